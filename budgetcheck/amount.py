@@ -1,0 +1,113 @@
+"""An amount as it was printed: its digits, the unit scale it was written in, and so its precision.
+
+"17,6 M$" is `Amount(Decimal("17.6"), scale=6)`: the value is 17 600 000 $ and, because the last
+written digit is the hundred-thousands, the figure is known to ±50 000 $. The written precision lives
+in the `Decimal` exponent itself (`Decimal("17.6")` has exponent -1, `Decimal("2")` exponent 0), so
+"2 M$" and "2,0 M$" stay different amounts even though they are equal values.
+
+Precision rule for round thousands: a whole figure in plain dollars whose last groups of three
+digits are zeros ("51 000 $", "$1,200,000") is read as rounded to the last non-zero group, so
+"51 000 $" is known to ±500 $. The notation parser applies that rule to prose; tables that state
+their unit ("in thousands of dollars") are read digit for digit instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from .interval import Interval
+
+Unit = Literal["$", "%", ""]
+Rounding = Literal["nearest", "truncate"]
+
+#: Figures of any budget fit easily: a national budget is ~10^13 $, written to the cent at most.
+MAX_DIGITS = 30
+MAX_MAGNITUDE = 18  # 10^18 of the base unit
+MIN_EXPONENT = -15
+
+SCALE_SYMBOLS = {0: "", 3: "k", 6: "M", 9: "G"}
+
+
+class AmountError(ValueError):
+    """A figure that cannot be an amount: bad notation, or beyond what any budget needs."""
+
+
+def check_decimal_bounds(value: Decimal, what: str = "figure") -> None:
+    """Refuse decimals that no budget needs, before any arithmetic is done on them."""
+    if not value.is_finite():
+        raise AmountError(f"{what} is not a finite number: {value}")
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if len(digits) > MAX_DIGITS:
+        raise AmountError(f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are accepted")
+    if value != 0 and value.adjusted() > MAX_MAGNITUDE:
+        raise AmountError(f"{what} is larger than 10^{MAX_MAGNITUDE}")
+    if exponent < MIN_EXPONENT:
+        raise AmountError(f"{what} has digits below 10^{MIN_EXPONENT}")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed figure. `digits` keeps the written precision in its exponent."""
+
+    digits: Decimal
+    scale: int = 0
+    unit: Unit = "$"
+    exact: bool = False
+
+    def __post_init__(self) -> None:
+        if self.scale not in SCALE_SYMBOLS:
+            raise AmountError(f"unsupported unit scale 10^{self.scale}")
+        check_decimal_bounds(self.value)
+        if self.digits == 0 and not self.exact:
+            # A written zero is exactly zero: "0 $", "-" and "—" say "nothing", not "less than 0,5".
+            object.__setattr__(self, "exact", True)
+
+    @property
+    def value(self) -> Decimal:
+        """The value in the base unit (dollars, percentage points, or a pure number)."""
+        return self.digits.scaleb(self.scale)
+
+    @property
+    def exponent(self) -> int:
+        """Power of ten of the last written digit, in the base unit."""
+        exponent = self.digits.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return exponent + self.scale
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half a unit of the last written digit: the rounding error a printed figure may carry."""
+        return Decimal(0) if self.exact else Decimal(5).scaleb(self.exponent - 1)
+
+    def interval(self, rounding: Rounding = "nearest") -> Interval:
+        """Every value this figure could have been before it was rounded (XBRL Calc 1.1 idea)."""
+        value = self.value
+        if self.exact:
+            return Interval(value)
+        if rounding == "nearest":
+            return Interval.around(value, self.half_unit)
+        step = Decimal(1).scaleb(self.exponent)
+        # Truncation drops digits toward zero, so the true value lies further from zero.
+        return Interval(value, value + step) if value >= 0 else Interval(value - step, value)
+
+    def point(self) -> Interval:
+        return Interval(self.value)
+
+    @property
+    def dimension(self) -> str:
+        return "$" if self.unit == "$" else "1"
+
+    def as_number(self) -> Decimal:
+        """The value in its dimension: dollars, or a pure number (95 % -> 0.95)."""
+        return self.value.scaleb(-2) if self.unit == "%" else self.value
+
+    def with_unit(self, unit: Unit) -> Amount:
+        return Amount(self.digits, self.scale, unit, self.exact)
+
+    def __str__(self) -> str:
+        from .notation import format_amount
+
+        return format_amount(self, "en")

@@ -1,0 +1,197 @@
+"""The command line. It parses arguments and wires sources, engine and renderers together;
+heavy modules (pydantic above all) are imported only by the commands that need them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+FORMAT_NAMES = ("text", "json", "sarif", "markdown", "html", "github")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_INPUT, f"budgetcheck: {message} (see budgetcheck --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="budgetcheck", description="Check that the tables, totals and claims "
+                     "of a business plan agree, judging rounded figures on their intervals.")
+    parser.add_argument("--version", action="version", version=f"budgetcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check plan files (default: the bundled Scale AI plan)")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="plan files (.toml, .json) or directories to search")
+    check.add_argument("--format", choices=FORMAT_NAMES, default="text")
+    check.add_argument("--lang", choices=("fr", "en"), default=None,
+                       help="message language (default: the plan's)")
+    check.add_argument("--mode", choices=("rounding", "strict", "absolute"), default="rounding")
+    check.add_argument("--tolerance", metavar="AMOUNT",
+                       help="absolute mode's tolerance, e.g. '0,05 M$' (implies --mode absolute)")
+    check.add_argument("--rounding", choices=("nearest", "truncate"), default="nearest",
+                       help="how printed figures were rounded (XBRL Calculations 1.1)")
+    check.add_argument("--rules", metavar="FILE", help="take relations and claims from FILE")
+    check.add_argument("--select", metavar="CODES", help="only these rule codes, comma-separated")
+    check.add_argument("--fail-on", choices=("error", "warning", "note"), default="error")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument("--baseline", metavar="FILE", help="ignore findings accepted in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="accept the current findings")
+    check.add_argument("--no-plugins", action="store_true", help="skip entry-point rules")
+    verbosity = check.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
+
+    sub.add_parser("rules", help="list the rule catalogue")
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("code", help="a rule code such as BC103")
+    schema = sub.add_parser("schema", help="print the JSON Schema of the plan file format")
+    schema.add_argument("-o", "--output", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("budgetcheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place errors become a line and an exit status
+        from .errors import PlanError
+
+        if isinstance(exc, PlanError):
+            print(str(exc), file=sys.stderr)
+            return EXIT_INPUT
+        if isinstance(exc, (OSError, ValueError, ArithmeticError, RecursionError, MemoryError)):
+            print(f"budgetcheck: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
+            return EXIT_INPUT
+        raise
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .api import bundled_plan_path, find_plans, load
+    from .baseline import read_baseline, without_accepted, write_baseline
+    from .engine import check
+    from .errors import PlanError
+    from .render import get_renderer
+    from .report import SEVERITY_ORDER
+
+    mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
+    if mode == "absolute" and not args.tolerance:
+        raise PlanError("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'",
+                        code="BC901")
+    if args.tolerance:
+        from .notation import parse_amount
+
+        try:
+            parse_amount(args.tolerance)
+        except ValueError as exc:
+            raise PlanError("--tolerance", str(exc), code="BC901") from None
+    files = _plan_files(args.paths, bundled_plan_path, find_plans)
+    plans = [(str(f), load(f)) for f in files]
+    if args.rules:
+        from .sources.rules_file import apply_rules
+
+        plans = [(name, apply_rules(plan, args.rules)) for name, plan in plans]
+    select = [c.strip() for c in args.select.split(",")] if args.select else None
+    reports = [check(plan, mode, tolerance=args.tolerance, lang=args.lang,
+                     rounding=args.rounding, select=select, plan_file=name,
+                     plugins=not args.no_plugins) for name, plan in plans]
+    if args.baseline:
+        accepted = read_baseline(args.baseline)
+        reports = [without_accepted(r, accepted) for r in reports]
+    if args.write_baseline:
+        write_baseline(args.write_baseline, reports)
+    from .render.text import use_colour
+
+    options: dict[str, object] = {
+        "verbose": args.verbose, "quiet": args.quiet, "mode": mode,
+        "colour": args.format == "text" and not args.output and use_colour(sys.stdout),
+        "plans": {name: plan for name, plan in plans},
+        "table_titles": {name: _titles(plan) for name, plan in plans},
+    }
+    text = get_renderer(args.format)(reports, options)
+    if args.output:
+        from .fsutil import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    floor = SEVERITY_ORDER[args.fail_on]
+    failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _titles(plan: object) -> dict[str, str]:
+    from .model import Plan
+
+    assert isinstance(plan, Plan)
+    word = "Tableau" if plan.plan.language == "fr" else "Table"
+    return {t.id: f"{word} {t.number} — {t.title}" if t.number is not None else t.title
+            for t in plan.tables}
+
+
+def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: ignore[no-untyped-def]
+    from .errors import PlanError
+
+    if not paths:
+        return [bundled()]
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = find_plans(path)
+            if not found:
+                raise PlanError(raw, "directory holds no plan files (.toml or .json with a "
+                                "[plan] table)", code="BC901")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from .catalogue import load_builtin_rules
+
+    for code, rule in sorted(load_builtin_rules().items()):
+        print(f"{code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
+    return EXIT_OK
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from .catalogue import explain
+
+    try:
+        sys.stdout.write(explain(args.code))
+    except KeyError:
+        print(f"budgetcheck: no rule {args.code!r}; `budgetcheck rules` lists them",
+              file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    text = schema_text()
+    if args.output:
+        from .fsutil import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain, "schema": run_schema}

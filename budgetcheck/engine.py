@@ -1,0 +1,193 @@
+"""Runs every applicable rule over a plan and collects all findings into a `Report`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable
+
+from .amount import Rounding
+from .catalogue import REGISTRY, load_builtin_rules, load_plugin_rules
+from .evaluate import Mode, Outcome, Settings
+from .figures import FigureIndex, Term
+from .i18n import say
+from .interval import Interval
+from .model import Plan
+from .notation import Lang, format_value, parse_amount
+from .report import FigureRef, Finding, Passed, Report, Severity
+
+
+@dataclass
+class Context:
+    """What a rule function gets besides the plan: settings, figure index and formatting."""
+
+    plan: Plan
+    index: FigureIndex
+    settings: Settings
+    lang: Lang
+    path: str
+    extra: dict[str, object] = field(default_factory=dict)
+
+    # -- formatting -------------------------------------------------------------------------
+    @property
+    def colon(self) -> str:
+        """French sets a (no-break) space before the colon."""
+        return "\u00a0: " if self.lang == "fr" else ": "
+
+    def display_scale(self, terms: Iterable[Term]) -> int:
+        scales = [t.amount.scale for t in terms if t.amount.unit == "$"]
+        return max(scales, default=0)
+
+    def money(self, value: Decimal, scale: int, dim: str | None = "$") -> str:
+        if not value.is_finite():
+            return "∞" if value > 0 else "−∞"
+        if dim == "1":
+            return self.ratio(value)
+        return format_value(value, self.lang, unit="$", scale=scale, places=_places(value, scale))
+
+    def ratio(self, value: Decimal, percent: bool = False) -> str:
+        if percent:
+            return format_value(value * 100, self.lang, unit="%", places=2)
+        return format_value(value, self.lang, unit="", places=4 if abs(value) < 10 else 2)
+
+    def interval_text(self, interval: Interval, scale: int, dim: str | None = "$",
+                      places: int | None = None) -> str:
+        sep = " à " if self.lang == "fr" else " to "
+        if places is None:
+            return self.money(interval.lo, scale, dim) + sep + self.money(interval.hi, scale, dim)
+        unit = "$" if dim != "1" else ""
+        lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
+                  for v in (interval.lo, interval.hi))
+        return lo + sep + hi
+
+    # -- findings ---------------------------------------------------------------------------
+    def finding(self, code: str, severity: Severity, message: str, *, lines: Iterable[int | None],
+                table: str | None = None, row: str | None = None, column: str | None = None,
+                subject: str = "", **details: object) -> Finding:
+        rule = REGISTRY[code]
+        clean = sorted({line for line in lines if line is not None})
+        return Finding(code=code, name=rule.name, severity=severity, message=message,
+                       path=self.path, lines=clean, table=table, row=row, column=column,
+                       subject=subject, **details)  # type: ignore[arg-type]
+
+    def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
+                     table: str | None = None, row: str | None = None, column: str | None = None,
+                     failure: Severity = "error", extra_lines: Iterable[int] = (),
+                     relation: str | None = None) -> Finding | Passed:
+        """The standard finding for a judged relation: pass, note, error or unverifiable."""
+        lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
+        if outcome.verdict == "pass":
+            return Passed(code=code, subject=subject, relation=relation,
+                          lines=sorted({x for x in lines if x is not None}))
+        from .hints import hints_for
+
+        scale = self.display_scale(outcome.terms)
+        dim = outcome.computed.dim or outcome.stated.dim
+        stated_i, computed_i = outcome.stated.interval, outcome.computed.interval
+        stated_txt = self.side_text(outcome.stated.terms, stated_i, scale, dim)
+        computed_txt = self.side_text([], computed_i, scale, dim)
+        diff = outcome.difference
+        params = dict(stated=stated_txt, computed=computed_txt,
+                      diff=self.money(abs(diff), scale, dim) if diff is not None else "?",
+                      tolerance=self.money(outcome.tolerance if self.settings.mode == "rounding"
+                                           else self.settings.tolerance, scale, dim),
+                      n=outcome.rounded_terms, op=outcome.comparison.op,
+                      allowed=self.interval_text(outcome.allowed, scale, dim)
+                      if outcome.allowed else "?")
+        severity: Severity
+        hints: list[str] = []
+        if outcome.verdict == "unverifiable":
+            severity = "warning"
+            if outcome.missing:
+                text = say("unverifiable_missing", self.lang,
+                           missing=", ".join(m.ident for m in outcome.missing))
+            else:
+                text = say("unverifiable_zero", self.lang)
+        elif outcome.verdict == "note":
+            severity = "note"
+            key = "note_absolute" if self.settings.mode == "absolute" else "note_eq"
+            text = say(key, self.lang, **params)
+        else:
+            severity = failure
+            if outcome.comparison.op != "==":
+                key = "error_cmp"
+            else:
+                key = {"strict": "error_strict", "absolute": "error_absolute"}.get(
+                    self.settings.mode, "error_eq")
+            text = say(key, self.lang, **params)
+            if severity == "error":
+                hints = hints_for(outcome, self)
+        return self.finding(
+            code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
+            subject=subject, relation=relation or outcome.comparison.source,
+            stated=_plain(stated_i), computed=_plain(computed_i),
+            difference=str(diff) if diff is not None else None,
+            allowed=(str(outcome.allowed.lo), str(outcome.allowed.hi)) if outcome.allowed else None,
+            hints=hints, figures=[_figure_ref(t) for t in outcome.terms])
+
+    def side_text(self, terms: list[Term], interval: Interval, scale: int,
+                  dim: str | None) -> str:
+        """A side of a relation as a reader would say it: the printed figure when the side is
+        one figure ("au moins 100 M$"), else the computed value or interval."""
+        from .notation import format_amount
+
+        if len(terms) == 1 and terms[0].amount.unit == "$" and interval.lo.is_finite() \
+                or len(terms) == 1 and terms[0].hedge:
+            term = terms[0]
+            text = format_amount(term.amount, self.lang)
+            return f"{term.hedge_word} {text}" if term.hedge_word else text
+        if interval.is_point:
+            return self.money(interval.lo, scale, dim)
+        return self.interval_text(interval, scale, dim)
+
+
+def _plain(interval: Interval) -> str | None:
+    if not interval.is_bounded:
+        return None
+    return str(interval.lo) if interval.is_point else str(interval.midpoint)
+
+
+def _places(value: Decimal, scale: int) -> int | None:
+    shown = value.scaleb(-scale).normalize()
+    exponent = shown.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return 3 if -exponent > 3 else None
+
+
+def _figure_ref(term: Term) -> FigureRef:
+    return FigureRef(ident=term.ident, text=term.text, line=term.line, table=term.table,
+                     row=term.row, column=term.column)
+
+
+def tolerance_value(tolerance: str | Decimal | None) -> Decimal:
+    if tolerance is None:
+        return Decimal(0)
+    if isinstance(tolerance, Decimal):
+        return tolerance
+    return parse_amount(tolerance, round_thousands=False).value
+
+
+def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | None = None,
+          lang: Lang | None = None, rounding: Rounding = "nearest",
+          select: Iterable[str] | None = None, plan_file: str | None = None,
+          plugins: bool = True) -> Report:
+    """Check a plan with every rule (or the `select`ed codes) and return all findings."""
+    load_builtin_rules()
+    if plugins:
+        load_plugin_rules()
+    if mode == "absolute" and tolerance is None:
+        raise ValueError("absolute mode needs a tolerance, e.g. '0,05 M$'")
+    settings = Settings(mode=mode, tolerance=tolerance_value(tolerance), rounding=rounding)
+    ctx = Context(plan, FigureIndex(plan), settings, lang or plan.plan.language, plan.plan.source)
+    wanted = {c.upper() for c in select} if select else None
+    findings: list[Finding] = []
+    passed: list[Passed] = []
+    for code, rule in sorted(REGISTRY.items()):
+        if rule.check is None or (wanted is not None and code not in wanted):
+            continue
+        for result in rule.check(plan, ctx):
+            (passed if isinstance(result, Passed) else findings).append(result)
+    findings.sort(key=lambda f: (f.lines[:1] or [0], f.code, f.table or "", f.row or "",
+                                 f.column or "", f.subject))
+    return Report(document=plan.plan.source, plan_file=plan_file, language=ctx.lang, mode=mode,
+                  findings=findings, passed=passed)

@@ -1,0 +1,297 @@
+"""Evaluating relations on intervals, and the verdict each mode gives.
+
+Two readings of every figure:
+- *stated*: the figure exactly as printed (a point), except where the figure itself says it is
+  approximate: a hedge ("environ 70" is 60..80), a percentage or a ratio (a quotient is always a
+  rounded figure, so "95 %" means 94,5..95,5 %).
+- *rounded*: every value the printed figure could have had before rounding to its last digit.
+- *point*: every figure exactly as printed, hedges and all (the central value of an implied figure).
+
+Verdicts (rounding mode): the stated reading holds -> pass; only the rounded reading holds ->
+note (rounding explains it); not even that -> error. Strict mode has no notes; absolute mode
+accepts a stated difference up to a fixed tolerance as a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Literal
+
+from .amount import Rounding
+from .expr import BinOp, Comparison, ExpressionError, Literal as Lit, Neg, Node, Number, Ref, Sum
+from .figures import FigureIndex, Missing, Term, significant_unit
+from .interval import Interval
+from .model import Claim
+
+Reading = Literal["point", "stated", "rounded"]
+Mode = Literal["rounding", "strict", "absolute"]
+Verdict = Literal["pass", "note", "error", "unverifiable"]
+
+
+class UnitMismatch(ExpressionError):
+    """Adding or comparing dollars with a pure number (a ratio or a percentage)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: Mode = "rounding"
+    tolerance: Decimal = Decimal(0)  # absolute mode, in base units ($)
+    rounding: Rounding = "nearest"
+
+
+@dataclass
+class Value:
+    interval: Interval
+    dim: str | None  # "$", "1", or None (an unknown, not yet determined)
+    terms: list[Term] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+
+def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest") -> Interval:
+    amount = term.amount
+    inherently_rounded = amount.unit in ("%", "")
+    if reading == "point":
+        interval = amount.point()
+    elif reading == "rounded" or inherently_rounded:
+        interval = amount.interval(rounding)
+    else:
+        interval = amount.point()
+    if term.hedge is not None and reading != "point":
+        interval = _hedged(interval, term)
+    if amount.unit == "%":
+        interval = Interval(interval.lo.scaleb(-2), interval.hi.scaleb(-2))
+    return interval
+
+
+def _hedged(interval: Interval, term: Term) -> Interval:
+    big = Interval.entire()
+    if term.hedge == "approx":
+        unit = significant_unit(term.amount)
+        return Interval(term.amount.value - unit, term.amount.value + unit)
+    if term.hedge in ("at_least", "more_than"):
+        return Interval(interval.lo, big.hi)
+    if term.hedge in ("at_most", "less_than"):
+        return Interval(big.lo, interval.hi)
+    return interval
+
+
+class Evaluator:
+    def __init__(self, index: FigureIndex, claim: Claim | None = None,
+                 bindings: dict[str, Value] | None = None) -> None:
+        self.index = index
+        self.claim = claim
+        self.bindings = bindings or {}
+
+    def value(self, node: Node, reading: Reading, rounding: Rounding = "nearest") -> Value:
+        if isinstance(node, Ref):
+            if node.row is None and node.source in self.bindings:
+                return self.bindings[node.source]
+            return self._ref(node, reading, rounding)
+        if isinstance(node, Lit):
+            return Value(node.amount.point() if node.amount.unit != "%" else
+                         Interval(node.amount.value.scaleb(-2)), node.amount.dimension)
+        if isinstance(node, Number):
+            return Value(Interval(node.value), "1")
+        if isinstance(node, Neg):
+            inner = self.value(node.operand, reading, rounding)
+            return Value(-inner.interval, inner.dim, inner.terms, inner.missing)
+        if isinstance(node, Sum):
+            return _fold([self.value(i, reading, rounding) for i in node.items], "+")
+        if isinstance(node, BinOp):
+            return _combine(node.op, self.value(node.left, reading, rounding),
+                            self.value(node.right, reading, rounding))
+        raise ExpressionError(f"cannot evaluate {node!r}")  # pragma: no cover
+
+    def _ref(self, ref: Ref, reading: Reading, rounding: Rounding) -> Value:
+        resolved = self.index.resolve(ref, self.claim)
+        if not resolved:  # the claim's unknown, with nothing bound to it
+            return Value(Interval.entire(), None)
+        parts: list[Value] = []
+        for item in resolved:
+            if isinstance(item, Missing):
+                parts.append(Value(Interval.entire(), "$", missing=[item]))
+            else:
+                parts.append(Value(term_interval(item, reading, rounding), item.amount.dimension,
+                                   [item]))
+        return _fold(parts, "+")
+
+
+def _fold(values: list[Value], op: str) -> Value:
+    total = values[0]
+    for v in values[1:]:
+        total = _combine(op, total, v)
+    return total
+
+
+def _combine(op: str, a: Value, b: Value) -> Value:
+    dim = _dimension(op, a.dim, b.dim)
+    ops: dict[str, Callable[[Interval, Interval], Interval]] = {
+        "+": lambda x, y: x + y, "-": lambda x, y: x - y,
+        "*": lambda x, y: x * y, "/": lambda x, y: x / y,
+    }
+    return Value(ops[op](a.interval, b.interval), dim, a.terms + b.terms, a.missing + b.missing)
+
+
+def _dimension(op: str, a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        known = a or b
+        return known if op in "+-" else None
+    if op in "+-":
+        if a != b:
+            raise UnitMismatch(f"'{op}' mixes {_unit_name(a)} and {_unit_name(b)}")
+        return a
+    if op == "*":
+        if a == "$" and b == "$":
+            raise UnitMismatch("multiplying dollars by dollars has no meaning in a budget")
+        return "$" if "$" in (a, b) else "1"
+    if a == b:
+        return "1"
+    if a == "1" and b == "$":
+        raise UnitMismatch("dividing a pure number by dollars has no meaning in a budget")
+    return "$"
+
+
+def _unit_name(dim: str) -> str:
+    return "dollars" if dim == "$" else "a pure number (ratio or percentage)"
+
+
+def check_dimensions(comparison: Comparison, evaluator: Evaluator) -> None:
+    """Raise UnitMismatch when the two sides cannot be compared (load-time validation)."""
+    left = evaluator.value(comparison.left, "stated")
+    right = evaluator.value(comparison.right, "stated")
+    if left.dim and right.dim and left.dim != right.dim:
+        raise UnitMismatch(f"compares {_unit_name(left.dim)} with {_unit_name(right.dim)}")
+
+
+def holds(op: str, left: Interval, right: Interval) -> bool:
+    """Can the relation be true for some values inside both intervals?"""
+    if op == "==":
+        return left.overlaps(right)
+    if op in ("<=", "<"):
+        return left.lo <= right.hi if op == "<=" else left.lo < right.hi
+    return left.hi >= right.lo if op == ">=" else left.hi > right.lo
+
+
+@dataclass
+class Outcome:
+    verdict: Verdict
+    comparison: Comparison
+    stated: Value
+    computed: Value
+    rounded_stated: Value
+    rounded_computed: Value
+    allowed: Interval | None
+    tolerance: Decimal  # half the combined width of the rounded readings
+    rounded_terms: int
+    claim: Claim | None = None
+
+    @property
+    def terms(self) -> list[Term]:
+        return self.stated.terms + self.computed.terms
+
+    @property
+    def missing(self) -> list[Missing]:
+        return self.stated.missing + self.computed.missing
+
+    point_difference: Decimal | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Stated minus computed, each side read exactly as printed (hedges set aside)."""
+        return self.point_difference
+
+
+def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Outcome:
+    stated = evaluator.value(comparison.left, "stated", settings.rounding)
+    computed = evaluator.value(comparison.right, "stated", settings.rounding)
+    r_stated = evaluator.value(comparison.left, "rounded", settings.rounding)
+    r_computed = evaluator.value(comparison.right, "rounded", settings.rounding)
+    terms = stated.terms + computed.terms
+    rounded = sum(1 for t in terms if not t.amount.exact)
+    p_left = evaluator.value(comparison.left, "point").interval
+    p_right = evaluator.value(comparison.right, "point").interval
+    difference = (p_left.midpoint - p_right.midpoint
+                  if p_left.is_bounded and p_right.is_bounded else None)
+    tolerance = Decimal(0)
+    if r_stated.interval.is_bounded and r_computed.interval.is_bounded:
+        tolerance = (r_stated.interval.width + r_computed.interval.width) / 2
+
+    def outcome(verdict: Verdict, allowed: Interval | None) -> Outcome:
+        return Outcome(verdict, comparison, stated, computed, r_stated, r_computed, allowed,
+                       tolerance, rounded, evaluator.claim, difference)
+
+    if stated.missing or computed.missing or not computed.interval.is_bounded and \
+            not _one_sided_ok(comparison.op, stated, computed):
+        return outcome("unverifiable", None)
+    if holds(comparison.op, stated.interval, computed.interval):
+        return outcome("pass", _allowed(stated, stated, computed))
+    if settings.mode == "strict":
+        return outcome("error", _allowed(stated, stated, computed))
+    if settings.mode == "absolute":
+        widened = computed.interval.widen(settings.tolerance)
+        loose = Value(widened, computed.dim, computed.terms)
+        verdict: Verdict = "note" if holds(comparison.op, stated.interval, widened) else "error"
+        return outcome(verdict, _allowed(stated, stated, loose))
+    verdict = "note" if holds(comparison.op, r_stated.interval, r_computed.interval) else "error"
+    return outcome(verdict, _allowed(stated, r_stated, r_computed))
+
+
+def _one_sided_ok(op: str, stated: Value, computed: Value) -> bool:
+    """An inequality against a half-open interval can still be decided."""
+    return op != "==" and (computed.interval.lo.is_finite() or computed.interval.hi.is_finite())
+
+
+def _allowed(stated: Value, wide: Value, computed: Value) -> Interval | None:
+    """Where the stated side's printed value may lie for the relation to hold: the computed
+    interval, widened by how far the stated side's own reading reaches around its value."""
+    s, w, c = stated.interval, wide.interval, computed.interval
+    if not (s.is_bounded and w.is_bounded and c.is_bounded):
+        return None
+    point = s.midpoint
+    return Interval(c.lo - (w.hi - point), c.hi + (point - w.lo))
+
+
+def solve(node: Node, name: str, target: Interval, evaluator: Evaluator,
+          reading: Reading = "stated") -> Interval:
+    """Every value of `name` (appearing once in `node`) for which `node` can equal `target`."""
+    if isinstance(node, Ref) and node.row is None and node.source == name:
+        return target
+    if isinstance(node, Neg):
+        return solve(node.operand, name, -target, evaluator, reading)
+    if isinstance(node, Sum):
+        node = _sum_as_binop(node)
+    if not isinstance(node, BinOp):
+        raise ExpressionError(f"cannot solve for {name!r} here")
+    in_left = mentions(node.left, name)
+    other = evaluator.value(node.right if in_left else node.left, reading).interval
+    inner = node.left if in_left else node.right
+    if node.op == "+":
+        goal = target - other
+    elif node.op == "-":
+        goal = target + other if in_left else other - target
+    elif node.op == "*":
+        goal = target / other
+    else:
+        goal = target * other if in_left else other / target
+    return solve(inner, name, goal, evaluator, reading)
+
+
+def _sum_as_binop(node: Sum) -> Node:
+    result: Node = node.items[0]
+    for item in node.items[1:]:
+        result = BinOp("+", result, item)
+    return result
+
+
+def mentions(node: Node, name: str) -> bool:
+    """Does `node` use the bare name `name`?"""
+    if isinstance(node, Ref):
+        return node.row is None and node.source == name
+    if isinstance(node, BinOp):
+        return mentions(node.left, name) or mentions(node.right, name)
+    if isinstance(node, Neg):
+        return mentions(node.operand, name)
+    if isinstance(node, Sum):
+        return any(mentions(i, name) for i in node.items)
+    return False

@@ -1,0 +1,145 @@
+"""Every figure of a plan by identity, so rules speak of identities and reports of provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .amount import Amount
+from .expr import ExpressionError, Ref
+from .model import Claim, Hedge, Plan, Table
+
+
+class ReferenceError_(ExpressionError):
+    """A reference to a table, row, column or figure that the plan does not have."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One printed figure taking part in a check."""
+
+    ident: str
+    amount: Amount
+    text: str
+    line: int | None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    hedge: Hedge | None = None
+    hedge_word: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """A reference to a cell the table does not print: missing is not zero."""
+
+    ident: str
+    table: str
+    row: str
+    column: str
+    line: int | None
+
+
+class FigureIndex:
+    """Resolves references once; built once per plan (linear in the number of figures)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.tables = {t.id: t for t in plan.tables}
+        self.named: dict[str, dict[str, Term]] = {}
+        self.cells: dict[tuple[str, str, str], Term] = {}
+        self.rows: dict[str, dict[str, int]] = {}
+        for table in plan.tables:
+            order: dict[str, int] = {}
+            for i, row in enumerate(table.rows):
+                order.setdefault(row.key, i)
+                for column, cell in row.cells.items():
+                    self.cells.setdefault((table.id, row.key, column), Term(
+                        _cell_ident(table, row.key, column), cell.amount, cell.text, cell.line,
+                        table.id, row.key, column))
+            self.rows[table.id] = order
+        for owner in [*plan.footnotes, *plan.claims]:
+            self.named[owner.id] = {
+                name: Term(f"{owner.id}[{name}]", fig.amount, fig.text, fig.line,
+                           hedge=fig.hedge_kind, hedge_word=fig.hedge)
+                for name, fig in owner.figures.items()
+            }
+
+    def all_terms(self) -> list[Term]:
+        return [*self.cells.values(), *(t for d in self.named.values() for t in d.values())]
+
+    def resolve(self, ref: Ref, claim: Claim | None = None) -> list[Term | Missing]:
+        """The figures a reference stands for (several for a row range)."""
+        if ref.row is None:
+            if claim is not None and ref.source in self.named.get(claim.id, {}):
+                return [self.named[claim.id][ref.source]]
+            if claim is not None and ref.source == claim.unknown:
+                return []
+            where = f"claim {claim.id!r}" if claim else "a relation"
+            raise ReferenceError_(f"unknown name {ref.source!r} in {where}; write table[row] "
+                                  f"or table[row, column] for a table figure")
+        if ref.source in self.named:
+            if ref.column is not None or ref.row_end is not None:
+                raise ReferenceError_(f"{ref}: a footnote or claim figure is written "
+                                      f"{ref.source}[name]")
+            figures = self.named[ref.source]
+            if ref.row not in figures:
+                raise ReferenceError_(f"{ref}: {ref.source!r} has no figure {ref.row!r} "
+                                      f"(it has {', '.join(sorted(figures)) or 'none'})")
+            return [figures[ref.row]]
+        table = self.tables.get(ref.source)
+        if table is None:
+            raise ReferenceError_(f"{ref}: no table, footnote or claim is called {ref.source!r}")
+        column = self._column(table, ref)
+        keys = self._row_keys(table, ref)
+        return [self._cell(table, key, column) for key in keys]
+
+    def _column(self, table: Table, ref: Ref) -> str:
+        if ref.column is None:
+            if len(table.columns) != 1:
+                raise ReferenceError_(f"{ref}: table {table.id!r} has {len(table.columns)} "
+                                      f"columns; name one: {ref.source}[{ref.row}, column]")
+            return table.columns[0].key
+        if table.column(ref.column) is None:
+            raise ReferenceError_(f"{ref}: table {table.id!r} has no column {ref.column!r} "
+                                  f"(it has {', '.join(c.key for c in table.columns)})")
+        return ref.column
+
+    def _row_keys(self, table: Table, ref: Ref) -> list[str]:
+        order = self.rows[table.id]
+        for key in (ref.row, ref.row_end):
+            if key is not None and key not in order:
+                raise ReferenceError_(f"{ref}: table {table.id!r} has no row {key!r}")
+        assert ref.row is not None
+        if ref.row_end is None:
+            return [ref.row]
+        first, last = order[ref.row], order[ref.row_end]
+        if first > last:
+            raise ReferenceError_(f"{ref}: row {ref.row!r} comes after {ref.row_end!r}")
+        return [r.key for r in table.rows[first : last + 1] if r.role == "item"]
+
+    def _cell(self, table: Table, row: str, column: str) -> Term | Missing:
+        term = self.cells.get((table.id, row, column))
+        if term is not None:
+            return term
+        line = next((r.line for r in table.rows if r.key == row), None)
+        return Missing(_cell_ident(table, row, column), table.id, row, column, line)
+
+    def dollar_figures(self) -> list[Term]:
+        """Distinct printed dollar figures, for hints and implied values."""
+        return [t for t in self.all_terms() if t.amount.unit == "$" and t.amount.value != 0]
+
+
+def _cell_ident(table: Table, row: str, column: str) -> str:
+    return f"{table.id}[{row}]" if len(table.columns) == 1 else f"{table.id}[{row}, {column}]"
+
+
+def significant_unit(amount: Amount) -> Decimal:
+    """One unit of the last significant (non-zero) digit: "environ 70" -> 10, "151" -> 1."""
+    digits = amount.digits
+    if digits == 0:
+        return Decimal(0)
+    normal = digits.normalize()
+    exponent = normal.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Decimal(1).scaleb(exponent + amount.scale)

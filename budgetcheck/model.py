@@ -1,0 +1,234 @@
+"""The typed plan: tables of printed figures, footnotes, prose claims and declared relations.
+
+A figure's identity is (table, row key, column) or (claim/footnote id, figure name); its provenance
+is the line of the source document it was printed on. Every printed figure keeps its text exactly
+as printed; the parsed `Amount` (with its precision) is derived from that text once, at validation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+from .amount import Amount, AmountError, Unit
+from .notation import Lang, parse_amount
+
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
+Line = Annotated[int, Field(ge=1, le=10_000_000)]
+RowRole = Literal["item", "subtotal", "total"]
+ColumnRole = Literal["value", "total"]
+Hedge = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
+ClaimKind = Literal["sum", "share", "ratio", "complement", "comparison", "target", "implied"]
+
+#: Hedge words as printed, in both languages, and what they do to a figure's interval.
+HEDGE_WORDS: dict[str, Hedge] = {
+    "environ": "approx", "près de": "approx", "presque": "approx", "quelque": "approx",
+    "about": "approx", "around": "approx", "approximately": "approx", "nearly": "approx",
+    "roughly": "approx", "some": "approx",
+    "au moins": "at_least", "at least": "at_least", "minimum": "at_least",
+    "plus de": "more_than", "more than": "more_than", "over": "more_than", "above": "more_than",
+    "au plus": "at_most", "at most": "at_most", "jusqu'à": "at_most", "up to": "at_most",
+    "moins de": "less_than", "less than": "less_than", "under": "less_than",
+}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Meta(Frozen):
+    organisation: str
+    title: str | None = None
+    fiscal_year: str
+    language: Lang
+    currency: Literal["$"] = "$"
+    source: str = Field(description="The document the lines refer to, relative to this file's "
+                        "repository root (or absolute).")
+
+
+class Cell(Frozen):
+    """One printed figure of a table."""
+
+    text: str = Field(max_length=200)
+    line: Line | None = None
+    _amount: Amount = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _parse(self) -> Cell:
+        # Read with the default unit here so a bad figure is reported at its own data path; the
+        # table reads it again with its unit scale when it has one.
+        self._amount = _parse_or_raise(self.text)
+        return self
+
+    @property
+    def amount(self) -> Amount:
+        return self._amount
+
+
+def _parse_or_raise(text: str, **options: Any) -> Amount:
+    try:
+        return parse_amount(text, **options)
+    except AmountError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class Column(Frozen):
+    key: Key
+    label: str
+    role: ColumnRole = "value"
+
+
+class Row(Frozen):
+    key: Key
+    label: str
+    line: Line | None = Field(None, description="Line of the row's figures (default for its cells).")
+    label_lines: list[Line] = Field(default_factory=list)
+    role: RowRole = "item"
+    markers: list[str] = Field(default_factory=list, description="Footnote markers: *, **, ...")
+    sum_of: list[Key] | None = Field(
+        None, description="For a subtotal or total: the rows it adds (default: the items above).")
+    cells: dict[Key, Cell]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cells_from_text(cls, data: Any) -> Any:
+        """`cells = { T1 = "17,6 M$" }` is short for a cell printed on the row's line."""
+        if isinstance(data, dict) and isinstance(data.get("cells"), dict):
+            line = data.get("line")
+            data = dict(data)
+            data["cells"] = {
+                k: ({"text": v, "line": line} if isinstance(v, str) else v)
+                for k, v in data["cells"].items()
+            }
+        return data
+
+
+class Table(Frozen):
+    id: Key
+    number: int | None = None
+    title: str
+    line: Line | None = None
+    scale: Literal[0, 3, 6, 9] = Field(0, description="Unit scale of figures printed without one "
+                                       "(3 for a table 'in thousands of dollars').")
+    unit: Unit = "$"
+    precision: str | None = Field(
+        None, description="Finest precision the table states, as a figure ('0,1 M$'); figures "
+        "written with more digits are reported.")
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _columns_known(self) -> Table:
+        known = {c.key for c in self.columns}
+        if len(known) != len(self.columns):
+            raise ValueError(f"table {self.id!r} has duplicate column keys")
+        for row in self.rows:
+            unknown = set(row.cells) - known
+            if unknown:
+                raise ValueError(f"row {row.key!r} has cells for unknown columns "
+                                 f"{sorted(unknown)}; the table's columns are {sorted(known)}")
+        if self.scale or self.unit != "$":
+            for row in self.rows:
+                for key, cell in row.cells.items():
+                    cell._amount = _parse_or_raise(cell.text, scale=self.scale, unit=self.unit,
+                                                   round_thousands=False)
+        return self
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+    @property
+    def total_column(self) -> Column | None:
+        return next((c for c in self.columns if c.role == "total"), None)
+
+
+class Figure(Frozen):
+    """A figure printed in prose or in a footnote."""
+
+    text: str = Field(max_length=200)
+    line: Line
+    hedge: str | None = Field(None, description="Hedge word as printed: environ, au moins, ...")
+    unit: Unit | None = Field(None, description="Read the figure as this unit ('' for a ratio "
+                              "such as '1,6 $ per dollar').")
+    _amount: Amount = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _parse(self) -> Figure:
+        if self.hedge is not None and self.hedge.lower() not in HEDGE_WORDS:
+            raise ValueError(f"unknown hedge {self.hedge!r}; known: {', '.join(HEDGE_WORDS)}")
+        amount = _parse_or_raise(self.text)
+        self._amount = amount if self.unit is None else amount.with_unit(self.unit)
+        return self
+
+    @property
+    def amount(self) -> Amount:
+        return self._amount
+
+    @property
+    def hedge_kind(self) -> Hedge | None:
+        return HEDGE_WORDS[self.hedge.lower()] if self.hedge else None
+
+
+class Footnote(Frozen):
+    id: Key
+    table: Key | None = None
+    marker: str
+    text: str
+    line: Line
+    figures: dict[Key, Figure] = Field(default_factory=dict)
+
+
+class Claim(Frozen):
+    """A statement of the prose that the figures must support."""
+
+    id: Key
+    kind: ClaimKind
+    text: str
+    lines: list[Line] = Field(min_length=1)
+    figures: dict[Key, Figure] = Field(default_factory=dict)
+    relation: str = Field(max_length=2000, description="Expression over the claim's figures "
+                          "(by name) and any figure of the plan.")
+    also: list[str] = Field(default_factory=list, description="For a target: further relations "
+                            "to the tables, reported together with `relation`.")
+    unknown: Key | None = Field(None, description="A quantity the claim implies but does not "
+                                "print; the checker solves for it.")
+    candidates: list[str] = Field(default_factory=list, description="Expressions for figures the "
+                                  "unknown could be, reported with the value they would give.")
+    scope: str | None = Field(None, description="For a target: why it may differ from the "
+                              "tables (a difference of scope is a warning, not an error).")
+
+
+class Relation(Frozen):
+    """A declared relation between figures: a cross-table or footnote check."""
+
+    id: Key
+    expr: str = Field(max_length=2000)
+    description: str = ""
+    footnote: Key | None = None
+
+
+class Plan(Frozen):
+    plan: Meta
+    tables: list[Table] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Plan:
+        seen: dict[str, str] = {}
+        for kind, items in (("table", self.tables), ("footnote", self.footnotes),
+                            ("claim", self.claims), ("relation", self.relations)):
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"{kind} id {item.id!r} is already used by a {seen[item.id]}")
+                seen[item.id] = kind
+        return self
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)

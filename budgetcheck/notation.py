@@ -1,0 +1,235 @@
+"""Reading and writing amounts the way French and English plans print them.
+
+French (Canadian): "171,8 M$", "171,8 millions de dollars", "1,17 milliard", "51 000 $" (space,
+U+00A0 or U+202F between groups), "−5 397 $" (U+2212). English: "$171.8M", "$51,000", "$ 430,423",
+"(5,397)". A lone "-", "–" or "—" is a written zero. `format_amount` writes an amount back so that
+`parse_amount` reads the same amount again.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from .amount import SCALE_SYMBOLS, Amount, AmountError, Unit
+
+Lang = Literal["fr", "en"]
+
+SPACE_CHARS = "\u0020\u00a0\u202f\u2009\u2007\t"
+NBSP = "\u00a0"
+_MINUS_CHARS = "-\u2212\u2012"
+_ZERO_MARKS = {"-", "\u2013", "\u2014", "\u2212", "\u2012", "nil", "néant"}
+MAX_TEXT = 200
+
+# Suffixes after the number: (pattern, scale, unit or None for "no unit given")
+_DOLLAR_WORDS = r"(?:\$|dollars?|de\s+\$|de\s+dollars|d['’]\s*\$|of\s+dollars|\$\s*dollars?)"
+_SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
+    (re.compile(p + r"\Z", re.IGNORECASE), scale, unit)
+    for p, scale, unit in [
+        (r"", 0, None),
+        (r"%", 0, "%"),
+        (_DOLLAR_WORDS, 0, "$"),
+        (r"(?:k\s*\$|k|thousands?(?:\s+" + _DOLLAR_WORDS + r")?)", 3, None),
+        (r"(?:m\s*\$|m|mm|mil\.?|millions?(?:\s+" + _DOLLAR_WORDS + r")?)", 6, None),
+        (r"(?:g\s*\$|md\s*\$|g|b|bn|milliards?(?:\s+" + _DOLLAR_WORDS + r")?|billions?(?:\s+"
+         + _DOLLAR_WORDS + r")?)", 9, None),
+    ]
+]
+_NUMBER = re.compile(r"\d[\d.,\u0020]*\Z")
+
+
+def normalise_spaces(text: str) -> str:
+    for ch in SPACE_CHARS:
+        text = text.replace(ch, " ")
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def parse_amount(
+    text: str,
+    *,
+    lang: Lang | None = None,
+    scale: int | None = None,
+    unit: Unit | None = None,
+    round_thousands: bool = True,
+) -> Amount:
+    """Read one printed figure.
+
+    `scale` and `unit` are what the figure means when it does not say (a table "in thousands of
+    dollars"); `round_thousands` applies the round-thousands precision rule (see `amount`)."""
+    if len(text) > MAX_TEXT:
+        raise AmountError(f"figure text is longer than {MAX_TEXT} characters")
+    s = normalise_spaces(text)
+    if not s:
+        raise AmountError("empty figure")
+    if s.lower() in _ZERO_MARKS:
+        return Amount(Decimal(0), scale or 0, unit if unit is not None else "$", exact=True)
+
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    if s and s[0] in _MINUS_CHARS:
+        negative, s = not negative, s[1:].strip()
+    prefix_dollar = s.startswith("$") or s.upper().startswith("CA$") or s.upper().startswith("C$")
+    if prefix_dollar:
+        s = s[s.index("$") + 1 :].strip()
+        if s and s[0] in _MINUS_CHARS:  # "$-5" / "$ −5"
+            negative, s = not negative, s[1:].strip()
+
+    m = re.match(r"[\d][\d.,\u0020]*", s)
+    if not m:
+        raise AmountError(f"no number in {text.strip()!r}")
+    number, rest = m.group(0).rstrip(" ,."), s[len(m.group(0).rstrip(" ,.")) :].strip()
+    found_scale, found_unit = _read_suffix(rest, text)
+    if prefix_dollar:
+        if found_unit == "%":
+            raise AmountError(f"{text.strip()!r} has both '$' and '%'")
+        found_unit = "$"
+    suffix_style = bool(rest) and not prefix_dollar
+    digits = _read_number(number, lang=lang, english_hint=prefix_dollar, french_hint=suffix_style,
+                          original=text)
+    final_scale = found_scale if found_scale is not None else (scale or 0)
+    final_unit: Unit = found_unit if found_unit is not None else (unit if unit is not None else "$")
+    if (
+        round_thousands and final_unit == "$" and final_scale == 0
+        and digits.as_tuple().exponent == 0 and digits >= 1000
+    ):
+        digits = _drop_round_thousands(digits)
+    if negative:
+        digits = -digits
+    try:
+        return Amount(digits, final_scale, final_unit)
+    except AmountError as exc:
+        raise AmountError(f"{text.strip()!r}: {exc}") from None
+
+
+def _read_suffix(rest: str, original: str) -> tuple[int | None, Unit | None]:
+    rest = rest.strip().rstrip(".")
+    for pattern, scale, unit in _SUFFIXES:
+        if pattern.match(rest):
+            if scale == 0 and unit is None:
+                return None, None
+            has_dollar = "$" in rest or "dollar" in rest.lower()
+            return scale if (scale or unit) else None, unit or ("$" if has_dollar or scale else None)
+    raise AmountError(f"unknown unit {rest!r} in {original.strip()!r}")
+
+
+def _read_number(number: str, *, lang: Lang | None, english_hint: bool, french_hint: bool,
+                 original: str) -> Decimal:
+    body = number
+    if " " in body:
+        groups = body.split(" ")
+        tail = groups[-1]
+        # Decimals can follow the last group: "1 234,5"
+        last_int = re.split(r"[.,]", tail)[0]
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:-1])
+                and len(last_int) == 3 and groups[0].isdigit()):
+            raise AmountError(f"badly grouped digits in {original.strip()!r}")
+        body = "".join(groups)
+    has_comma, has_dot = "," in body, "." in body
+    if has_comma and has_dot:
+        decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        integer, _, fraction = body.rpartition(decimal_sep)
+        integer = _ungroup(integer, group_sep, original)
+    elif has_comma or has_dot:
+        sep = "," if has_comma else "."
+        parts = body.split(sep)
+        if len(parts) > 2:
+            integer, fraction = _ungroup(body, sep, original), ""
+        elif sep == "," and len(parts[1]) == 3 and _comma_groups(lang, english_hint, french_hint):
+            integer, fraction = parts[0] + parts[1], ""
+        else:
+            integer, fraction = parts
+    else:
+        integer, fraction = body, ""
+    if not integer.isdigit() or (fraction and not fraction.isdigit()):
+        raise AmountError(f"cannot read the number in {original.strip()!r}")
+    if len(integer) + len(fraction) > 40:
+        raise AmountError(f"too many digits in {original.strip()!r}")
+    try:
+        return Decimal(f"{integer}.{fraction}" if fraction else integer)
+    except InvalidOperation:  # pragma: no cover - guarded by the isdigit checks
+        raise AmountError(f"cannot read the number in {original.strip()!r}") from None
+
+
+def _comma_groups(lang: Lang | None, english_hint: bool, french_hint: bool) -> bool:
+    """Is the single comma in "5,397" a thousands separator? In English yes, in French it is the
+    decimal comma; with no language, a leading "$" says English and a trailing unit says French."""
+    if lang is not None:
+        return lang == "en"
+    return english_hint or not french_hint
+
+
+def _ungroup(text: str, sep: str, original: str) -> str:
+    groups = text.split(sep)
+    if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+        raise AmountError(f"badly grouped digits in {original.strip()!r}")
+    return "".join(groups)
+
+
+def _drop_round_thousands(digits: Decimal) -> Decimal:
+    text = str(digits)
+    dropped = 0
+    while text.endswith("000") and len(text) > 3:
+        text, dropped = text[:-3], dropped + 3
+    return Decimal(text).scaleb(dropped) if dropped else digits
+
+
+# -- formatting --------------------------------------------------------------------------------
+
+def format_number(value: Decimal, lang: Lang, *, group: bool = True) -> str:
+    """Digits with the language's separators, keeping the written precision."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    text = f"{abs(value):f}" if exponent < 0 else str(int(abs(value)))
+    integer, _, fraction = text.partition(".")
+    if group:
+        sep = NBSP if lang == "fr" else ","
+        integer = _group(integer, sep)
+    decimal_sep = "," if lang == "fr" else "."
+    body = integer + (decimal_sep + fraction if fraction else "")
+    if value < 0 or (value == 0 and value.is_signed()):
+        body = ("\u2212" if lang == "fr" else "-") + body
+    return body
+
+
+def _group(integer: str, sep: str) -> str:
+    head = len(integer) % 3 or 3
+    groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
+    return sep.join(groups)
+
+
+def format_amount(amount: Amount, lang: Lang) -> str:
+    number = format_number(amount.digits, lang)
+    symbol = SCALE_SYMBOLS[amount.scale]
+    if amount.unit == "%":
+        return f"{number}{NBSP}%" if lang == "fr" else f"{number}%"
+    if amount.unit == "":
+        return number + (f"{NBSP}{symbol}" if symbol and lang == "fr" else symbol)
+    if lang == "fr":
+        return f"{number}{NBSP}{symbol}$"
+    sign, body = ("-", number[1:]) if number.startswith("-") else ("", number)
+    en_symbol = {"G": "B", "k": "K"}.get(symbol, symbol)
+    return f"{sign}${body}{en_symbol}"
+
+
+def format_value(value: Decimal, lang: Lang, *, unit: Unit = "$", scale: int = 0,
+                 places: int | None = None) -> str:
+    """A computed value (not a printed figure) in the unit of the figures it came from."""
+    shown = value.scaleb(-scale)
+    if places is not None:
+        shown = shown.quantize(Decimal(1).scaleb(-places))
+    else:
+        shown = _trim(shown)
+    return format_amount(Amount(shown, scale, unit, exact=True), lang) if shown.is_finite() else "∞"
+
+
+def _trim(value: Decimal) -> Decimal:
+    """Drop trailing zeros of a computed value without going to scientific notation."""
+    if value == 0:
+        return Decimal(0)
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return normal.quantize(Decimal(1)) if exponent > 0 else normal

@@ -1,0 +1,44 @@
+"""The JSON contract (version 1): amounts as exact decimal strings, null where a field does not
+apply. Other tools parse this; change it only by adding fields or by bumping `version`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..report import Finding, Report
+
+FIELDS = ("code", "name", "severity", "message", "path", "lines", "table", "row", "column",
+          "stated", "computed", "difference", "allowed", "hints")
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    data = {name: getattr(finding, name) for name in FIELDS}
+    data["allowed"] = list(finding.allowed) if finding.allowed else None
+    data["relation"] = finding.relation
+    data["inferred"] = finding.inferred
+    data["figures"] = [f.model_dump() for f in finding.figures]
+    return data
+
+
+def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any]:
+    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0}
+    for report in reports:
+        for key, value in report.summary.model_dump().items():
+            totals[key] += value
+    return {
+        "version": 1,
+        "tool": {"name": "budgetcheck", "version": __version__},
+        "mode": reports[0].mode if reports else options.get("mode", "rounding"),
+        "inputs": [{"plan": r.plan_file, "document": r.document, "language": r.language}
+                   for r in reports],
+        "summary": totals,
+        "findings": [finding_dict(f) for r in reports for f in r.findings],
+        **({"passed": [p.model_dump() for r in reports for p in r.passed]}
+           if options.get("verbose") else {}),
+    }
+
+
+def render(reports: list[Report], options: dict[str, object]) -> str:
+    return json.dumps(document(reports, options), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,85 @@
+"""Plain text for a terminal: `path:line: CODE severity message`, grouped by table."""
+
+from __future__ import annotations
+
+import os
+import sys
+from itertools import groupby
+
+from ..report import Finding, Report
+
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "pass": "\033[32m"}
+RESET, BOLD = "\033[0m", "\033[1m"
+LABELS = {
+    "en": {"error": "error", "warning": "warning", "note": "note", "passed": "passed",
+           "relations": "Relations and footnotes", "claims": "Claims in the text",
+           "summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks passed",
+           "table": "Table"},
+    "fr": {"error": "erreur", "warning": "avertissement", "note": "remarque", "passed": "réussi",
+           "relations": "Relations et notes", "claims": "Énoncés du texte",
+           "summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
+                      "{passed} vérifications réussies",
+           "table": "Tableau"},
+}
+
+
+def use_colour(stream: object = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _group(finding: Finding) -> str:
+    if finding.code.startswith("BC3"):
+        return "~claims"
+    if finding.table:
+        return finding.table
+    return "~relations"
+
+
+def render(reports: list[Report], options: dict[str, object]) -> str:
+    colour = bool(options.get("colour"))
+    verbose = bool(options.get("verbose"))
+    quiet = bool(options.get("quiet"))
+    out: list[str] = []
+    for report in reports:
+        words = LABELS[report.language]
+        titles = _table_titles(options, report, words)
+        shown = [f for f in report.findings if not (quiet and f.severity == "note")]
+        ordered = sorted(shown, key=lambda f: (_group(f), f.lines[:1] or [0]))
+        for group, items in groupby(ordered, key=_group):
+            heading = {"~claims": words["claims"], "~relations": words["relations"]}.get(
+                group, titles.get(group, group))
+            out.append(_paint(heading, BOLD, colour))
+            for finding in items:
+                out.append(_line(finding, words, colour))
+                for hint in finding.hints:
+                    out.append(f"    → {hint}")
+        if verbose:
+            for passed in report.passed:
+                where = f"{report.document}:{passed.lines[0]}" if passed.lines else report.document
+                out.append(f"{where}: {passed.code} " + _paint(words["passed"], COLOURS["pass"],
+                                                                colour) + f" {passed.subject}")
+        if not quiet:
+            s = report.summary
+            source = report.plan_file or report.document
+            out.append(f"{source}: " + words["summary"].format(
+                errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _table_titles(options: dict[str, object], report: Report, words: dict[str, str]) -> dict[str, str]:
+    titles = options.get("table_titles", {})
+    assert isinstance(titles, dict)
+    return titles.get(report.plan_file or report.document, {})
+
+
+def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:
+    line = f":{finding.lines[0]}" if finding.lines else ""
+    severity = _paint(words[finding.severity], COLOURS[finding.severity], colour)
+    return f"{finding.path}{line}: {finding.code} {severity} {finding.message}"
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"{code}{text}{RESET}" if colour else text

@@ -1,0 +1,97 @@
+"""Findings and the report: what a check found, with where every figure involved was printed."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "note"]
+SEVERITY_ORDER = {"note": 0, "warning": 1, "error": 2}
+
+
+class FigureRef(BaseModel):
+    """One printed figure a finding involves."""
+
+    model_config = ConfigDict(frozen=True)
+    ident: str
+    text: str
+    line: int | None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    lines: list[int]
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    stated: str | None = None
+    computed: str | None = None
+    difference: str | None = None
+    allowed: tuple[str, str] | None = None
+    hints: list[str] = Field(default_factory=list)
+    relation: str | None = None
+    subject: str = Field("", description="What was checked: a row, a column, a relation id.")
+    inferred: bool = False
+    figures: list[FigureRef] = Field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        """Identity that survives edits elsewhere in the file (used by baselines)."""
+        return (self.path, self.code, self.table or "", self.row or "",
+                self.column or self.subject)
+
+
+class Passed(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    code: str
+    subject: str
+    relation: str | None = None
+    lines: list[int] = Field(default_factory=list)
+
+
+class Summary(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+    notes: int = 0
+    passed: int = 0
+
+
+class Report(BaseModel):
+    document: str
+    plan_file: str | None = None
+    language: Literal["fr", "en"]
+    mode: str
+    findings: list[Finding]
+    passed: list[Passed] = Field(default_factory=list)
+
+    @property
+    def summary(self) -> Summary:
+        count = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
+        return Summary(errors=count["error"], warnings=count["warning"], notes=count["note"],
+                       passed=len(self.passed))
+
+    def at_least(self, severity: Severity) -> list[Finding]:
+        floor = SEVERITY_ORDER[severity]
+        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= floor]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "note"]

@@ -1,0 +1,325 @@
+"""Prose claims: the sums, shares, ratios and targets a plan states in its sentences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..catalogue import rule
+from ..engine import Context
+from ..engine import _figure_ref
+from ..evaluate import Evaluator, Outcome, Value, judge, mentions, solve
+from ..expr import ExpressionError, parse_expression, parse_relation
+from ..figures import Term
+from ..i18n import say
+from ..interval import Interval
+from ..model import Claim, Plan
+from ..notation import format_amount, format_value
+from ..report import Finding, Passed
+
+KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": "BC304",
+              "comparison": "BC305", "implied": "BC306", "target": "BC307"}
+
+
+def _claims(plan: Plan, kind: str) -> list[Claim]:
+    return [c for c in plan.claims if c.kind == kind]
+
+
+def _subject(claim: Claim, ctx: Context) -> str:
+    return say("subject_claim", ctx.lang, id=claim.id, line=claim.lines[0])
+
+
+def _judged(plan: Plan, ctx: Context, kind: str) -> Iterator[Finding | Passed]:
+    for claim in _claims(plan, kind):
+        if claim.unknown is not None:
+            yield from _implied(claim, ctx, KIND_CODES[kind])
+            continue
+        comparison = parse_relation(claim.relation)
+        outcome = judge(comparison, Evaluator(ctx.index, claim), ctx.settings)
+        yield ctx.from_outcome(KIND_CODES[kind], outcome, _subject(claim, ctx),
+                               extra_lines=claim.lines, relation=claim.relation)
+
+
+@rule("BC301", "claim-sum")
+def claim_sum(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A sum stated in the prose does not add up.
+
+    ## What it does
+    Checks claims of the form "151 M$ of projects, of which 99 M$ from industry and 52 M$ of
+    public money" (`total == industry + public`), with hedges: *environ / about / près de /
+    nearly* widen a figure to one unit of its last significant digit ("environ 70" is 60..80);
+    *au moins / at least / plus de / more than* make it a bound.
+
+    ## Why
+    Prose figures are typed separately from the tables and are the ones readers quote.
+
+    ## Example
+        "au moins 100 millions de dollars (35 millions de Scale AI et 65 millions de l'industrie)"
+    35 + 65 = 100: holds.
+    """
+    yield from _judged(plan, ctx, "sum")
+
+
+@rule("BC302", "claim-share")
+def claim_share(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A percentage stated in the prose is not the share its figures give.
+
+    ## What it does
+    Checks "A of B (P %)" claims: `part / whole == share`. A printed percentage is a rounded
+    quotient, so "95 %" holds when the exact quotient of the printed figures rounds to 95 %; only
+    when even the rounding of A and B cannot reach P is it an error.
+
+    ## Why
+    Shares are recomputed by every reader who has the two figures; a wrong one is noticed.
+
+    ## Example
+        "219 millions de dollars des 230 millions de dollars disponibles (95 %)"
+    219 / 230 = 95,2 %, which rounds to 95 %: holds.
+    """
+    yield from _judged(plan, ctx, "share")
+
+
+@rule("BC303", "claim-ratio")
+def claim_ratio(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A ratio stated in the prose ("1,6 $ per dollar") is not what its figures give.
+
+    ## What it does
+    Checks ratio claims whose numerator and denominator are both printed. When one of them is
+    not printed, the claim is an implied-value claim (BC306).
+
+    ## Why
+    Leverage ratios are headline figures; they must follow from the amounts they summarise.
+
+    ## Example
+        "308 M$ from industry ... 1,6 $ per dollar of the 192 M$ spent"   ->  holds
+    """
+    yield from _judged(plan, ctx, "ratio")
+
+
+@rule("BC304", "claim-complement")
+def claim_complement(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """Parts stated as the whole do not make the whole (85 % + 15 % = 100 %).
+
+    ## What it does
+    Checks claims whose parts must add to a whole, usually 100 %.
+
+    ## Why
+    "85 % processed, the remaining 20 %" is a slip a reader sees at once.
+
+    ## Example
+        "Nous avons traité 85 % des demandes ... les 15 % de demandes restantes"  ->  holds
+    """
+    yield from _judged(plan, ctx, "complement")
+
+
+@rule("BC305", "claim-comparison")
+def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A comparison stated in the prose (at least, more than, equal to a table) does not hold.
+
+    ## What it does
+    Checks claims that restate or bound another figure of the plan, such as "au moins 2,5 M$"
+    restating an objective.
+
+    ## Why
+    Restated figures drift when only one place is revised.
+
+    ## Example
+        "déployer au moins 2,5 millions de dollars"  vs  the objective's 2,5 M$  ->  holds
+    """
+    yield from _judged(plan, ctx, "comparison")
+
+
+@rule("BC307", "target-scope", "warning")
+def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A narrative target disagrees with the tables (perhaps a difference of scope).
+
+    ## What it does
+    Compares a target stated in the prose ("engager 10 millions de dollars ... soins de santé")
+    with the table figure that should carry it. A disagreement is a warning, not an error: the
+    target may cover several years or include money the table excludes.
+
+    ## Why
+    A reader who sees 10 M$ in the objectives and 3,6 M$ in the table will ask why; the plan
+    should say.
+
+    ## Example
+        objective 2: 10 M$  vs  Tableau 1, Stratégie pancanadienne 3,6 M$  ->  BC307 warning
+    """
+    for claim in _claims(plan, "target"):
+        evaluator = Evaluator(ctx.index, claim)
+        outcomes = [judge(parse_relation(text), evaluator, ctx.settings)
+                    for text in [claim.relation, *claim.also]]
+        failed = [o for o in outcomes if o.verdict == "error"]
+        if not failed:
+            for outcome in outcomes:
+                yield ctx.from_outcome("BC307", outcome, _subject(claim, ctx),
+                                       extra_lines=claim.lines, relation=claim.relation)
+            continue
+        parts = [_target_part(o, ctx) for o in failed]
+        scope = f" ({claim.scope})" if claim.scope else ""
+        message = "; ".join(parts) + say("target_scope", ctx.lang, scope=scope)
+        first = failed[0]
+        terms = [t for o in failed for t in o.terms]
+        yield ctx.finding("BC307", "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}",
+                          lines=[*claim.lines, *(t.line for t in terms)],
+                          subject=claim.id, relation=" ; ".join(o.comparison.source for o in failed),
+                          stated=_mid(first.stated.interval, first.stated.terms),
+                          computed=_mid(first.computed.interval, first.computed.terms),
+                          difference=str(first.difference) if first.difference is not None
+                          else None,
+                          figures=[_figure_ref(t) for t in terms])
+
+
+def _target_part(outcome: Outcome, ctx: Context) -> str:
+    scale = ctx.display_scale(outcome.terms)
+    diff = outcome.difference
+    computed = outcome.computed
+    ident = " + ".join(t.ident for t in computed.terms) or "?"
+    return say("target_part", ctx.lang, ident=ident,
+               stated=ctx.side_text(outcome.stated.terms, outcome.stated.interval, scale, "$"),
+               computed=ctx.side_text(computed.terms, computed.interval, scale, "$"),
+               diff=ctx.money(abs(diff), scale) if diff is not None else "?")
+
+
+def _mid(interval: Interval, terms: list[Term]) -> str | None:
+    """A side's value for the JSON report: the printed figure's value when it is one figure."""
+    if len(terms) == 1:
+        return str(terms[0].amount.value)
+    if not interval.is_bounded:
+        return None
+    return str(interval.lo) if interval.is_point else str(interval.midpoint)
+
+
+@rule("BC306", "implied-value", "warning")
+def implied_value(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A claim rests on a figure the plan does not print; the checker solves for it.
+
+    ## What it does
+    For a claim with one unknown (`unknown = "spent"` in
+    `industry == ratio * spent`), solves for the unknown on intervals and looks for a printed
+    figure of that value. None found: a warning with the implied value, its interval, and what
+    the candidate figures would have given.
+
+    ## Why
+    "1,6 $ of industry per dollar of Scale AI funding spent" cannot be verified unless the
+    dollars spent are printed; the warning tells the reader which figure the claim assumes.
+
+    ## Example
+        308 M$ / 1,6 implies 192,5 M$ (186,7..198,7); no figure of the plan has that value:
+        219 M$ − 60 M$ = 159 M$ gives 1,94; 219 M$ gives 1,41; 230 M$ gives 1,34.
+    """
+    yield from _judged(plan, ctx, "implied")
+
+
+def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed]:
+    assert claim.unknown is not None
+    name = claim.unknown
+    comparison = parse_relation(claim.relation)
+    evaluator = Evaluator(ctx.index, claim)
+    known_side, unknown_side = ((comparison.left, comparison.right)
+                                if mentions(comparison.right, name)
+                                else (comparison.right, comparison.left))
+    target = evaluator.value(known_side, "stated")
+    implied = solve(unknown_side, name, target.interval, evaluator, "stated")
+    central = solve(unknown_side, name, evaluator.value(known_side, "point").interval, evaluator,
+                    "point")
+    terms = list(target.terms) + evaluator.value(unknown_side, "stated").terms
+    dim = _unknown_dim(evaluator, unknown_side, target, name)
+    scale = ctx.display_scale(terms) if dim == "$" else 0
+    lines = [*claim.lines, *(t.line for t in terms)]
+    stated_fig = _stated_figure(claim, ctx)
+    places = _display_places(terms, scale)
+    value_text = (format_value(central.lo, ctx.lang, unit="$" if dim == "$" else "", scale=scale,
+                               places=places) if central.is_bounded else "?")
+    range_text = (ctx.interval_text(implied, scale, dim, places=places)
+                  if implied.is_bounded else "?")
+    matches = [t for t in ctx.index.dollar_figures()
+               if dim == "$" and implied.is_bounded and t.ident.split("[")[0] != claim.id
+               and t.amount.interval().overlaps(implied)]
+    if matches:
+        yield Passed(code=code, subject=f"{claim.id}: {name} ≈ {matches[0].ident}",
+                     relation=claim.relation, lines=sorted({x for x in lines if x}))
+        return
+    candidates = [_candidate(claim, ctx, expr, name, stated_fig, scale) for expr in claim.candidates]
+    cands = ("; " if candidates else "") + "; ".join(candidates)
+    message = say("implied_none", ctx.lang,
+                  stated=format_amount(stated_fig.amount, ctx.lang) if stated_fig
+                  else claim.relation, name=name,
+                  value=value_text, range=range_text, cands=cands)
+    yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
+                      subject=claim.id, relation=claim.relation,
+                      stated=str(stated_fig.amount.value) if stated_fig else None,
+                      computed=str(central.lo) if central.is_bounded else None,
+                      allowed=(str(implied.lo), str(implied.hi)) if implied.is_bounded else None,
+                      hints=candidates)
+
+
+def _display_places(terms: list[Term], scale: int) -> int:
+    """One digit more than the finest dollar figure the implied value comes from."""
+    exponents = [t.amount.exponent - scale for t in terms if t.amount.unit == "$"]
+    return max(0, -min(exponents, default=0)) + 1
+
+
+def _unknown_dim(evaluator: Evaluator, side: object, target: Value, name: str) -> str:
+    """Dollars unless the known side is a pure number (a ratio target)."""
+    try:
+        probe = Evaluator(evaluator.index, evaluator.claim,
+                          {name: Value(Interval(1), "$")}).value(side, "stated")  # type: ignore[arg-type]
+        return "$" if probe.dim == target.dim else "1"
+    except ExpressionError:
+        return "1" if target.dim == "$" else "$"
+
+
+def _stated_figure(claim: Claim, ctx: Context) -> Term | None:
+    """The figure the claim asserts: its ratio or percentage if it has one, else its first."""
+    figures = ctx.index.named.get(claim.id, {})
+    pure = [(n, t) for n, t in figures.items() if t.amount.unit != "$"]
+    chosen = pure[0] if pure else next(iter(figures.items()), None)
+    return chosen[1] if chosen else None
+
+
+def _candidate(claim: Claim, ctx: Context, expr: str, name: str, stated: Term | None,
+               scale: int) -> str:
+    node = parse_expression(expr)
+    base = Evaluator(ctx.index, claim)
+    value = base.value(node, "point")
+    bound = Evaluator(ctx.index, claim, {name: value})
+    gives = "?"
+    if stated is not None:
+        figure_name = stated.ident.split("[", 1)[1].rstrip("]")
+        comparison = parse_relation(claim.relation)
+        side = comparison.right if mentions(comparison.right, figure_name) else comparison.left
+        other = comparison.left if side is comparison.right else comparison.right
+        solved = solve(side, figure_name, bound.value(other, "point").interval, bound, "point")
+        if solved.is_bounded:
+            gives = (ctx.ratio(solved.lo, percent=True) if stated.amount.unit == "%"
+                     else ctx.ratio(solved.lo) if stated.amount.unit == ""
+                     else ctx.money(solved.lo, scale))
+            gives = _round_like(solved.lo, stated, ctx) or gives
+    shown = ctx.money(value.interval.lo, scale, value.dim) if value.interval.is_bounded else "?"
+    pretty = _pretty(expr, base, ctx, scale)
+    if pretty == shown:  # a single printed figure: "219 M$ gives 1,41"
+        return say("candidate_figure", ctx.lang, value=shown, gives=gives)
+    return say("candidate", ctx.lang, expr=pretty, value=shown, gives=gives)
+
+
+def _round_like(value: Decimal, stated: Term, ctx: Context) -> str | None:
+    """Show a candidate's result with one more digit than the stated figure has."""
+    if stated.amount.unit == "$":
+        return None
+    shown = value * 100 if stated.amount.unit == "%" else value
+    places = max(0, -stated.amount.exponent) + 1
+    return format_value(shown, ctx.lang, unit=stated.amount.unit, places=places)
+
+
+def _pretty(expr: str, evaluator: Evaluator, ctx: Context, scale: int) -> str:
+    """A candidate expression with its references replaced by the printed figures."""
+    from ..expr import references
+
+    node = parse_expression(expr)
+    out = expr
+    for ref in references(node):
+        terms = [t for t in evaluator.index.resolve(ref, evaluator.claim) if isinstance(t, Term)]
+        if len(terms) == 1:
+            out = out.replace(str(ref), format_amount(terms[0].amount, ctx.lang), 1)
+    return out.replace(" - ", " − ")

@@ -1,0 +1,238 @@
+"""Rules that every table gets with no configuration: totals across, totals down, and shape."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from decimal import Decimal
+
+from ..amount import Amount, AmountError
+from ..catalogue import rule
+from ..engine import Context
+from ..evaluate import Evaluator, judge
+from ..expr import Comparison, Ref, Sum
+from ..i18n import say
+from ..model import Plan, Row, Table
+from ..notation import format_amount, parse_amount
+from ..report import Finding, Passed
+
+_QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
+
+
+def table_name(table: Table, ctx: Context) -> str:
+    return say("table", ctx.lang, number=table.number) if table.number is not None else table.id
+
+
+def is_quarterly(table: Table) -> bool:
+    keys = [c.key for c in table.value_columns]
+    return len(keys) == 4 and all(_QUARTER.match(k) for k in keys)
+
+
+def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | Passed]:
+    for table in plan.tables:
+        total = table.total_column
+        if total is None or is_quarterly(table) != quarterly:
+            continue
+        values = [c.key for c in table.value_columns]
+        for row in table.rows:
+            if total.key not in row.cells or not any(k in row.cells for k in values):
+                continue
+            comparison = Comparison("==", Ref(table.id, row.key, total.key),
+                                    Sum(tuple(Ref(table.id, row.key, k) for k in values)),
+                                    f"{table.id}[{row.key}, {total.key}] == "
+                                    f"sum({', '.join(values)})")
+            outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
+            if outcome.verdict == "unverifiable" and outcome.missing:
+                continue  # BC105 reports the missing cell itself
+            columns = f"{values[0]}..{values[-1]}" if quarterly else "+".join(values)
+            subject = say("subject_row_total", ctx.lang, table=table_name(table, ctx),
+                          row=row.label, columns=columns, total=total.label)
+            yield ctx.from_outcome("BC103" if quarterly else "BC101", outcome, subject,
+                                   table=table.id, row=row.key, column=total.key)
+
+
+@rule("BC101", "row-total")
+def row_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A row's cells must add up to its Total column.
+
+    ## What it does
+    In every table with a column whose role is `total`, adds the row's value columns and
+    compares the sum with the printed total, on the intervals the printed precision allows.
+
+    ## Why
+    A row that does not add across is the commonest typing error in a plan's tables. Rounded
+    figures rarely add exactly, so the rule reports an error only when no rounding of the printed
+    figures can explain the difference, and a note when rounding does.
+
+    ## Example
+        Total* 26,4 M$ 21,9 M$ 17,5 M$ 31,2 M$ 98,1 M$   ->  BC101 error (97,0 computed)
+    Tables whose value columns are the four quarters are checked by BC103 instead.
+    """
+    yield from _row_sums(plan, ctx, quarterly=False)
+
+
+@rule("BC103", "quarterly-total")
+def quarterly_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """The four quarters of a cash-flow row must add up to the year.
+
+    ## What it does
+    In tables whose value columns are T1..T4 (or Q1..Q4) and a Total column, adds each row's
+    four quarters and compares with its annual total. Column totals (the Total row against the
+    rows above it) are BC102, so a quarterly table is checked in both directions.
+
+    ## Why
+    Cash-flow tables are re-typed each quarter; one quarter changed without the year is a common
+    slip, and a year that does not match the funding tables misleads every reader.
+
+    ## Example
+        ISDE — Phase 1*  17,6 M$  17,5 M$  14,1 M$  13,9 M$  63,2 M$
+    63,1 computed against 63,2 printed: within the ±0,25 that five rounded figures allow, a note.
+    """
+    yield from _row_sums(plan, ctx, quarterly=True)
+
+
+def summed_rows(table: Table, index: int) -> list[Row]:
+    """The rows a total or subtotal adds: its `sum_of`, else the items since the last total."""
+    row = table.rows[index]
+    if row.sum_of is not None:
+        wanted = set(row.sum_of)
+        return [r for r in table.rows if r.key in wanted]
+    stop = ("total",) if row.role == "total" else ("total", "subtotal")
+    members: list[Row] = []
+    for previous in reversed(table.rows[:index]):
+        if previous.role in stop:
+            break
+        if previous.role == "item":
+            members.append(previous)
+    return list(reversed(members))
+
+
+@rule("BC102", "column-total")
+def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A total row must equal the sum of the rows it totals, column by column.
+
+    ## What it does
+    For every row whose role is `total` or `subtotal`, adds the item rows it covers (its
+    `sum_of` list, or the items since the previous total) in each column and compares with the
+    printed figure.
+
+    ## Why
+    A total that does not match its rows means a row was added, dropped or changed after the
+    total was computed, or the total itself was mistyped.
+
+    ## Example
+        Opérations et administration 5,6 M$
+        Total 95,6 M$      ->  BC102 error: 94,6 computed, 1,0 apart
+    """
+    for table in plan.tables:
+        for i, row in enumerate(table.rows):
+            if row.role == "item":
+                continue
+            members = summed_rows(table, i)
+            if not members:
+                continue
+            for column in table.columns:
+                if column.key not in row.cells:
+                    continue
+                refs = tuple(Ref(table.id, m.key, column.key) for m in members)
+                comparison = Comparison("==", Ref(table.id, row.key, column.key), Sum(refs),
+                                        f"{table.id}[{row.key}, {column.key}] == sum(rows)")
+                outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
+                if outcome.verdict == "unverifiable" and outcome.missing:
+                    continue
+                subject = say("subject_column_total", ctx.lang, table=table_name(table, ctx),
+                              column=column.label, row=row.label)
+                yield ctx.from_outcome("BC102", outcome, subject, table=table.id, row=row.key,
+                                       column=column.key)
+
+
+@rule("BC104", "duplicate-row-key")
+def duplicate_row_key(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """Two rows of one table share a key.
+
+    ## What it does
+    Reports every row key used more than once in a table.
+
+    ## Why
+    Relations and baselines name figures by (table, row, column); with two rows of the same key
+    a reference silently points at the first one, and a check may pass on the wrong figure.
+
+    ## Example
+        [[tables.rows]] key = "phase1" ... [[tables.rows]] key = "phase1"  ->  BC104 error
+    """
+    for table in plan.tables:
+        counts = Counter(r.key for r in table.rows)
+        for key, count in counts.items():
+            if count > 1:
+                lines = [r.line for r in table.rows if r.key == key]
+                yield ctx.finding("BC104", "error",
+                                  f"{table_name(table, ctx)}: " +
+                                  say("duplicate_row", ctx.lang, row=key, count=count),
+                                  lines=lines, table=table.id, row=key, subject=key)
+
+
+@rule("BC105", "missing-cell", "warning")
+def missing_cell(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A row prints figures in some columns but not in all of them.
+
+    ## What it does
+    Reports each cell left empty in a row that has figures in other columns (rows with no
+    figure at all are headings and are skipped).
+
+    ## Why
+    A missing figure is not zero: "0 $" or "—" says nothing was planned, an empty cell says
+    nothing. The totals that need the cell cannot be checked, so they are not reported as passed.
+
+    ## Example
+        MEIE — Phase 1   5 M$   2,9 M$   (blank)   0 $   7,9 M$  ->  BC105 warning on T3
+    """
+    for table in plan.tables:
+        for row in table.rows:
+            if not row.cells:
+                continue
+            for column in table.columns:
+                if column.key not in row.cells:
+                    yield ctx.finding("BC105", "warning",
+                                      f"{table_name(table, ctx)}, “{row.label}”: " +
+                                      say("missing_cell", ctx.lang, column=column.label),
+                                      lines=[row.line], table=table.id, row=row.key,
+                                      column=column.key, subject=row.key)
+
+
+@rule("BC106", "excess-precision", "warning")
+def excess_precision(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A figure has more digits than the precision its table states.
+
+    ## What it does
+    When a table declares `precision` (say "0,1 M$"), reports figures written more finely
+    ("1,03 M$").
+
+    ## Why
+    A figure with an extra digit is often a figure typed from another source, or a total typed
+    with a stray digit; and the checker's tolerance follows the digits as written, so such a
+    figure also narrows what rounding is allowed to explain.
+
+    ## Example
+        precision = "0,1 M$"   ...   1,03 M$   ->  BC106 warning
+    """
+    for table in plan.tables:
+        if not table.precision:
+            continue
+        try:
+            limit = parse_amount(table.precision, scale=table.scale, round_thousands=False).exponent
+        except AmountError:
+            continue
+        for row in table.rows:
+            for key, cell in row.cells.items():
+                amount = cell.amount
+                if not amount.exact and amount.exponent < limit:
+                    step = Decimal(1).scaleb(amount.exponent - amount.scale)
+                    digits = format_amount(Amount(step, amount.scale, amount.unit), ctx.lang)
+                    yield ctx.finding(
+                        "BC106", "warning", f"{table_name(table, ctx)}, “{row.label}”: " +
+                        say("excess_precision", ctx.lang, text=cell.text, digits=digits,
+                            precision=table.precision),
+                        lines=[cell.line], table=table.id, row=row.key, column=key,
+                        subject=row.key)

@@ -1,0 +1,1 @@
+"""Where plans come from: plan files (TOML, JSON) and, later, the documents themselves."""

@@ -1,0 +1,64 @@
+"""Map a data path (tables.2.rows.5.cells.T1) back to a line of a TOML or JSON file.
+
+Validation errors arrive as data paths; users need lines. This is a text walk, not a second
+parser: it follows the path's keys and array indices through the file and returns the line of
+the deepest part it could find (the parent, when a required key is missing altogether).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+
+def _key_pattern(key: str, fmt: str) -> re.Pattern[str]:
+    k = re.escape(key)
+    if fmt == "json":
+        return re.compile(rf'"{k}"\s*:')
+    return re.compile(rf'^\s*\[{{1,2}}\s*(?:[\w."-]+\.)?"?{k}"?\s*\]{{1,2}}|(?:^|[\s{{,])"?{k}"?\s*=')
+
+
+def line_of(text: str, loc: Sequence[str | int], fmt: str) -> int | None:
+    lines = text.splitlines()
+    start, best = 0, None
+    arrays: list[str] = []
+    i = 0
+    while i < len(loc):
+        part = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if isinstance(part, str) and isinstance(nxt, int) and fmt == "toml":
+            arrays.append(part)
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(arrays)) + r"\s*\]\]")
+            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
+            if nxt < len(hits):
+                start = best = hits[nxt]
+                i += 2
+                continue
+        if isinstance(part, str):
+            found = _find(lines, start, _key_pattern(part, fmt), 1)
+            if found is None:
+                break
+            start = best = found
+            if isinstance(nxt, int):
+                after = loc[i + 2] if i + 2 < len(loc) else None
+                if isinstance(after, str):
+                    # The nxt-th element is where the (nxt+1)-th occurrence of its key stands.
+                    hit = _find(lines, start, _key_pattern(after, fmt), nxt + 1)
+                    if hit is not None:
+                        start = best = hit
+                        i += 3
+                        continue
+                i += 2
+                continue
+        i += 1
+    return best + 1 if best is not None else None
+
+
+def _find(lines: list[str], start: int, pattern: re.Pattern[str], nth: int) -> int | None:
+    seen = 0
+    for n in range(start, len(lines)):
+        if pattern.search(lines[n]):
+            seen += 1
+            if seen == nth:
+                return n
+    return None

@@ -1,0 +1,170 @@
+"""Load a plan file (TOML or JSON) into a validated `Plan`, or raise one `PlanError`.
+
+Numbers are read as `Decimal` (never float). After the shape is validated, every relation and
+claim expression is parsed, its references resolved and its units checked, so a plan that loads
+is a plan every rule can evaluate.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import PlanError
+from ..evaluate import Evaluator, UnitMismatch, check_dimensions
+from ..expr import ExpressionError, parse_expression, parse_relation
+from ..figures import FigureIndex, ReferenceError_
+from ..model import Plan
+from .locate import line_of
+
+#: Larger plan files are refused before they are read: a national budget is a few MB.
+MAX_BYTES = 64 * 1024 * 1024
+PLAN_SUFFIXES = (".toml", ".json")
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a PlanError saying in one line why it cannot be had."""
+    shown = str(path)
+    if not path.exists():
+        raise PlanError(shown, "no such file", code="BC901")
+    if path.is_dir():
+        raise PlanError(shown, "is a directory, not a plan file", code="BC901")
+    if not path.is_file():
+        raise PlanError(shown, "is not a regular file", code="BC901")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PlanError(shown, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                            code="BC901")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
+    if len(raw) > MAX_BYTES:
+        raise PlanError(shown, f"file is larger than the limit of {MAX_BYTES:,} bytes",
+                        code="BC901")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                        f"{exc.start})", line=line, code="BC901") from None
+    if "\x00" in text:
+        raise PlanError(shown, "file contains NUL bytes: binary data, not a plan", code="BC901",
+                        line=text[: text.index("\x00")].count("\n") + 1)
+    if not text.strip():
+        raise PlanError(shown, "file is empty", code="BC901")
+    return text
+
+
+def parse_data(text: str, fmt: str, shown: str) -> Any:
+    if fmt == "json":
+        def no_constants(name: str) -> Any:
+            raise ValueError(f"{name} is not a number a plan can hold")
+        try:
+            return json.loads(text, parse_float=Decimal, parse_int=_json_int,
+                              parse_constant=no_constants)
+        except json.JSONDecodeError as exc:
+            raise PlanError(shown, f"invalid JSON: {exc.msg} (column {exc.colno})",
+                            line=exc.lineno, code="BC902") from None
+        except RecursionError:
+            raise PlanError(shown, "invalid JSON: nested too deeply", code="BC902") from None
+        except ValueError as exc:
+            raise PlanError(shown, f"invalid JSON: {exc}", code="BC902") from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        raise PlanError(shown, f"invalid TOML: {message}", line=line, code="BC902") from None
+    except RecursionError:
+        raise PlanError(shown, "invalid TOML: nested too deeply", code="BC902") from None
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 30:
+        raise ValueError(f"integer with {len(text)} digits is not a number a plan can hold")
+    return int(text)
+
+
+def validate(data: Any, text: str, fmt: str, shown: str) -> Plan:
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        data_path = ".".join(str(p) for p in loc) or "(top level)"
+        message = _plain_message(error)
+        more = exc.error_count() - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        raise PlanError(shown, message + suffix, line=line_of(text, loc, fmt),
+                        data_path=data_path, code=_code_for(message)) from None
+    except RecursionError:
+        raise PlanError(shown, "data is nested too deeply", code="BC903") from None
+
+
+def _plain_message(error: dict[str, Any]) -> str:
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error["type"] == "extra_forbidden":
+        return "unknown key (a typo?); this key is not part of the plan format"
+    return message
+
+
+def _code_for(message: str) -> str:
+    amount_words = ("unit", "digits", "number", "figure", "grouped")
+    return "BC904" if any(w in message for w in amount_words) and "column" not in message else \
+        "BC903"
+
+
+def check_expressions(plan: Plan, text: str, fmt: str, shown: str) -> None:
+    """Parse, resolve and unit-check every relation and claim: errors become PlanErrors."""
+    index = FigureIndex(plan)
+    jobs: list[tuple[list[str | int], str, Any]] = []
+    for i, relation in enumerate(plan.relations):
+        jobs.append((["relations", i, "expr"], relation.expr, None))
+    for i, claim in enumerate(plan.claims):
+        jobs.append((["claims", i, "relation"], claim.relation, claim))
+        for j, extra in enumerate(claim.also):
+            jobs.append((["claims", i, "also", j], extra, claim))
+        for j, candidate in enumerate(claim.candidates):
+            jobs.append((["claims", i, "candidates", j], candidate, claim))
+    for loc, expression, claim in jobs:
+        try:
+            if loc[-2] == "candidates":
+                Evaluator(index, claim).value(parse_expression(expression), "stated")
+            else:
+                check_dimensions(parse_relation(expression), Evaluator(index, claim))
+        except (ExpressionError, ArithmeticError) as exc:
+            code = ("BC906" if isinstance(exc, ReferenceError_) else
+                    "BC907" if isinstance(exc, UnitMismatch) else "BC905")
+            raise PlanError(shown, str(exc), line=line_of(text, loc, fmt),
+                            data_path=".".join(map(str, loc)), code=code) from None
+
+
+def load_plan_file(path: str | Path, *, display: str | None = None) -> Plan:
+    """Read, parse and validate a TOML or JSON plan file."""
+    path = Path(path)
+    shown = display or str(path)
+    fmt = "json" if path.suffix.lower() == ".json" else "toml"
+    text = read_text(path)
+    return load_plan_text(text, fmt, shown)
+
+
+def load_plan_text(text: str, fmt: str, shown: str) -> Plan:
+    data = parse_data(text, fmt, shown)
+    if not isinstance(data, dict):
+        raise PlanError(shown, "the top level must be a table of plan, tables, ...",
+                        code="BC903")
+    plan = validate(data, text, fmt, shown)
+    check_expressions(plan, text, fmt, shown)
+    return plan
