@@ -5,6 +5,8 @@ written digit is the hundred-thousands, the figure is known to ±50 000 $. The w
 in the `Decimal` exponent itself (`Decimal("17.6")` has exponent -1, `Decimal("2")` exponent 0), so
 "2 M$" and "2,0 M$" stay different amounts even though they are equal values.
 
+A zero written in whole units ("0 $", "-", "—") is exactly zero; "0,0 M$" is a rounded figure.
+
 Precision rule for round thousands: a whole figure in plain dollars whose last groups of three
 digits are zeros ("51 000 $", "$1,200,000") is read as rounded to the last non-zero group, so
 "51 000 $" is known to ±500 $. The notation parser applies that rule to prose; tables that state
@@ -61,9 +63,13 @@ class Amount:
         if self.scale not in SCALE_SYMBOLS:
             raise AmountError(f"unsupported unit scale 10^{self.scale}")
         check_decimal_bounds(self.value)
-        if self.digits == 0 and not self.exact:
-            # A written zero is exactly zero: "0 $", "-" and "—" say "nothing", not "less than 0,5".
-            object.__setattr__(self, "exact", True)
+        if self.digits == 0:
+            # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
+            # dashes the parser reads as 0) says "nothing", not "less than 0,5 $", so it is exact;
+            # "0,0 M$" is a rounded figure like any other.
+            object.__setattr__(self, "digits", self.digits.copy_abs())
+            if self.scale == 0 and self.exponent == 0:
+                object.__setattr__(self, "exact", True)
 
     @property
     def value(self) -> Decimal:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints,
+                      model_validator)
 
 from .amount import Amount, AmountError, Unit
 from .notation import Lang, parse_amount
@@ -73,6 +74,15 @@ def _parse_or_raise(text: str, **options: Any) -> Amount:
         raise ValueError(str(exc)) from None
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
+#: In a file a cell is either its printed text or a table {text, line}; the row's validator turns
+#: the short form into the long one (the annotation tells the JSON Schema that both are fine).
+CellInput = Annotated[Cell, BeforeValidator(_as_is, json_schema_input_type=str | Cell)]
+
+
 class Column(Frozen):
     key: Key
     label: str
@@ -88,7 +98,7 @@ class Row(Frozen):
     markers: list[str] = Field(default_factory=list, description="Footnote markers: *, **, ...")
     sum_of: list[Key] | None = Field(
         None, description="For a subtotal or total: the rows it adds (default: the items above).")
-    cells: dict[Key, Cell]
+    cells: dict[Key, CellInput]
 
     @model_validator(mode="before")
     @classmethod

@@ -21,44 +21,51 @@ def _key_pattern(key: str, fmt: str) -> re.Pattern[str]:
 def line_of(text: str, loc: Sequence[str | int], fmt: str) -> int | None:
     lines = text.splitlines()
     start, best = 0, None
-    arrays: list[str] = []
+    arrays: list[str] = []  # TOML arrays of tables seen so far: [[tables]], [[tables.rows]]
+    already_found = False
     i = 0
     while i < len(loc):
         part = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
-        if isinstance(part, str) and isinstance(nxt, int) and fmt == "toml":
-            arrays.append(part)
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(arrays)) + r"\s*\]\]")
+        if isinstance(part, int):
+            i += 1
+            continue
+        if fmt == "toml" and isinstance(nxt, int) and not already_found:
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join([*arrays, part])) + r"\s*\]\]")
             hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
             if nxt < len(hits):
+                arrays.append(part)
                 start = best = hits[nxt]
                 i += 2
                 continue
-        if isinstance(part, str):
-            found = _find(lines, start, _key_pattern(part, fmt), 1)
+        if not already_found:
+            found = _find(lines, start, _key_pattern(part, fmt), 1, fmt == "toml")
             if found is None:
                 break
             start = best = found
-            if isinstance(nxt, int):
-                after = loc[i + 2] if i + 2 < len(loc) else None
-                if isinstance(after, str):
-                    # The nxt-th element is where the (nxt+1)-th occurrence of its key stands.
-                    hit = _find(lines, start, _key_pattern(after, fmt), nxt + 1)
-                    if hit is not None:
-                        start = best = hit
-                        i += 3
-                        continue
-                i += 2
-                continue
+        already_found = False
+        after = loc[i + 2] if i + 2 < len(loc) else None
+        if isinstance(nxt, int) and isinstance(after, str):
+            # The nxt-th element of an inline array or JSON list is where the (nxt+1)-th
+            # occurrence of the key inside it stands.
+            hit = _find(lines, start, _key_pattern(after, fmt), nxt + 1, False)
+            if hit is not None:
+                start = best = hit
+                already_found = True
+            i += 2
+            continue
         i += 1
     return best + 1 if best is not None else None
 
 
-def _find(lines: list[str], start: int, pattern: re.Pattern[str], nth: int) -> int | None:
+def _find(lines: list[str], start: int, pattern: re.Pattern[str], nth: int,
+          toml: bool = True) -> int | None:
     seen = 0
     for n in range(start, len(lines)):
         if pattern.search(lines[n]):
             seen += 1
             if seen == nth:
                 return n
+        elif toml and n > start and lines[n].lstrip().startswith("[["):
+            return None  # the next array element starts: the key is not in this one
     return None

@@ -98,8 +98,13 @@ def validate(data: Any, text: str, fmt: str, shown: str) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
+        errors = exc.errors(include_url=False)
+        # A typo'd key also makes the real key "missing": report the typo, it explains both.
+        error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = [p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        if isinstance(error.get("input"), dict) and "text" in error["input"] \
+                and error["type"] == "value_error":
+            loc.append("text")  # a figure that cannot be read: point at its text
         data_path = ".".join(str(p) for p in loc) or "(top level)"
         message = _plain_message(error)
         more = exc.error_count() - 1
