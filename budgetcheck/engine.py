@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
@@ -26,7 +26,7 @@ class Context:
     settings: Settings
     lang: Lang
     path: str
-    extra: dict[str, object] = field(default_factory=dict)
+    code: str = ""  # the code of the rule being run, for rules that do not hard-code theirs
 
     # -- formatting -------------------------------------------------------------------------
     @property
@@ -121,8 +121,8 @@ class Context:
             code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
             subject=subject, relation=relation or outcome.comparison.source,
             stated=_plain(stated_i), computed=_plain(computed_i),
-            difference=str(diff) if diff is not None else None,
-            allowed=(str(outcome.allowed.lo), str(outcome.allowed.hi)) if outcome.allowed else None,
+            difference=diff,
+            allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
             hints=hints, figures=[_figure_ref(t) for t in outcome.terms])
 
     def side_text(self, terms: list[Term], interval: Interval, scale: int,
@@ -141,10 +141,10 @@ class Context:
         return self.interval_text(interval, scale, dim)
 
 
-def _plain(interval: Interval) -> str | None:
+def _plain(interval: Interval) -> Decimal | None:
     if not interval.is_bounded:
         return None
-    return str(interval.lo) if interval.is_point else str(interval.midpoint)
+    return interval.lo if interval.is_point else interval.midpoint
 
 
 def _places(value: Decimal, scale: int) -> int | None:
@@ -185,6 +185,7 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
     for code, rule in sorted(REGISTRY.items()):
         if rule.check is None or (wanted is not None and code not in wanted):
             continue
+        ctx.code = code
         for result in rule.check(plan, ctx):
             (passed if isinstance(result, Passed) else findings).append(result)
     findings.sort(key=lambda f: (f.lines[:1] or [0], f.code, f.table or "", f.row or "",

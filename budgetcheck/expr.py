@@ -104,6 +104,7 @@ def parse_relation(text: str) -> Comparison:
     tree = _parse(text)
     node = tree.body
     if not isinstance(node, ast.Compare):
+        _build(node, text, 1)  # a forbidden construct is named before the missing comparison
         raise ExpressionError(f"{text!r}: a relation must compare two sides with ==, <=, >=, < or >")
     if len(node.ops) != 1:
         raise ExpressionError(f"{text!r}: chained comparisons are not allowed; write one relation")

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER = {"note": 0, "warning": 1, "error": 2}
+
+
+def plain_decimal(value: Any) -> Any:
+    """Exact decimals as plain strings: "96400000", never "9.64E+7", no trailing zeros."""
+    if isinstance(value, (Decimal, int)) or isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return value
+        if not number.is_finite():
+            return None
+        text = format(number, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return value
+
+
+DecimalText = Annotated[str, BeforeValidator(plain_decimal)]
 
 
 class FigureRef(BaseModel):
@@ -34,10 +52,10 @@ class Finding(BaseModel):
     table: str | None = None
     row: str | None = None
     column: str | None = None
-    stated: str | None = None
-    computed: str | None = None
-    difference: str | None = None
-    allowed: tuple[str, str] | None = None
+    stated: DecimalText | None = None
+    computed: DecimalText | None = None
+    difference: DecimalText | None = None
+    allowed: tuple[DecimalText, DecimalText] | None = None
     hints: list[str] = Field(default_factory=list)
     relation: str | None = None
     subject: str = Field("", description="What was checked: a row, a column, a relation id.")

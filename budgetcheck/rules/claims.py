@@ -165,8 +165,7 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                           subject=claim.id, relation=" ; ".join(o.comparison.source for o in failed),
                           stated=_mid(first.stated.interval, first.stated.terms),
                           computed=_mid(first.computed.interval, first.computed.terms),
-                          difference=str(first.difference) if first.difference is not None
-                          else None,
+                          difference=first.difference,
                           figures=[_figure_ref(t) for t in terms])
 
 
@@ -181,13 +180,13 @@ def _target_part(outcome: Outcome, ctx: Context) -> str:
                diff=ctx.money(abs(diff), scale) if diff is not None else "?")
 
 
-def _mid(interval: Interval, terms: list[Term]) -> str | None:
+def _mid(interval: Interval, terms: list[Term]) -> Decimal | None:
     """A side's value for the JSON report: the printed figure's value when it is one figure."""
     if len(terms) == 1:
-        return str(terms[0].amount.value)
+        return terms[0].amount.value
     if not interval.is_bounded:
         return None
-    return str(interval.lo) if interval.is_point else str(interval.midpoint)
+    return interval.lo if interval.is_point else interval.midpoint
 
 
 @rule("BC306", "implied-value", "warning")
@@ -248,9 +247,9 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                   value=value_text, range=range_text, cands=cands)
     yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
                       subject=claim.id, relation=claim.relation,
-                      stated=str(stated_fig.amount.value) if stated_fig else None,
-                      computed=str(central.lo) if central.is_bounded else None,
-                      allowed=(str(implied.lo), str(implied.hi)) if implied.is_bounded else None,
+                      stated=stated_fig.amount.value if stated_fig else None,
+                      computed=central.lo if central.is_bounded else None,
+                      allowed=(implied.lo, implied.hi) if implied.is_bounded else None,
                       hints=candidates)
 
 
