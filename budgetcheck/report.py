@@ -20,6 +20,8 @@ def plain_decimal(value: Any) -> Any:
             return value
         if not number.is_finite():
             return None
+        if number.as_tuple().exponent < -10:  # type: ignore[operator]
+            number = number.quantize(Decimal("1e-10"))  # a quotient: ten places are plenty
         text = format(number, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Iterator
 
 from ..catalogue import rule
@@ -241,16 +241,28 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
         return
     candidates = [_candidate(claim, ctx, expr, name, stated_fig, scale) for expr in claim.candidates]
     cands = ("; " if candidates else "") + "; ".join(candidates)
-    message = say("implied_none", ctx.lang,
-                  stated=format_amount(stated_fig.amount, ctx.lang) if stated_fig
-                  else claim.relation, name=name,
+    message = say("implied_none", ctx.lang, stated=_as_printed(stated_fig, claim, ctx), name=name,
                   value=value_text, range=range_text, cands=cands)
     yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
                       subject=claim.id, relation=claim.relation,
                       stated=stated_fig.amount.value if stated_fig else None,
-                      computed=central.lo if central.is_bounded else None,
-                      allowed=(implied.lo, implied.hi) if implied.is_bounded else None,
-                      hints=candidates)
+                      computed=_cents(central.lo, ROUND_HALF_EVEN) if central.is_bounded else None,
+                      allowed=(_cents(implied.lo, ROUND_FLOOR), _cents(implied.hi, ROUND_CEILING))
+                      if implied.is_bounded else None,
+                      hints=candidates, figures=[_figure_ref(t) for t in terms])
+
+
+def _cents(value: Decimal, rounding: str) -> Decimal:
+    """Quotients have no exact decimal; the report keeps cents (intervals rounded outward)."""
+    return value.quantize(Decimal("0.01"), rounding=rounding)
+
+
+def _as_printed(figure: Term | None, claim: Claim, ctx: Context) -> str:
+    if figure is None:
+        return claim.relation
+    if figure.amount.unit == "":  # a ratio printed with a unit of its own ("1,6 $ par dollar")
+        return figure.text
+    return format_amount(figure.amount, ctx.lang)
 
 
 def _display_places(terms: list[Term], scale: int) -> int:

@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: one annotation a finding, shown on the pull request."""
+
+from __future__ import annotations
+
+from ..report import Report
+
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(reports: list[Report], options: dict[str, object]) -> str:
+    out = []
+    for report in reports:
+        for f in report.findings:
+            props = [f"file={_property(f.path)}"]
+            if f.lines:
+                props += [f"line={f.lines[0]}", f"endLine={f.lines[-1]}"]
+            props.append(f"title={_property(f'{f.code} {f.name}')}")
+            message = f.message + "".join(f"\n→ {h}" for h in f.hints)
+            out.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")
+    return "\n".join(out) + ("\n" if out else "")

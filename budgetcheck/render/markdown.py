@@ -1,0 +1,33 @@
+"""Markdown for a pull-request comment: a summary line and a table of findings."""
+
+from __future__ import annotations
+
+from ..report import Report
+
+ICONS = {"error": "❌", "warning": "⚠️", "note": "ℹ️"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(reports: list[Report], options: dict[str, object]) -> str:
+    out = ["## budgetcheck", ""]
+    for report in reports:
+        s = report.summary
+        out.append(f"**{report.plan_file or report.document}**: {s.errors} errors, "
+                   f"{s.warnings} warnings, {s.notes} notes, {s.passed} checks passed "
+                   f"(mode: {report.mode})")
+        out.append("")
+        shown = [f for f in report.findings if not (options.get("quiet") and f.severity == "note")]
+        if not shown:
+            out += ["No findings.", ""]
+            continue
+        out += ["| | Code | Where | Finding |", "|---|---|---|---|"]
+        for f in shown:
+            where = f"`{f.path}:{','.join(map(str, f.lines))}`" if f.lines else f"`{f.path}`"
+            hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
+            out.append(f"| {ICONS[f.severity]} {f.severity} | {f.code} {f.name} | {where} | "
+                       f"{_cell(f.message)}{hints} |")
+        out.append("")
+    return "\n".join(out)

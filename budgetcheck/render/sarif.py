@@ -1,0 +1,93 @@
+"""SARIF 2.1.0 for GitHub code scanning: rule metadata from the catalogue, one result a finding."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..catalogue import REGISTRY, load_builtin_rules
+from ..report import Finding, Report
+from .locations import columns_of
+
+LEVELS = {"error": "error", "warning": "warning", "note": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rule(code: str) -> dict[str, Any]:
+    rule = REGISTRY[code]
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+    }
+
+
+def fingerprint(finding: Finding) -> str:
+    """Stable across runs and line moves: the finding's identity, not its position."""
+    return hashlib.sha256("\x1f".join(finding.key).encode()).hexdigest()[:32]
+
+
+def _uri(path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return candidate.as_uri()
+    return candidate.as_posix()
+
+
+def _result(finding: Finding, index: dict[str, int], options: dict[str, object]) -> dict[str, Any]:
+    start = finding.lines[0] if finding.lines else 1
+    end = finding.lines[-1] if finding.lines else start
+    first_col, last_col = columns_of(finding, options)
+    region = {"startLine": start, "endLine": end, "startColumn": first_col,
+              "endColumn": last_col}
+    related = [{"id": i, "message": {"text": f"{f.ident} = {f.text}"},
+                "physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)},
+                                     "region": {"startLine": f.line}}}
+               for i, f in enumerate(finding.figures) if f.line]
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message + "".join(f"\n→ {h}" for h in finding.hints)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"},
+            "region": region}}],
+        "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
+        "properties": {"table": finding.table, "row": finding.row, "column": finding.column,
+                       "stated": finding.stated, "computed": finding.computed,
+                       "allowed": list(finding.allowed) if finding.allowed else None},
+    }
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any]:
+    load_builtin_rules()
+    codes = sorted({c for c, r in REGISTRY.items() if r.check is not None}
+                   | {f.code for r in reports for f in r.findings})
+    index = {code: i for i, code in enumerate(codes)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "budgetcheck", "version": __version__,
+                                "semanticVersion": __version__,
+                                "rules": [_rule(code) for code in codes]}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            "results": [_result(f, index, options) for r in reports for f in r.findings],
+        }],
+    }
+
+
+def render(reports: list[Report], options: dict[str, object]) -> str:
+    return json.dumps(document(reports, options), ensure_ascii=False, indent=2) + "\n"

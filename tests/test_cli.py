@@ -1,0 +1,190 @@
+"""The command line: exit statuses, formats, output files, baselines, start-up cost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from budgetcheck.cli import main
+
+from .conftest import FIXTURE, ROOT
+
+GOOD = FIXTURE.read_text(encoding="utf-8")
+
+
+def run(*args, cwd=ROOT, env=None):
+    return subprocess.run([sys.executable, "-m", "budgetcheck", *args], capture_output=True,
+                          text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def bad_plan(tmp_path, name="bad.toml"):
+    path = tmp_path / name
+    path.write_text(GOOD.replace('depenses = "94,6 M$"', 'depenses = "96,4 M$"'), encoding="utf-8")
+    return path
+
+
+def test_check_without_path_checks_the_bundled_plan():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "0 erreurs, 5 avertissements, 9 remarques" in result.stdout
+    assert "seeds/scale-ai-plan-directeur-2023-2024.fr.txt:640: BC103 remarque" in result.stdout
+
+
+def test_strict_mode_exit_status():
+    result = run("check", "--mode", "strict", "--lang", "en")
+    assert result.returncode == 1
+    assert "9 errors" in result.stdout
+
+
+def test_fail_on_and_exit_zero(capsys):
+    assert main(["check", "--fail-on", "warning", "-q"]) == 1
+    assert main(["check", "--fail-on", "warning", "--exit-zero", "-q"]) == 0
+    assert main(["check", "--fail-on", "note", "-q"]) == 1
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("args", [["check", "missing.toml"], ["check", "--mode", "absolute"],
+                                  ["check", "--tolerance", "12 Z$"], ["explain", "BC999"],
+                                  ["check", "--format", "pdf"]])
+def test_usage_and_input_errors_are_one_line_and_exit_2(args, tmp_path):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_input_error_names_the_file_and_line(tmp_path):
+    path = tmp_path / "plan.toml"
+    text = GOOD.replace('key = "phase2"', 'key "phase2"', 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if x == 'key "phase2"')
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{path}:{line}: BC902 invalid TOML")
+
+
+def test_text_report_for_an_error_groups_by_table(tmp_path):
+    result = run("check", "--lang", "en", str(bad_plan(tmp_path)))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "Tableau 3 — Sommaire des dépenses totales prévues au budget pour l’exercice " \
+           "financier 2023-2024" in lines
+    error = next(line for line in lines if " BC102 error " in line)
+    assert error.startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:584: BC102 error")
+    assert "→ digits transposed? t3[total] printed 96,4 M$" in result.stdout
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color():
+    from budgetcheck.render.text import use_colour
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    assert use_colour(Tty()) is True
+    os.environ["NO_COLOR"] = "1"
+    try:
+        assert use_colour(Tty()) is False
+    finally:
+        del os.environ["NO_COLOR"]
+    assert "\033[" not in run("check").stdout
+
+
+def test_json_contract(tmp_path):
+    result = run("check", "--format", "json", str(bad_plan(tmp_path)))
+    data = json.loads(result.stdout)
+    assert data["version"] == 1 and data["tool"]["name"] == "budgetcheck"
+    assert data["mode"] == "rounding" and data["inputs"][0]["plan"].endswith("bad.toml")
+    assert set(data["summary"]) == {"errors", "warnings", "notes", "passed"}
+    error = next(f for f in data["findings"] if f["severity"] == "error" and f["code"] == "BC102")
+    for key in ("code", "name", "severity", "message", "path", "lines", "table", "row", "column",
+                "stated", "computed", "difference", "allowed", "hints"):
+        assert key in error
+    assert error["stated"] == "96400000" and error["computed"] == "94600000"
+    assert error["allowed"] == ["94350000", "94850000"] and error["difference"] == "1800000"
+    assert error["lines"] == [584, 585, 587, 589, 590]
+    implied = next(f for f in data["findings"] if f["code"] == "BC306")
+    assert implied["table"] is None and implied["row"] is None
+
+
+def test_output_file_is_written_and_nothing_else(tmp_path):
+    before = set(os.listdir(tmp_path))
+    out = tmp_path / "report.json"
+    assert main(["check", "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["summary"]["notes"] == 9
+    assert set(os.listdir(tmp_path)) - before == {"report.json"}
+
+
+def test_directory_is_searched_for_plans(tmp_path, capsys):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "a.toml").write_text(GOOD, encoding="utf-8")
+    bad_plan(tmp_path / "plans", "b.toml")
+    (tmp_path / "plans" / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert main(["check", "--format", "json", str(tmp_path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [i["plan"].rsplit("/", 1)[1] for i in data["inputs"]] == ["a.toml", "b.toml"]
+
+
+def test_directory_without_plans(tmp_path):
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2 and "holds no plan files" in result.stderr
+
+
+def test_baseline_keeps_only_new_findings(tmp_path, capsys):
+    plan = bad_plan(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    assert main(["check", str(plan), "--write-baseline", str(baseline), "-q"]) == 1
+    assert main(["check", str(plan), "--baseline", str(baseline), "-q"]) == 0
+    # An edit elsewhere moves lines but keeps the accepted findings accepted ...
+    moved = tmp_path / "moved.toml"
+    text = plan.read_text(encoding="utf-8").replace("line = 590", "line = 592")
+    moved.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    # ... and a new error is still reported.
+    worse = text.replace('T3 = "14,1 M$"', 'T3 = "41,1 M$"')
+    (tmp_path / "bad.toml").write_text(worse, encoding="utf-8")
+    assert main(["check", str(plan), "--baseline", str(baseline), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {f["code"] for f in data["findings"] if f["severity"] == "error"} >= {"BC103"}
+    assert all(f["table"] != "t3" for f in data["findings"])
+
+
+def test_rules_and_explain_come_from_the_catalogue(capsys):
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "BC103  quarterly-total" in listing and "BC907  unit-mismatch" in listing
+    assert main(["explain", "bc201"]) == 0
+    doc = capsys.readouterr().out
+    assert doc.startswith("BC201 (relation)") and "## What it does" in doc and "## Example" in doc
+
+
+def test_every_rule_documents_what_why_and_example():
+    from budgetcheck.catalogue import load_builtin_rules
+
+    for code, rule in load_builtin_rules().items():
+        assert "## What it does" in rule.doc and "## Why" in rule.doc, code
+        assert "## Example" in rule.doc, code
+
+
+def test_schema_command_matches_docs(capsys):
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "plan.schema.json").read_text()
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_do_not_import_pydantic(flag):
+    code = ("import sys\nfrom budgetcheck.cli import main\n"
+            f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+            "print('PYDANTIC' if 'pydantic' in sys.modules else 'LEAN', file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().endswith("LEAN")
+
+
+def test_version():
+    from budgetcheck import __version__
+
+    assert run("--version").stdout.strip() == f"budgetcheck {__version__}"

@@ -1,0 +1,80 @@
+"""SARIF, Markdown and GitHub annotations carry every finding with its place."""
+
+from __future__ import annotations
+
+import json
+
+from budgetcheck.cli import main
+
+from .test_cli import bad_plan
+
+
+def output(capsys, *args):
+    main(["check", *args])
+    return capsys.readouterr().out
+
+
+def test_sarif_is_what_code_scanning_accepts(capsys, tmp_path):
+    data = json.loads(output(capsys, "--format", "sarif", str(bad_plan(tmp_path))))
+    assert data["version"] == "2.1.0" and data["$schema"].endswith("sarif-2.1.0.json")
+    run = data["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "budgetcheck" and driver["version"]
+    ids = [r["id"] for r in driver["rules"]]
+    assert "BC103" in ids and "BC307" in ids
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert "## What it does" in rule["help"]["text"]
+    levels = {r["level"] for r in run["results"]}
+    assert levels == {"error", "warning", "note"}
+    for result in run["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == \
+            "seeds/scale-ai-plan-directeur-2023-2024.fr.txt"
+        region = location["region"]
+        assert 1 <= region["startLine"] <= region["endLine"]
+        assert region["startColumn"] >= 1 and region["endColumn"] >= region["startColumn"]
+        assert len(result["partialFingerprints"]["budgetcheck/v1"]) == 32
+    error = next(r for r in run["results"] if r["level"] == "error" and r["ruleId"] == "BC102")
+    assert error["locations"][0]["physicalLocation"]["region"]["startLine"] == 584
+
+
+def test_sarif_columns_point_at_the_figure(capsys):
+    data = json.loads(output(capsys, "--format", "sarif"))
+    result = next(r for r in data["runs"][0]["results"]
+                  if r["ruleId"] == "BC103" and r["properties"]["row"] == "isde_phase1")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    line = open("seeds/scale-ai-plan-directeur-2023-2024.fr.txt", encoding="utf-8") \
+        .read().splitlines()[639]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "63,2 M$"  # the total
+
+
+def test_fingerprints_are_stable_when_lines_move(capsys, tmp_path):
+    plan = bad_plan(tmp_path)
+    first = json.loads(output(capsys, "--format", "sarif", str(plan)))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("line = 590", "line = 592"),
+                    encoding="utf-8")
+    second = json.loads(output(capsys, "--format", "sarif", str(plan)))
+
+    def prints(data):
+        return sorted(r["partialFingerprints"]["budgetcheck/v1"] for r in data["runs"][0]["results"])
+
+    assert prints(first) == prints(second)
+
+
+def test_markdown_for_a_pull_request(capsys, tmp_path):
+    text = output(capsys, "--format", "markdown", "--lang", "en", str(bad_plan(tmp_path)))
+    assert text.startswith("## budgetcheck")
+    assert "| ❌ error | BC102 column-total | `seeds/scale-ai-plan-directeur-2023-2024.fr.txt:" \
+           "584,585,587,589,590` |" in text
+    assert "<br>→ digits transposed?" in text
+
+
+def test_github_annotations(capsys, tmp_path):
+    lines = output(capsys, "--format", "github", str(bad_plan(tmp_path))).splitlines()
+    error = next(line for line in lines if line.startswith("::error ") and "BC102" in line)
+    assert error.startswith("::error file=seeds/scale-ai-plan-directeur-2023-2024.fr.txt,"
+                            "line=584,endLine=590,title=BC102 column-total::")
+    assert any(line.startswith("::notice ") for line in lines)
+    assert all("\n" not in line for line in lines)
