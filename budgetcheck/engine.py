@@ -65,16 +65,19 @@ class Context:
                 table: str | None = None, row: str | None = None, column: str | None = None,
                 subject: str = "", **details: object) -> Finding:
         rule = REGISTRY[code]
-        clean = sorted({line for line in lines if line is not None})
+        given = [line for line in lines if line is not None]
+        clean = sorted(set(given))
+        primary = details.pop("line", None) or (given[0] if given else None)
         return Finding(code=code, name=rule.name, severity=severity, message=message,
-                       path=self.path, lines=clean, table=table, row=row, column=column,
-                       subject=subject, **details)  # type: ignore[arg-type]
+                       path=self.path, lines=clean, line=primary, table=table, row=row,
+                       column=column, subject=subject, **details)  # type: ignore[arg-type]
 
     def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
                      table: str | None = None, row: str | None = None, column: str | None = None,
                      failure: Severity = "error", extra_lines: Iterable[int] = (),
                      relation: str | None = None) -> Finding | Passed:
         """The standard finding for a judged relation: pass, note, error or unverifiable."""
+        # The stated side's figures come first: the first line is the one the finding is about.
         lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
         if outcome.verdict == "pass":
             return Passed(code=code, subject=subject, relation=relation,
@@ -188,7 +191,7 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
         ctx.code = code
         for result in rule.check(plan, ctx):
             (passed if isinstance(result, Passed) else findings).append(result)
-    findings.sort(key=lambda f: (f.lines[:1] or [0], f.code, f.table or "", f.row or "",
+    findings.sort(key=lambda f: (f.line or 0, f.code, f.table or "", f.row or "",
                                  f.column or "", f.subject))
     return Report(document=plan.plan.source, plan_file=plan_file, language=ctx.lang, mode=mode,
                   findings=findings, passed=passed)

@@ -51,6 +51,8 @@ class Finding(BaseModel):
     message: str
     path: str
     lines: list[int]
+    line: int | None = Field(None, description="The line of the figure the finding is about "
+                             "(the stated side); `lines` lists every figure involved.")
     table: str | None = None
     row: str | None = None
     column: str | None = None

@@ -74,7 +74,7 @@ def test_text_report_for_an_error_groups_by_table(tmp_path):
     assert "Tableau 3 — Sommaire des dépenses totales prévues au budget pour l’exercice " \
            "financier 2023-2024" in lines
     error = next(line for line in lines if " BC102 error " in line)
-    assert error.startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:584: BC102 error")
+    assert error.startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:590: BC102 error")
     assert "→ digits transposed? t3[total] printed 96,4 M$" in result.stdout
 
 
@@ -106,7 +106,7 @@ def test_json_contract(tmp_path):
         assert key in error
     assert error["stated"] == "96400000" and error["computed"] == "94600000"
     assert error["allowed"] == ["94350000", "94850000"] and error["difference"] == "1800000"
-    assert error["lines"] == [584, 585, 587, 589, 590]
+    assert error["lines"] == [584, 585, 587, 589, 590] and error["line"] == 590
     implied = next(f for f in data["findings"] if f["code"] == "BC306")
     assert implied["table"] is None and implied["row"] is None
 

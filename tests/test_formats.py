@@ -37,7 +37,9 @@ def test_sarif_is_what_code_scanning_accepts(capsys, tmp_path):
         assert region["startColumn"] >= 1 and region["endColumn"] >= region["startColumn"]
         assert len(result["partialFingerprints"]["budgetcheck/v1"]) == 32
     error = next(r for r in run["results"] if r["level"] == "error" and r["ruleId"] == "BC102")
-    assert error["locations"][0]["physicalLocation"]["region"]["startLine"] == 584
+    assert error["locations"][0]["physicalLocation"]["region"]["startLine"] == 590
+    assert {loc["physicalLocation"]["region"]["startLine"] for loc in error["relatedLocations"]} \
+        == {584, 585, 587, 589, 590}
 
 
 def test_sarif_columns_point_at_the_figure(capsys):
@@ -67,7 +69,7 @@ def test_markdown_for_a_pull_request(capsys, tmp_path):
     text = output(capsys, "--format", "markdown", "--lang", "en", str(bad_plan(tmp_path)))
     assert text.startswith("## budgetcheck")
     assert "| ❌ error | BC102 column-total | `seeds/scale-ai-plan-directeur-2023-2024.fr.txt:" \
-           "584,585,587,589,590` |" in text
+           "590` |" in text
     assert "<br>→ digits transposed?" in text
 
 
@@ -75,6 +77,6 @@ def test_github_annotations(capsys, tmp_path):
     lines = output(capsys, "--format", "github", str(bad_plan(tmp_path))).splitlines()
     error = next(line for line in lines if line.startswith("::error ") and "BC102" in line)
     assert error.startswith("::error file=seeds/scale-ai-plan-directeur-2023-2024.fr.txt,"
-                            "line=584,endLine=590,title=BC102 column-total::")
+                            "line=590,title=BC102 column-total::")
     assert any(line.startswith("::notice ") for line in lines)
     assert all("\n" not in line for line in lines)

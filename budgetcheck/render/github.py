@@ -20,8 +20,8 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
     for report in reports:
         for f in report.findings:
             props = [f"file={_property(f.path)}"]
-            if f.lines:
-                props += [f"line={f.lines[0]}", f"endLine={f.lines[-1]}"]
+            if f.line:
+                props.append(f"line={f.line}")
             props.append(f"title={_property(f'{f.code} {f.name}')}")
             message = f.message + "".join(f"\n→ {h}" for h in f.hints)
             out.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")

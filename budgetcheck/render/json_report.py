@@ -9,7 +9,7 @@ from typing import Any
 from .. import __version__
 from ..report import Finding, Report
 
-FIELDS = ("code", "name", "severity", "message", "path", "lines", "table", "row", "column",
+FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
           "stated", "computed", "difference", "allowed", "hints")
 
 

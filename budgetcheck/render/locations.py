@@ -20,13 +20,13 @@ def document_lines(path: str, options: dict[str, object]) -> list[str] | None:
 
 
 def columns_of(finding: Finding, options: dict[str, object]) -> tuple[int, int]:
-    """1-based start and end columns of the first figure printed on the finding's first line."""
+    """1-based start and end columns of the finding's figure on its line."""
     lines = document_lines(finding.path, options)
-    if not lines or not finding.lines or finding.lines[0] > len(lines):
+    if not lines or not finding.line or finding.line > len(lines):
         return 1, 1
-    text = lines[finding.lines[0] - 1]
+    text = lines[finding.line - 1]
     for figure in finding.figures:
-        if figure.line == finding.lines[0]:
+        if figure.line == finding.line:
             start = normalise_spaces(text).find(normalise_spaces(figure.text))
             if start >= 0:
                 return start + 1, start + 1 + len(normalise_spaces(figure.text))

@@ -25,7 +25,7 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
             continue
         out += ["| | Code | Where | Finding |", "|---|---|---|---|"]
         for f in shown:
-            where = f"`{f.path}:{','.join(map(str, f.lines))}`" if f.lines else f"`{f.path}`"
+            where = f"`{f.path}:{f.line}`" if f.line else f"`{f.path}`"
             hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
             out.append(f"| {ICONS[f.severity]} {f.severity} | {f.code} {f.name} | {where} | "
                        f"{_cell(f.message)}{hints} |")

@@ -44,10 +44,9 @@ def _uri(path: str) -> str:
 
 
 def _result(finding: Finding, index: dict[str, int], options: dict[str, object]) -> dict[str, Any]:
-    start = finding.lines[0] if finding.lines else 1
-    end = finding.lines[-1] if finding.lines else start
+    start = finding.line or 1
     first_col, last_col = columns_of(finding, options)
-    region = {"startLine": start, "endLine": end, "startColumn": first_col,
+    region = {"startLine": start, "endLine": start, "startColumn": first_col,
               "endColumn": last_col}
     related = [{"id": i, "message": {"text": f"{f.ident} = {f.text}"},
                 "physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)},

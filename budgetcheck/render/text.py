@@ -47,7 +47,7 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
         words = LABELS[report.language]
         titles = _table_titles(options, report, words)
         shown = [f for f in report.findings if not (quiet and f.severity == "note")]
-        ordered = sorted(shown, key=lambda f: (_group(f), f.lines[:1] or [0]))
+        ordered = sorted(shown, key=lambda f: (_group(f), f.line or 0))
         for group, items in groupby(ordered, key=_group):
             heading = {"~claims": words["claims"], "~relations": words["relations"]}.get(
                 group, titles.get(group, group))
@@ -76,7 +76,7 @@ def _table_titles(options: dict[str, object], report: Report, words: dict[str, s
 
 
 def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:
-    line = f":{finding.lines[0]}" if finding.lines else ""
+    line = f":{finding.line}" if finding.line else ""
     severity = _paint(words[finding.severity], COLOURS[finding.severity], colour)
     return f"{finding.path}{line}: {finding.code} {severity} {finding.message}"
 
