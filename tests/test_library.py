@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 import budgetcheck
-from budgetcheck.catalogue import REGISTRY
+from budgetcheck.catalogue import REGISTRY, load_builtin_rules
 
 from .conftest import FIXTURE
 
@@ -39,6 +39,7 @@ def test_select_runs_only_the_named_rules(scale_plan):
 
 @pytest.fixture
 def cleanup_registry():
+    load_builtin_rules()
     before = dict(REGISTRY)
     yield
     REGISTRY.clear()
