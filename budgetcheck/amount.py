@@ -9,8 +9,8 @@ A zero written in whole units ("0 $", "-", "—") is exactly zero; "0,0 M$" is a
 
 Precision rule for round thousands: a whole figure in plain dollars whose last groups of three
 digits are zeros ("51 000 $", "$1,200,000") is read as rounded to the last non-zero group, so
-"51 000 $" is known to ±500 $. The notation parser applies that rule to prose; tables that state
-their unit ("in thousands of dollars") are read digit for digit instead.
+"51 000 $" is known to ±500 $. The notation parser applies that rule to figures in prose and
+footnotes; table cells are read digit for digit (a table prints every figure to its unit).
 """
 
 from __future__ import annotations

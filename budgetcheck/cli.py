@@ -4,6 +4,7 @@ heavy modules (pydantic above all) are imported only by the commands that need t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -76,7 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, (OSError, ValueError, ArithmeticError, RecursionError, MemoryError)):
             print(f"budgetcheck: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
             return EXIT_INPUT
-        raise
+        if os.environ.get("BUDGETCHECK_DEBUG"):
+            raise
+        print(f"budgetcheck: internal error: {type(exc).__name__}: {exc} (please report it; "
+              "BUDGETCHECK_DEBUG=1 shows the traceback)".splitlines()[0], file=sys.stderr)
+        return EXIT_INPUT
 
 
 def run_check(args: argparse.Namespace) -> int:

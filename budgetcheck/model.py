@@ -58,8 +58,9 @@ class Cell(Frozen):
     @model_validator(mode="after")
     def _parse(self) -> Cell:
         # Read with the default unit here so a bad figure is reported at its own data path; the
-        # table reads it again with its unit scale when it has one.
-        self._amount = _parse_or_raise(self.text)
+        # table reads it again with its unit scale when it has one. A table prints every figure
+        # to its unit, so the round-thousands rule of prose figures does not apply in tables.
+        self._amount = _parse_or_raise(self.text, round_thousands=False)
         return self
 
     @property

@@ -131,8 +131,13 @@ def _code_for(message: str) -> str:
         "BC903"
 
 
-def check_expressions(plan: Plan, text: str, fmt: str, shown: str) -> None:
-    """Parse, resolve and unit-check every relation and claim: errors become PlanErrors."""
+def check_expressions(plan: Plan, text: str, fmt: str, shown: str,
+                      offsets: dict[str, int] | None = None) -> None:
+    """Parse, resolve and unit-check every relation and claim: errors become PlanErrors.
+
+    `offsets` says how many leading relations/claims of `plan` did not come from `text` (a rules
+    file merged into a plan): their errors are located in `text` with the index shifted."""
+    offsets = offsets or {}
     index = FigureIndex(plan)
     jobs: list[tuple[list[str | int], str, Any]] = []
     for i, relation in enumerate(plan.relations):
@@ -152,8 +157,10 @@ def check_expressions(plan: Plan, text: str, fmt: str, shown: str) -> None:
         except (ExpressionError, ArithmeticError) as exc:
             code = ("BC906" if isinstance(exc, ReferenceError_) else
                     "BC907" if isinstance(exc, UnitMismatch) else "BC905")
-            raise PlanError(shown, str(exc), line=line_of(text, loc, fmt),
-                            data_path=".".join(map(str, loc)), code=code) from None
+            shift = offsets.get(str(loc[0]), 0)
+            where = [loc[0], int(loc[1]) - shift, *loc[2:]]
+            raise PlanError(shown, str(exc), line=line_of(text, where, fmt),
+                            data_path=".".join(map(str, where)), code=code) from None
 
 
 def load_plan_file(path: str | Path, *, display: str | None = None) -> Plan:
