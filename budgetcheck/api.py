@@ -17,13 +17,22 @@ def bundled_plan_path() -> Path:
     return Path(str(resources.files("budgetcheck") / "data" / BUNDLED_PLAN))
 
 
-def load(path: str | Path) -> Plan:
-    """Load one plan file (TOML or JSON); raises `PlanError` with file, line and data path."""
+def load(path: str | Path, rules: str | Path | None = None) -> Plan:
+    """Load a plan file (TOML, JSON) or a plan document (.txt, .md), optionally with the
+    relations and claims of a rules file; raises `PlanError` with file, line and data path."""
+    from .sources.document import DOCUMENT_SUFFIXES, load_document
+    from .sources.rules_file import apply_rules, read_rules
+
     path = Path(path)
-    if path.suffix.lower() not in PLAN_SUFFIXES and path.is_file():
-        raise PlanError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
-                        "plan files are .toml or .json", code="BC901")
-    return load_plan_file(path)
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        parsed = read_rules(rules)[0] if rules is not None else None
+        return load_document(path, parsed, str(rules) if rules is not None else None)
+    if suffix not in PLAN_SUFFIXES and path.is_file():
+        raise PlanError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; plan files "
+                        "are .toml or .json, plan documents .txt or .md", code="BC901")
+    plan = load_plan_file(path)
+    return apply_rules(plan, rules) if rules is not None else plan
 
 
 def find_plans(directory: str | Path) -> list[Path]:

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check plan files (default: the bundled Scale AI plan)")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="plan files (.toml, .json) or directories to search")
+                       help="plan files (.toml, .json), plan documents (.txt, .md) or "
+                       "directories to search")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text")
     check.add_argument("--lang", choices=("fr", "en"), default=None,
                        help="message language (default: the plan's)")
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     verbosity = check.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
+
+    extract = sub.add_parser("extract", help="print the plan a document holds, as a plan file")
+    extract.add_argument("document", help="a plan document (.txt, .md)")
+    extract.add_argument("--rules", metavar="FILE", help="name rows and figures as FILE does")
+    extract.add_argument("--format", choices=("toml", "json"), default="toml")
+    extract.add_argument("-o", "--output", metavar="FILE")
 
     sub.add_parser("rules", help="list the rule catalogue")
     explain = sub.add_parser("explain", help="print a rule's documentation")
@@ -104,11 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise PlanError("--tolerance", str(exc), code="BC901") from None
     files = _plan_files(args.paths, bundled_plan_path, find_plans)
-    plans = [(str(f), load(f)) for f in files]
-    if args.rules:
-        from .sources.rules_file import apply_rules
-
-        plans = [(name, apply_rules(plan, args.rules)) for name, plan in plans]
+    plans = [(str(f), load(f, args.rules)) for f in files]
     select = [c.strip() for c in args.select.split(",")] if args.select else None
     reports = [check(plan, mode, tolerance=args.tolerance, lang=args.lang,
                      rounding=args.rounding, select=select, plan_file=name,
@@ -199,4 +202,23 @@ def run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain, "schema": run_schema}
+def run_extract(args: argparse.Namespace) -> int:
+    from .api import load
+
+    plan = load(args.document, args.rules)
+    if args.format == "json":
+        text = plan.model_dump_json(indent=2, exclude_defaults=True) + "\n"
+    else:
+        from .sources.toml_writer import plan_toml
+
+        text = plan_toml(plan)
+    if args.output:
+        from .fsutil import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "extract": run_extract, "rules": run_rules, "explain": run_explain, "schema": run_schema}

@@ -2,8 +2,9 @@
 
 Two readings of every figure:
 - *stated*: the figure exactly as printed (a point), except where the figure itself says it is
-  approximate: a hedge ("environ 70" is 60..80), a percentage or a ratio (a quotient is always a
-  rounded figure, so "95 %" means 94,5..95,5 %).
+  approximate: a hedge ("environ 70" is 60..80), or a percentage or ratio in a relation that
+  divides or multiplies by it (a quotient is always a rounded figure, so in `part / whole ==
+  share` "95 %" means 94,5..95,5 %; in "85 % + 15 % = 100 %" the percentages are exact parts).
 - *rounded*: every value the printed figure could have had before rounding to its last digit.
 - *point*: every figure exactly as printed, hedges and all (the central value of an implied figure).
 
@@ -48,9 +49,12 @@ class Value:
     missing: list[Missing] = field(default_factory=list)
 
 
-def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest") -> Interval:
+def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest",
+                  quotient: bool = True) -> Interval:
+    """The interval a figure stands for in a reading. `quotient` says the relation divides or
+    multiplies by its ratios and percentages, which are then rounded quotients themselves."""
     amount = term.amount
-    inherently_rounded = amount.unit in ("%", "")
+    inherently_rounded = amount.unit in ("%", "") and quotient
     if reading == "point":
         interval = amount.point()
     elif reading == "rounded" or inherently_rounded:
@@ -82,6 +86,7 @@ class Evaluator:
         self.index = index
         self.claim = claim
         self.bindings = bindings or {}
+        self.quotient = True  # set per relation by `judge`
 
     def value(self, node: Node, reading: Reading, rounding: Rounding = "nearest") -> Value:
         if isinstance(node, Ref):
@@ -112,8 +117,8 @@ class Evaluator:
             if isinstance(item, Missing):
                 parts.append(Value(Interval.entire(), "$", missing=[item]))
             else:
-                parts.append(Value(term_interval(item, reading, rounding), item.amount.dimension,
-                                   [item]))
+                parts.append(Value(term_interval(item, reading, rounding, self.quotient),
+                                   item.amount.dimension, [item]))
         return _fold(parts, "+")
 
 
@@ -202,7 +207,19 @@ class Outcome:
         return self.point_difference
 
 
+def has_product(node: Node | Comparison) -> bool:
+    if isinstance(node, (BinOp, Comparison)):
+        own = isinstance(node, BinOp) and node.op in "*/"
+        return own or has_product(node.left) or has_product(node.right)
+    if isinstance(node, Neg):
+        return has_product(node.operand)
+    if isinstance(node, Sum):
+        return any(has_product(i) for i in node.items)
+    return False
+
+
 def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Outcome:
+    evaluator.quotient = has_product(comparison)
     stated = evaluator.value(comparison.left, "stated", settings.rounding)
     computed = evaluator.value(comparison.right, "stated", settings.rounding)
     r_stated = evaluator.value(comparison.left, "rounded", settings.rounding)

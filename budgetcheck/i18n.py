@@ -65,6 +65,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "candidate": {"en": "{expr} = {value} gives {gives}", "fr": "{expr} = {value} donne {gives}"},
     "candidate_figure": {"en": "{value} gives {gives}", "fr": "{value} donne {gives}"},
+    "claim_not_found": {
+        "en": "claim {id} was not found in the document (“{text}…”); it was not checked",
+        "fr": "l’énoncé {id} est introuvable dans le document (« {text}… »); il n’a pas été "
+              "vérifié",
+    },
     "missing_cell": {
         "en": "no figure is printed in column {column}; a missing figure is not zero, so the "
               "totals that need it cannot be checked",

@@ -212,6 +212,8 @@ class Claim(Frozen):
                                   "unknown could be, reported with the value they would give.")
     scope: str | None = Field(None, description="For a target: why it may differ from the "
                               "tables (a difference of scope is a warning, not an error).")
+    located: bool = Field(True, description="False when a rules file's claim could not be found "
+                          "in the document it was applied to.")
 
 
 class Relation(Frozen):

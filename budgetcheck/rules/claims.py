@@ -22,7 +22,7 @@ KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": 
 
 
 def _claims(plan: Plan, kind: str) -> list[Claim]:
-    return [c for c in plan.claims if c.kind == kind]
+    return [c for c in plan.claims if c.kind == kind and c.located]
 
 
 def _subject(claim: Claim, ctx: Context) -> str:
@@ -334,3 +334,27 @@ def _pretty(expr: str, evaluator: Evaluator, ctx: Context, scale: int) -> str:
         if len(terms) == 1:
             out = out.replace(str(ref), format_amount(terms[0].amount, ctx.lang), 1)
     return out.replace(" - ", " − ")
+
+
+@rule("BC308", "claim-not-found", "warning")
+def claim_not_found(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A claim of the rules file is not in the document any more.
+
+    ## What it does
+    With `--rules`, every declared claim is looked for in the document's own sentences (its
+    figures may have changed, its wording may not). A claim whose sentence cannot be found is
+    reported instead of being checked with the rules file's old figures.
+
+    ## Why
+    Checking last year's sentence against this year's tables would pass or fail for the wrong
+    reason; the reader must know the claim was not checked.
+
+    ## Example
+        budgetcheck check --rules plan-2023.toml plan-2024.txt
+        -> BC308 warning: claim committed_share (line 102) was not found in plan-2024.txt
+    """
+    for claim in plan.claims:
+        if not claim.located:
+            message = say("claim_not_found", ctx.lang, id=claim.id, text=claim.text[:80])
+            yield ctx.finding("BC308", "warning", message, lines=[], subject=claim.id,
+                              relation=claim.relation)

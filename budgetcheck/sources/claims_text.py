@@ -1,0 +1,170 @@
+"""Prose claims read from a document's own sentences.
+
+With a rules file, each declared claim is found again in the document: its quoted text becomes a
+pattern in which every figure is a wildcard number, so an edited figure ("209 millions" for
+"219 millions") is read with its new value and line. Without rules, a few common sentence shapes
+are recognised: "X, dont A ... et B" (a sum), "A des B (P %)" (a share), "(A de ... et B de ...)"
+after a total (a sum), and "P % ... les Q % restants" (a complement).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import HEDGE_WORDS, Claim
+from .text_plan import Line
+
+PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+PROSE_UNIT = r"(?:\s?%|\s+(?:millions?|milliards?)\s+de\s+dollars|\s+(?:millions?|milliards?)\s+de\s+\$" \
+             r"|\s?M\$|\s?\$|\s+(?:million|billion)\s+dollars|\s+dollars)"
+PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:\$\s?)?({PROSE_NUMBER}){PROSE_UNIT}(?![\w])")
+
+
+@dataclass
+class Document:
+    """The document as one string of normalised lines, with a way back to line numbers."""
+
+    text: str
+    starts: list[int]
+    numbers: list[int]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Document:
+        parts, starts, numbers, offset = [], [], [], 0
+        for line in lines:
+            if not line.text:
+                continue
+            starts.append(offset)
+            numbers.append(line.number)
+            parts.append(line.text)
+            offset += len(line.text) + 1
+        return cls(" ".join(parts), starts, numbers)
+
+    def line_at(self, offset: int) -> int:
+        return self.numbers[max(0, bisect_right(self.starts, offset) - 1)]
+
+
+def _pattern(text: str, figures: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """A regex for a claim's text in which each figure's number is a capturing wildcard."""
+    spans: list[tuple[int, int, str, str]] = []
+    for name, figure_text in figures:
+        number = re.match(r"[\d][\d ,.\u00a0\u202f]*\d|\d", figure_text)
+        start = 0
+        while True:
+            found = text.find(figure_text, start)
+            if found < 0:
+                break
+            end = found + len(figure_text)
+            clash = any(not (end <= a or found >= b) for a, b, _, _ in spans)
+            glued = found > 0 and (text[found - 1].isdigit() or text[found - 1] in ",.")
+            if not clash and not glued:
+                spans.append((found, end, name, number.group(0) if number else figure_text))
+                break
+            start = found + 1
+    spans.sort()
+    pieces, names, cursor = [], [], 0
+    for start, end, name, number in spans:
+        pieces.append(_loose(text[cursor:start]))
+        rest = text[start + len(number) : end]
+        pieces.append(f"({PROSE_NUMBER}){_loose(rest)}")
+        names.append(name)
+        cursor = end
+    pieces.append(_loose(text[cursor:]))
+    return "".join(pieces), names
+
+
+def _loose(literal: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"\s+", literal)]
+    return r"\s*".join(parts) if literal.strip() == "" else r"\s+".join(parts)
+
+
+def reread_claim(claim: Claim, document: Document) -> dict[str, Any]:
+    """The claim with its figures (text and line) as the document prints them now."""
+    data = claim.model_dump(exclude_defaults=True)
+    ordered = sorted(claim.figures.items(), key=lambda kv: kv[1].line)
+    segments = [s.strip() for s in claim.text.split("[...]")]
+    found_figures: dict[str, tuple[str, int]] = {}
+    first_line = last_line = None
+    cursor = 0
+    for segment in segments:
+        mine = [(n, f.text) for n, f in ordered if f.text in segment and n not in found_figures]
+        regex, names = _pattern(segment, mine)
+        match = re.compile(regex).search(document.text, cursor)
+        if match is None:
+            data["located"] = False
+            return data
+        cursor = match.end()
+        first_line = first_line or document.line_at(match.start())
+        last_line = document.line_at(match.end() - 1)
+        for index, name in enumerate(names, 1):
+            figure = claim.figures[name]
+            original = re.match(r"[\d][\d ,.\u00a0\u202f]*\d|\d", figure.text)
+            suffix = figure.text[len(original.group(0)):] if original else ""
+            found_figures[name] = (match.group(index) + suffix, document.line_at(match.start(index)))
+    for name, (text, line) in found_figures.items():
+        data["figures"][name].update(text=text, line=line)
+    if first_line and last_line:
+        data["lines"] = sorted({*range(first_line, last_line + 1),
+                                *(line for _, line in found_figures.values())})
+    return data
+
+
+# -- claims found without rules ------------------------------------------------------------------
+
+SUM_DONT = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
+                      rf"[^.;]{{0,120}}?\bdont\s+(?P<a>{PROSE_AMOUNT.pattern})[^.;]{{0,120}}?\bet\s+"
+                      rf"(?P<b>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
+SUM_PAREN = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
+                       rf"[^.;()]{{0,160}}\((?P<a>{PROSE_AMOUNT.pattern})[^()]{{0,80}}?\b(?:et|and)\s+"
+                       rf"(?P<b>{PROSE_AMOUNT.pattern})[^()]*\)", re.IGNORECASE)
+SHARE = re.compile(rf"(?P<part>{PROSE_AMOUNT.pattern})\s+(?:des|of the|of)\s+"
+                   rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>\d+(?:,\d+)?\s?%)\)",
+                   re.IGNORECASE)
+COMPLEMENT = re.compile(r"(?P<p>\d+(?:,\d+)?\s?%)[^%]{0,200}?\b(?:les|the)\s+(?P<q>\d+(?:,\d+)?\s?%)"
+                        r"\s+(?:de\s+\w+\s+)?(?:restant|remaining)", re.IGNORECASE)
+
+
+def _figure(match: re.Match[str], group: str, document: Document) -> dict[str, Any]:
+    figure: dict[str, Any] = {"text": match.group(group).strip(),
+                              "line": document.line_at(match.start(group))}
+    hedge = _preceding_hedge(document, match.start(group))
+    if hedge:
+        figure["hedge"] = hedge
+    return figure
+
+
+def _preceding_hedge(document: Document, start: int) -> str | None:
+    before = document.text[max(0, start - 20) : start].lower().rstrip()
+    before = before.replace("d’", " ").replace("d'", " ")
+    return next((w for w in HEDGE_WORDS if re.search(rf"(?:^|\s){re.escape(w)}$", before)), None)
+
+
+def find_claims(document: Document) -> list[dict[str, Any]]:
+    """Claims recognised in the prose by their shape; each is checked like a declared one."""
+    claims: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, match: re.Match[str], figures: dict[str, dict[str, Any]], relation: str):
+        if any(not (match.end() <= a or match.start() >= b) for a, b in taken):
+            return
+        taken.append((match.start(), match.end()))
+        lines = sorted({document.line_at(match.start()), document.line_at(match.end() - 1),
+                        *(f["line"] for f in figures.values())})
+        claims.append({"id": f"{kind}_line_{lines[0]}", "kind": kind, "lines": lines,
+                       "text": match.group(0), "figures": figures, "relation": relation})
+
+    for pattern in (SUM_DONT, SUM_PAREN):
+        for m in pattern.finditer(document.text):
+            add("sum", m, {"total": _figure(m, "total", document), "first": _figure(m, "a", document),
+                           "second": _figure(m, "b", document)}, "total == first + second")
+    for m in SHARE.finditer(document.text):
+        add("share", m, {"part": _figure(m, "part", document),
+                         "whole": _figure(m, "whole", document),
+                         "share": _figure(m, "share", document)}, "part / whole == share")
+    for m in COMPLEMENT.finditer(document.text):
+        add("complement", m, {"first": _figure(m, "p", document),
+                              "rest": _figure(m, "q", document)}, "first + rest == '100 %'")
+    return claims

@@ -1,0 +1,105 @@
+"""Plan documents (plain text, Markdown) as plans, with or without a rules file.
+
+With rules, the document's rows take the rules file's keys (matched by table and label, or by
+position when a table keeps its shape but not its wording), footnote figures take the rules'
+names in order, and each declared claim is found again in the document's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import PlanError
+from ..model import Plan
+from .claims_text import Document, find_claims, reread_claim
+from .rules_file import RulesFile
+from .text_plan import clean_lines, read_text_plan
+from .toml_json import check_expressions, read_text
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+
+
+def _norm(label: str) -> str:
+    text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def align_table(table: dict[str, Any], rules_table: dict[str, Any]) -> None:
+    """Give the document's rows and columns the rules file's keys, in place."""
+    if len(table["columns"]) == len(rules_table["columns"]):
+        renames = {c["key"]: r["key"] for c, r in zip(table["columns"], rules_table["columns"])}
+        for column, rule_column in zip(table["columns"], rules_table["columns"]):
+            column["key"] = rule_column["key"]
+        for row in table["rows"]:
+            row["cells"] = {renames.get(k, k): v for k, v in row["cells"].items()}
+    by_label = {_norm(r["label"]): r["key"] for r in rules_table["rows"]}
+    same_shape = len(table["rows"]) == len(rules_table["rows"])
+    used: set[str] = set()
+    for i, row in enumerate(table["rows"]):
+        key = by_label.get(_norm(row["label"]))
+        if key is None and same_shape:
+            key = rules_table["rows"][i]["key"]
+        if key is not None and key not in used:
+            row["key"] = key
+            used.add(key)
+
+
+def align_footnotes(notes: list[dict[str, Any]], rules: RulesFile) -> None:
+    wanted = {n.id: n for n in rules.footnotes}
+    for note in notes:
+        rule_note = wanted.get(note["id"])
+        if rule_note is None or "figures" not in note:
+            continue
+        names = [name for name, _ in sorted(rule_note.figures.items(), key=lambda kv: kv[1].line)]
+        found = list(note["figures"].values())
+        note["figures"] = {names[i] if i < len(names) else f"amount_{i + 1}": figure
+                           for i, figure in enumerate(found)}
+
+
+def plan_data(text: str, source: str, rules: RulesFile | None) -> dict[str, Any]:
+    data = read_text_plan(text, source)
+    document = Document.of(clean_lines(text))
+    if rules is None:
+        data["claims"] = find_claims(document)
+        return data
+    rules_tables = {t.id: t.model_dump() for t in rules.tables}
+    for table in data["tables"]:
+        if table["id"] in rules_tables:
+            align_table(table, rules_tables[table["id"]])
+    align_footnotes(data["footnotes"], rules)
+    if rules.plan is not None:
+        data["plan"].update(organisation=rules.plan.organisation,
+                            fiscal_year=rules.plan.fiscal_year, language=rules.plan.language)
+    data["claims"] = [reread_claim(claim, document) for claim in rules.claims]
+    data["relations"] = [r.model_dump(exclude_defaults=True) for r in rules.relations]
+    return data
+
+
+def load_document(path: str | Path, rules: RulesFile | None = None,
+                  rules_path: str | None = None) -> Plan:
+    path = Path(path)
+    shown = str(path)
+    text = read_text(path)
+    data = plan_data(text, shown, rules)
+    if not data["tables"] and not data.get("claims"):
+        raise PlanError(shown, "no table (a 'Tableau N :' or 'Table N:' heading followed by "
+                        "rows of figures) and no claim was found in this document", code="BC901")
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        raise PlanError(shown, f"{'.'.join(map(str, error['loc']))}: "
+                        f"{str(error['msg']).removeprefix('Value error, ')}",
+                        code="BC903") from None
+    if rules is not None and rules_path is not None:
+        rules_text = read_text(Path(rules_path))
+        fmt = "json" if str(rules_path).lower().endswith(".json") else "toml"
+        check_expressions(plan, rules_text, fmt, rules_path)
+    else:
+        check_expressions(plan, "", "toml", shown)
+    return plan

@@ -1,0 +1,54 @@
+"""Write a plan as TOML in the fixture's layout (the standard library reads TOML, not writes it)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Plan
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _key(key: str) -> str:
+    return key if key.replace("_", "").replace("-", "").isalnum() and key.isascii() else \
+        json.dumps(key, ensure_ascii=False)
+
+
+def _table(lines: list[str], header: str, data: dict[str, Any]) -> None:
+    lines.append(header)
+    for key, value in data.items():
+        lines.append(f"{_key(key)} = {_value(value)}")
+    lines.append("")
+
+
+def plan_toml(plan: Plan, schema: str | None = "../docs/plan.schema.json") -> str:
+    data = plan.model_dump(exclude_defaults=True)
+    lines = [f"#:schema {schema}"] if schema else []
+    lines.append(f"# Extracted by budgetcheck from {plan.plan.source}")
+    lines.append("")
+    _table(lines, "[plan]", data["plan"])
+    for table in data.get("tables", []):
+        rows = table.pop("rows")
+        _table(lines, "[[tables]]", table)
+        for row in rows:
+            cells = row.pop("cells")
+            row["cells"] = {k: (c["text"] if c.get("line") == row.get("line") else c)
+                            for k, c in cells.items()}
+            _table(lines, "[[tables.rows]]", row)
+    for section in ("footnotes", "relations", "claims"):
+        for item in data.get(section, []):
+            _table(lines, f"[[{section}]]", item)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,235 @@
+"""Plan documents read directly: the seed text against the fixture, rules applied by key,
+claims re-read from the document's sentences, edits caught at their line, reformatting ignored."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+from budgetcheck.notation import normalise_spaces, parse_amount
+from budgetcheck.sources.text_plan import AMOUNT
+
+from .conftest import FIXTURE, SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return load(SEED)
+
+
+def test_extracting_the_seed_gives_the_fixture_tables(extracted, scale_plan):
+    assert [t.id for t in extracted.tables] == [t.id for t in scale_plan.tables]
+    for mine, theirs in zip(extracted.tables, scale_plan.tables):
+        assert (mine.number, mine.title, mine.line) == (theirs.number, theirs.title, theirs.line)
+        assert [c.label for c in mine.columns] == [c.label for c in theirs.columns]
+        assert len(mine.rows) == len(theirs.rows)
+        for row, expected in zip(mine.rows, theirs.rows):
+            assert (row.label, row.role, row.markers, row.line) == (
+                expected.label, expected.role, expected.markers, expected.line)
+            assert (row.label_lines or [row.line]) == (expected.label_lines or [expected.line])
+            got = [(normalise_spaces(c.text), c.line, c.amount.exponent) for c in row.cells.values()]
+            want = [(c.text, c.line, c.amount.exponent) for c in expected.cells.values()]
+            assert got == want, row.label
+
+
+def test_extracting_the_seed_gives_the_fixture_footnotes(extracted, scale_plan):
+    assert [(n.id, n.marker, n.line, n.text) for n in extracted.footnotes] == [
+        (n.id, n.marker, n.line, n.text) for n in scale_plan.footnotes]
+    for mine, theirs in zip(extracted.footnotes, scale_plan.footnotes):
+        assert [(f.text, f.line) for f in mine.figures.values()] == [
+            (f.text, f.line) for f in theirs.figures.values()]
+
+
+def test_claims_found_without_rules(extracted):
+    found = {c.kind: [] for c in extracted.claims}
+    for claim in extracted.claims:
+        found[claim.kind].append({n: (f.text, f.line, f.hedge) for n, f in claim.figures.items()})
+    assert {"total": ("151 millions de dollars", 85, "environ"),
+            "first": ("99 millions de dollars", 86, None),
+            "second": ("52 millions de dollars", 87, None)} in found["sum"]
+    assert found["share"] == [{"part": ("219 millions de dollars", 103, None),
+                               "whole": ("230 millions de dollars", 103, None),
+                               "share": ("95 %", 104, None)}]
+    assert found["complement"][0]["first"] == ("85 %", 138, None)
+    assert check(extracted).errors == []
+
+
+def test_extract_command_writes_a_plan_file_that_loads(tmp_path, extracted):
+    out = tmp_path / "extracted.toml"
+    assert main(["extract", str(SEED), "-o", str(out)]) == 0
+    assert load(out) == extracted
+
+
+def report_key(report):
+    return sorted((f.code, f.severity, f.table or "", f.row or "", f.column or "",
+                   f.relation or "") for f in report.findings)
+
+
+def test_rules_on_the_seed_text_give_the_answer_key(scale_report):
+    report = check(load(SEED, rules=FIXTURE))
+    assert report_key(report) == report_key(scale_report)
+    assert (report.summary.errors, report.summary.warnings, report.summary.notes) == (0, 5, 9)
+
+
+def edited(tmp_path, old, new, line, name="plan.txt", text=SEED_TEXT):
+    lines = text.split("\n")
+    assert old in lines[line - 1], (old, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_an_edited_sentence_is_re_read(tmp_path):
+    path = edited(tmp_path, "219 millions", "209 millions", 103)
+    report = check(load(path, rules=FIXTURE))
+    share = [f for f in report.errors if f.code == "BC302"]
+    assert len(share) == 1 and 103 in share[0].lines
+    claim = next(c for c in load(path, rules=FIXTURE).claims if c.id == "committed_share")
+    assert claim.figures["committed"].text == "209 millions de dollars"
+
+
+def test_a_claim_that_is_gone_is_reported_not_checked(tmp_path):
+    path = edited(tmp_path, "Nous avons traité 85 %", "Nous avons traité la plupart", 138)
+    report = check(load(path, rules=FIXTURE))
+    assert [f.subject for f in report.findings if f.code == "BC308"] == ["requests_processed"]
+
+
+# -- every single figure change is caught at its line -----------------------------------------
+
+def table_figures():
+    plan = load(FIXTURE)
+    for table in plan.tables:
+        for row in table.rows:
+            on_line = [c for c in row.cells.values() if c.line == row.line]
+            for cell in row.cells.values():
+                index = [c for c in on_line].index(cell) if cell in on_line else 0
+                yield pytest.param(cell.line, index, cell.text, id=f"{table.id}-{row.key}-"
+                                   f"{[k for k, v in row.cells.items() if v is cell][0]}")
+    for note in plan.footnotes:
+        for name, figure in note.figures.items():
+            printed = [normalise_spaces(m.group(0)).strip("()")
+                       for m in AMOUNT.finditer(SEED_TEXT.split("\n")[figure.line - 1])]
+            index = printed.index(figure.text)
+            yield pytest.param(figure.line, index, figure.text, id=f"{note.id}-{name}")
+
+
+def replace_nth_figure(tmp_path, line: int, index: int, new_text: str):
+    lines = SEED_TEXT.split("\n")
+    matches = list(AMOUNT.finditer(lines[line - 1]))
+    if not matches:  # "171,8 millions" / "de $": the unit is on the next line
+        number = re.match(r"[\d ,]+", new_text).group(0).strip()
+        lines[line - 1] = re.sub(r"\d[\d ,]*\d(?=\s+millions)", number, lines[line - 1], 1)
+        path = tmp_path / "edited.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+    match = matches[index]
+    inner = 1 if match.group(0).startswith("(") else 0
+    lines[line - 1] = (lines[line - 1][: match.start() + inner] + new_text
+                       + lines[line - 1][match.end() - inner :])
+    path = tmp_path / "edited.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def shifted(text: str, delta_millions: int) -> str:
+    amount = parse_amount(text)
+    value = amount.value + delta_millions * 1_000_000
+    return f"{str(value.scaleb(-6).quantize(amount.digits) if amount.scale == 6 else value.scaleb(-6)).replace('.', ',')} M$"
+
+
+@pytest.mark.parametrize(("line", "index", "text"), list(table_figures()))
+@pytest.mark.parametrize("delta", [1, -1])
+def test_changing_a_figure_by_1m_is_an_error_at_its_line(tmp_path, line, index, text, delta):
+    if parse_amount(text).value + delta * 1_000_000 < 0:
+        delta = -delta
+    path = replace_nth_figure(tmp_path, line, index, shifted(text, delta))
+    report = check(load(path, rules=FIXTURE))
+    assert any(line in f.lines for f in report.errors), [f.message for f in report.findings]
+
+
+def swaps(text: str):
+    digits = re.sub(r"\D", "", text.split("M$")[0].split("$")[0])
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1]:
+            swapped = digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]
+            yield swapped
+
+
+@pytest.mark.parametrize(("line", "index", "text"), list(table_figures()))
+def test_swapping_two_digits_is_an_error_at_its_line(tmp_path, line, index, text):
+    amount = parse_amount(text)
+    for swapped in swaps(text):
+        number = re.match(r"[\d ,\u00a0]+", text).group(0).strip()
+        new_digits, k = [], 0
+        for ch in number:
+            if ch.isdigit():
+                new_digits.append(swapped[k])
+                k += 1
+            else:
+                new_digits.append(ch)
+        new_text = "".join(new_digits) + text[len(number):]
+        moved = abs(parse_amount(new_text).value - amount.value)
+        if moved < 500_000:
+            continue  # "51 000 $" -> "15 000 $" is within what the M$ tables' rounding allows
+        path = replace_nth_figure(tmp_path, line, index, new_text)
+        report = check(load(path, rules=FIXTURE))
+        assert any(line in f.lines for f in report.errors), (new_text, [f.message for f in
+                                                                        report.findings])
+
+
+@pytest.mark.parametrize(("old", "new", "line", "code"), [
+    ("(95 %)", "(97 %)", 104, "BC302"),
+    ("230 millions", "240 millions", 103, "BC302"),
+    ("traité 85 %", "traité 83 %", 138, "BC304"),
+    ("les 15 %", "les 17 %", 141, "BC304"),
+])
+def test_claim_figures_changed_are_errors_at_their_line(tmp_path, old, new, line, code):
+    report = check(load(edited(tmp_path, old, new, line), rules=FIXTURE))
+    assert any(f.code == code and line in f.lines for f in report.errors)
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [("(95 %)", "(96 %)", 104),
+                                                  ("traité 85 %", "traité 84 %", 138)])
+def test_claim_edits_within_rounding_are_notes_and_strict_errors(tmp_path, old, new, line):
+    plan = load(edited(tmp_path, old, new, line), rules=FIXTURE)
+    assert not any(line in f.lines for f in check(plan).errors)
+    assert any(line in f.lines and f.severity == "note" for f in check(plan).findings)
+    assert any(line in f.lines for f in check(plan, "strict").errors)
+
+
+# -- reformatting does not change the verdicts ------------------------------------------------
+
+def verdicts(report):
+    return sorted((f.code, f.severity, f.table or "", f.row or "", f.column or "",
+                   f.relation or "", f.stated or "", f.computed or "") for f in report.findings)
+
+
+REFORMATS = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "bom": lambda t: "\ufeff" + t,
+    "tabs": lambda t: re.sub(r"(?<=\S) (?=[A-Za-z])", "\t", t),
+    "nbsp-in-numbers": lambda t: re.sub(r"(\d) (\d{3})", "\\1\u00a0\\2", t).replace(" M$",
+                                                                                     "\u00a0M$"),
+    "narrow-nbsp": lambda t: re.sub(r"(\d) (\d{3})", "\\1\u202f\\2", t).replace(" M$",
+                                                                                 "\u202fM$"),
+    "blank-lines": lambda t: t.replace("\n\n", "\n\n\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFORMATS))
+def test_reformatting_keeps_the_verdicts(tmp_path, name, scale_report):
+    path = tmp_path / "reformatted.txt"
+    path.write_bytes(REFORMATS[name](SEED_TEXT).encode("utf-8"))
+    assert verdicts(check(load(path, rules=FIXTURE))) == verdicts(scale_report)
+
+
+def test_a_document_with_no_table(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("Nothing to see here.\nJust prose.\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 2
