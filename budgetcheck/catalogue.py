@@ -55,7 +55,7 @@ def input_rule(code: str, name: str, doc: str) -> None:
 
 
 def load_builtin_rules() -> dict[str, Rule]:
-    from .rules import claims, inputs, relations, structure  # noqa: F401  (registration)
+    from .rules import claims, inferred, inputs, relations, structure  # noqa: F401
 
     return REGISTRY
 

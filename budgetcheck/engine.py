@@ -80,8 +80,10 @@ class Context:
         # The stated side's figures come first: the first line is the one the finding is about.
         lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
         if outcome.verdict == "pass":
-            return Passed(code=code, subject=subject, relation=relation,
-                          lines=sorted({x for x in lines if x is not None}))
+            given = [x for x in lines if x is not None]
+            return Passed(code=code, subject=subject, relation=relation or
+                          outcome.comparison.source, line=given[0] if given else None,
+                          lines=sorted(set(given)), table=table, row=row, column=column)
         from .hints import hints_for
 
         scale = self.display_scale(outcome.terms)

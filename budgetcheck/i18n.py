@@ -91,6 +91,17 @@ TEMPLATES: dict[str, dict[str, str]] = {
                           "fr": "{table}, ligne « {row} » : {columns} c. {total}"},
     "subject_column_total": {"en": "{table}, column {column}: rows vs “{row}”",
                              "fr": "{table}, colonne {column} : lignes c. « {row} »"},
+    "subject_inferred": {"en": "{table}, “{row}” ({column}), inferred as {how}",
+                         "fr": "{table}, « {row} » ({column}), déduit comme {how}"},
+    "subject_unmatched": {
+        "en": "{table}, “{row}” ({column}): no block of rows above and no combination of earlier "
+              "totals matches; the nearest is {how}",
+        "fr": "{table}, « {row} » ({column}) : aucun bloc de lignes au-dessus ni aucune "
+              "combinaison des totaux précédents ne correspond; le plus proche est {how}"},
+    "how_block": {"en": "the sum of the {n} rows “{first}” to “{last}”",
+                  "fr": "la somme des {n} lignes « {first} » à « {last} »"},
+    "how_one": {"en": "the row “{first}”", "fr": "la ligne « {first} »"},
+    "how_terms": {"en": "{terms}", "fr": "{terms}"},
     "subject_relation": {"en": "relation {id} ({expr})", "fr": "relation {id} ({expr})"},
     "subject_claim": {"en": "claim {id} (line {line})", "fr": "énoncé {id} (ligne {line})"},
     "table": {"en": "Table {number}", "fr": "Tableau {number}"},

@@ -126,6 +126,10 @@ class Table(Frozen):
     precision: str | None = Field(
         None, description="Finest precision the table states, as a figure ('0,1 M$'); figures "
         "written with more digits are reported.")
+    totals: Literal["declared", "inferred"] = Field(
+        "declared", description="'declared': total rows add the items above them (or their "
+        "`sum_of`), rule BC102. 'inferred': the checker finds what each total adds up, rule "
+        "BC107 (statements read without rules).")
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
 

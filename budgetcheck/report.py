@@ -78,7 +78,12 @@ class Passed(BaseModel):
     code: str
     subject: str
     relation: str | None = None
+    inferred: bool = False
+    line: int | None = None
     lines: list[int] = Field(default_factory=list)
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
 
 
 class Summary(BaseModel):
@@ -86,6 +91,8 @@ class Summary(BaseModel):
     warnings: int = 0
     notes: int = 0
     passed: int = 0
+    inferred: int = Field(0, description="Checks of relations the checker inferred (BC107), "
+                          "whatever their verdict.")
 
 
 class Report(BaseModel):
@@ -100,7 +107,14 @@ class Report(BaseModel):
     def summary(self) -> Summary:
         count = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         return Summary(errors=count["error"], warnings=count["warning"], notes=count["note"],
-                       passed=len(self.passed))
+                       passed=len(self.passed),
+                       inferred=sum(1 for x in [*self.findings, *self.passed] if x.inferred))
+
+    @property
+    def inferred(self) -> list[Finding | Passed]:
+        """Every check of an inferred relation, passed or not, in line order."""
+        return sorted((x for x in [*self.findings, *self.passed] if x.inferred),
+                      key=lambda x: (x.line or 0, x.subject))
 
     def at_least(self, severity: Severity) -> list[Finding]:
         floor = SEVERITY_ORDER[severity]

@@ -99,7 +99,8 @@ def test_json_contract(tmp_path):
     data = json.loads(result.stdout)
     assert data["version"] == 1 and data["tool"]["name"] == "budgetcheck"
     assert data["mode"] == "rounding" and data["inputs"][0]["plan"].endswith("bad.toml")
-    assert set(data["summary"]) == {"errors", "warnings", "notes", "passed"}
+    assert set(data["summary"]) == {"errors", "warnings", "notes", "passed", "inferred"}
+    assert data["summary"]["inferred"] == 0 and data["inferred"] == []
     error = next(f for f in data["findings"] if f["severity"] == "error" and f["code"] == "BC102")
     for key in ("code", "name", "severity", "message", "path", "lines", "table", "row", "column",
                 "stated", "computed", "difference", "allowed", "hints"):

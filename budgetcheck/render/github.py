@@ -22,7 +22,8 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
             props = [f"file={_property(f.path)}"]
             if f.line:
                 props.append(f"line={f.line}")
-            props.append(f"title={_property(f'{f.code} {f.name}')}")
+            tag = " (inferred)" if f.inferred else ""
+            props.append(f"title={_property(f'{f.code} {f.name}{tag}')}")
             message = f.message + "".join(f"\n→ {h}" for h in f.hints)
             out.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")
     return "\n".join(out) + ("\n" if out else "")

@@ -19,6 +19,7 @@ table.plan td,table.plan th{border:1px solid #c9ced6;padding:.25rem .6rem}
 table.plan td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total td,tr.subtotal td{font-weight:600}
 .sev-error{background:#f8d0d0}.sev-warning{background:#fbe7b5}.sev-note{background:#d6e8fa}
+td.inferred{border-bottom:2px dotted #4a8a4a}em.inferred{color:#4a6a4a}
 td.primary{outline:2px solid #1d2433;outline-offset:-2px}
 li.finding{margin:.3rem 0}li.finding code{font-size:.9em}
 .hint{color:#50596b;margin-left:1.2rem}
@@ -62,7 +63,8 @@ def _cells_of(finding: Finding) -> list[tuple[str, str, str, bool]]:
     return cells
 
 
-def _table_html(plan: Plan, table_id: str, marks: dict, words: dict[str, str]) -> str:
+def _table_html(plan: Plan, table_id: str, marks: dict, words: dict[str, str],
+                inferred: dict[tuple[str, str, str], str]) -> str:
     table = plan.table(table_id)
     assert table is not None
     title = f"{words['table']} {table.number} — {table.title}" if table.number else table.title
@@ -83,6 +85,10 @@ def _table_html(plan: Plan, table_id: str, marks: dict, words: dict[str, str]) -
                     classes.append("primary")
                 tip = " title=\"" + escape("\n".join(f"{f.code} {f.severity}: {f.message}"
                                                      for f, _ in found)) + "\""
+            relation = inferred.get((table.id, row.key, column.key))
+            if relation and not found:
+                classes.append("inferred")
+                tip = f" title=\"{escape(relation)}\""
             text = escape(cell.text) if cell else ""
             line = f" data-line=\"{cell.line}\"" if cell and cell.line else ""
             tds.append(f"<td class=\"{' '.join(classes)}\"{tip}{line} "
@@ -95,8 +101,10 @@ def _table_html(plan: Plan, table_id: str, marks: dict, words: dict[str, str]) -
 def _finding_html(f: Finding) -> str:
     where = f"{escape(f.path)}:{','.join(map(str, f.lines))}"
     hints = "".join(f"<div class=\"hint\">→ {escape(h)}</div>" for h in f.hints)
+    tag = " <em class=\"inferred\">inferred</em>" if f.inferred else ""
     return (f"<li class=\"finding sev-{f.severity}\" data-code=\"{f.code}\"><code>{f.code}</code> "
-            f"<strong>{f.severity}</strong> <code>{where}</code> {escape(f.message)}{hints}</li>")
+            f"<strong>{f.severity}</strong>{tag} <code>{where}</code> {escape(f.message)}"
+            f"{hints}</li>")
 
 
 def render(reports: list[Report], options: dict[str, object]) -> str:
@@ -119,7 +127,9 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
             for table, row, column, primary in _cells_of(finding):
                 marks[(table, row, column)].append((finding, primary))
         if isinstance(plan, Plan):
-            body += [_table_html(plan, t.id, marks, words) for t in plan.tables]
+            held = {(p.table, p.row, p.column): p.subject for p in report.passed
+                    if p.inferred and p.table and p.row and p.column}
+            body += [_table_html(plan, t.id, marks, words, held) for t in plan.tables]
         body.append(f"<h2>{words['findings']}</h2>")
         items = [_finding_html(f) for f in report.findings]
         body.append(f"<ol class=\"findings\">{''.join(items)}</ol>" if items

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..report import Finding, Report
+from ..report import Finding, Passed, Report
 
 FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
           "stated", "computed", "difference", "allowed", "hints")
@@ -22,8 +22,17 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
+def inferred_dict(item: Finding | Passed, document: str) -> dict[str, Any]:
+    """A relation the checker inferred, with its verdict ("pass" when it held)."""
+    return {"code": item.code, "verdict": getattr(item, "severity", "pass"),
+            "path": getattr(item, "path", document), "line": item.line, "lines": item.lines,
+            "table": getattr(item, "table", None), "row": getattr(item, "row", None),
+            "column": getattr(item, "column", None), "relation": item.relation,
+            "subject": item.subject}
+
+
 def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any]:
-    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0}
+    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0, "inferred": 0}
     for report in reports:
         for key, value in report.summary.model_dump().items():
             totals[key] += value
@@ -35,6 +44,7 @@ def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any
                    for r in reports],
         "summary": totals,
         "findings": [finding_dict(f) for r in reports for f in r.findings],
+        "inferred": [inferred_dict(x, r.document) for r in reports for x in r.inferred],
         **({"passed": [p.model_dump() for r in reports for p in r.passed]}
            if options.get("verbose") else {}),
     }

@@ -20,6 +20,12 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
                    f"(mode: {report.mode})")
         out.append("")
         shown = [f for f in report.findings if not (options.get("quiet") and f.severity == "note")]
+        inferred = [p for p in report.passed if p.inferred]
+        if inferred:
+            out += ["<details><summary>Inferred relations that hold "
+                    f"({len(inferred)})</summary>", ""]
+            out += [f"- `{report.document}:{p.line}` {_cell(p.subject)}" for p in inferred]
+            out += ["", "</details>", ""]
         if not shown:
             out += ["No findings.", ""]
             continue
@@ -27,7 +33,8 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
         for f in shown:
             where = f"`{f.path}:{f.line}`" if f.line else f"`{f.path}`"
             hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
-            out.append(f"| {ICONS[f.severity]} {f.severity} | {f.code} {f.name} | {where} | "
+            tag = " (inferred)" if f.inferred else ""
+            out.append(f"| {ICONS[f.severity]} {f.severity}{tag} | {f.code} {f.name} | {where} | "
                        f"{_cell(f.message)}{hints} |")
         out.append("")
     return "\n".join(out)

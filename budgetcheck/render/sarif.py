@@ -63,7 +63,8 @@ def _result(finding: Finding, index: dict[str, int], options: dict[str, object])
         "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
         "properties": {"table": finding.table, "row": finding.row, "column": finding.column,
                        "stated": finding.stated, "computed": finding.computed,
-                       "allowed": list(finding.allowed) if finding.allowed else None},
+                       "allowed": list(finding.allowed) if finding.allowed else None,
+                       "inferred": finding.inferred, "relation": finding.relation},
     }
     if related:
         result["relatedLocations"] = related

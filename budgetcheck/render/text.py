@@ -6,7 +6,7 @@ import os
 import sys
 from itertools import groupby
 
-from ..report import Finding, Report
+from ..report import Finding, Passed, Report
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "pass": "\033[32m"}
 RESET, BOLD = "\033[0m", "\033[1m"
@@ -14,12 +14,12 @@ LABELS = {
     "en": {"error": "error", "warning": "warning", "note": "note", "passed": "passed",
            "relations": "Relations and footnotes", "claims": "Claims in the text",
            "summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks passed",
-           "table": "Table"},
+           "table": "Table", "inferred": "inferred", "inferred_heading": "Inferred relations"},
     "fr": {"error": "erreur", "warning": "avertissement", "note": "remarque", "passed": "réussi",
            "relations": "Relations et notes", "claims": "Énoncés du texte",
            "summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
                       "{passed} vérifications réussies",
-           "table": "Tableau"},
+           "table": "Tableau", "inferred": "déduit", "inferred_heading": "Relations déduites"},
 }
 
 
@@ -56,11 +56,12 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
                 out.append(_line(finding, words, colour))
                 for hint in finding.hints:
                     out.append(f"    → {hint}")
+        inferred = [p for p in report.passed if p.inferred]
+        if inferred and not quiet:
+            out.append(_paint(words["inferred_heading"], BOLD, colour))
+            out += [_passed(p, report, words, colour) for p in inferred]
         if verbose:
-            for passed in report.passed:
-                where = f"{report.document}:{passed.lines[0]}" if passed.lines else report.document
-                out.append(f"{where}: {passed.code} " + _paint(words["passed"], COLOURS["pass"],
-                                                                colour) + f" {passed.subject}")
+            out += [_passed(p, report, words, colour) for p in report.passed if not p.inferred]
         if not quiet:
             s = report.summary
             source = report.plan_file or report.document
@@ -78,7 +79,15 @@ def _table_titles(options: dict[str, object], report: Report, words: dict[str, s
 def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:
     line = f":{finding.line}" if finding.line else ""
     severity = _paint(words[finding.severity], COLOURS[finding.severity], colour)
-    return f"{finding.path}{line}: {finding.code} {severity} {finding.message}"
+    tag = f" [{words['inferred']}]" if finding.inferred else ""
+    return f"{finding.path}{line}: {finding.code} {severity}{tag} {finding.message}"
+
+
+def _passed(passed: Passed, report: Report, words: dict[str, str], colour: bool) -> str:
+    where = f"{report.document}:{passed.line}" if passed.line else report.document
+    tag = f" [{words['inferred']}]" if passed.inferred else ""
+    return (f"{where}: {passed.code} " + _paint(words["passed"], COLOURS["pass"], colour)
+            + f"{tag} {passed.subject}")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:

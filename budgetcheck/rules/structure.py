@@ -22,7 +22,13 @@ _QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
 
 
 def table_name(table: Table, ctx: Context) -> str:
-    return say("table", ctx.lang, number=table.number) if table.number is not None else table.id
+    """"Tableau 4" for a numbered table, else its title (shortened), else its id."""
+    if table.number is not None:
+        return say("table", ctx.lang, number=table.number)
+    title = table.title.strip()
+    if not title:
+        return table.id
+    return title if len(title) <= 60 else title[:57].rstrip() + "…"
 
 
 def is_quarterly(table: Table) -> bool:
@@ -127,6 +133,8 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
         Total 95,6 M$      ->  BC102 error: 94,6 computed, 1,0 apart
     """
     for table in plan.tables:
+        if table.totals == "inferred":
+            continue  # BC107 finds what these totals add up
         for i, row in enumerate(table.rows):
             if row.role == "item":
                 continue

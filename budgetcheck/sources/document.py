@@ -18,6 +18,7 @@ from ..errors import PlanError
 from ..model import Plan
 from .claims_text import Document, find_claims, reread_claim
 from .rules_file import RulesFile
+from .statement_plan import statement_plan_data
 from .text_plan import clean_lines, read_text_plan
 from .toml_json import check_expressions, read_text
 
@@ -61,10 +62,15 @@ def align_footnotes(notes: list[dict[str, Any]], rules: RulesFile) -> None:
                            for i, figure in enumerate(found)}
 
 
-def plan_data(text: str, source: str, rules: RulesFile | None) -> dict[str, Any]:
+def plan_data(text: str, source: str, rules: RulesFile | None,
+              markdown: bool = False) -> dict[str, Any]:
     data = read_text_plan(text, source)
     document = Document.of(clean_lines(text))
     if rules is None:
+        if not data["tables"]:
+            # No "Table N:" plan tables: read the statements (the checker infers their totals).
+            data = statement_plan_data(text, source, markdown)
+            data["footnotes"] = []
         data["claims"] = find_claims(document)
         return data
     rules_tables = {t.id: t.model_dump() for t in rules.tables}
@@ -85,10 +91,11 @@ def load_document(path: str | Path, rules: RulesFile | None = None,
     path = Path(path)
     shown = str(path)
     text = read_text(path)
-    data = plan_data(text, shown, rules)
+    data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
     if not data["tables"] and not data.get("claims"):
-        raise PlanError(shown, "no table (a 'Tableau N :' or 'Table N:' heading followed by "
-                        "rows of figures) and no claim was found in this document", code="BC901")
+        raise PlanError(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
+                        "with a unit line or column headings, or a Markdown table) and no claim "
+                        "was found in this document", code="BC901")
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:

@@ -1,0 +1,88 @@
+"""BC107: the totals of statements read without rules, matched to what they add up."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..catalogue import rule
+from ..engine import Context
+from ..evaluate import Evaluator, judge
+from ..expr import Comparison, Neg, Node, Ref, Sum
+from ..i18n import say
+from ..model import Plan, Table
+from ..report import Finding, Passed
+from .inference import Candidate, infer
+from .structure import table_name
+
+
+def describe(table: Table, candidate: Candidate, lang: str) -> str:
+    """The candidate as a reader says it: a run of rows, one row, or signed terms."""
+    rows = table.rows
+    members = candidate.members
+    if all(sign == 1 for sign, _ in members):
+        if len(members) == 1:
+            return say("how_one", lang, first=rows[members[0][1]].label)
+        if candidate.kind != "combination":
+            return say("how_block", lang, n=len(members), first=rows[members[0][1]].label,
+                       last=rows[members[-1][1]].label)
+    quote = ("« {} »" if lang == "fr" else "“{}”").format
+    parts = [("" if n == 0 and sign == 1 else " + " if sign == 1 else " − " if n else "−")
+             + quote(rows[j].label) for n, (sign, j) in enumerate(members)]
+    return say("how_terms", lang, terms="".join(parts))
+
+
+def comparison(table: Table, i: int, candidate: Candidate, column: str) -> Comparison:
+    def ref(j: int) -> Ref:
+        return Ref(table.id, table.rows[j].key, column)
+
+    terms: tuple[Node, ...] = tuple(ref(j) if sign == 1 else Neg(ref(j))
+                                    for sign, j in candidate.members)
+    source = " ".join(("+ " if sign == 1 else "- ") + str(ref(j))
+                      for sign, j in candidate.members).removeprefix("+ ")
+    return Comparison("==", ref(i), Sum(terms), f"{ref(i)} == {source}")
+
+
+@rule("BC107", "inferred-total")
+def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """The totals of a statement read without rules must add up to something above them.
+
+    ## What it does
+    In tables read from a statement (`totals = "inferred"`), finds what each total row adds up,
+    the way audit tools "find all sums": the block of rows above it (since the section heading or
+    the previous total), the rows of an enclosing section, the previous total plus or minus the
+    rows since, or a signed combination of two or three earlier totals ("Net debt" = "Total
+    liabilities" − "Total financial assets"). The first candidate that holds in every column,
+    on the rounding intervals of the printed figures, is reported as an *inferred* relation.
+    When none holds, the nearest candidate is reported as an error on the total's line with
+    the difference. Rows labelled "Total …" are always totals; result lines ("Net cost …",
+    "Surplus", "Excédent …", "… end of year") are totals when a candidate holds or is within
+    10 % (a typing error), and line items otherwise.
+
+    ## Why
+    Statements arrive without rules. Their totals still say what they add up, and a total that
+    matches no block of rows and no combination of earlier totals was mistyped or its rows were
+    changed after it was computed.
+
+    ## Example
+        Total des charges     1 810 956    ->  BC107 error: nearest is the sum of the 6 rows
+                                               « Salaires … » à « Autres charges », 1 810 965
+    """
+    for table in plan.tables:
+        if table.totals != "inferred":
+            continue
+        for i, fit, matched in infer(table):
+            row = table.rows[i]
+            how = describe(table, fit.candidate, ctx.lang)
+            for column in table.columns:
+                if column.key not in row.cells or row.cells[column.key].amount.unit != "$":
+                    continue
+                key = "subject_inferred" if matched else "subject_unmatched"
+                subject = say(key, ctx.lang, table=table_name(table, ctx), row=row.label,
+                              column=column.label, how=how)
+                outcome = judge(comparison(table, i, fit.candidate, column.key),
+                                Evaluator(ctx.index), ctx.settings)
+                if outcome.verdict == "unverifiable" and outcome.missing:
+                    continue
+                result = ctx.from_outcome("BC107", outcome, subject, table=table.id,
+                                          row=row.key, column=column.key)
+                yield result.model_copy(update={"inferred": True})

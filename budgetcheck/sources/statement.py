@@ -1,0 +1,237 @@
+"""Financial statements with no rules written: the shape governments and companies share.
+
+A title ("Statement of Operations", "État des résultats"), a unit line ("(in thousands of
+dollars)", "(en milliers de dollars)"), column headings (years, quarters), section headings
+("Expenses", "Charges"), rows of a label and one figure per column, total rows. Read from text
+laid out in columns or from Markdown pipe tables. The tables come out with `totals = "inferred"`:
+the checker finds what each total adds up (rule BC107) instead of being told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line, tokens
+from .text_plan import slug
+
+_UNIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:in|en)\s+(?P<word>dollars|thousands|milliers|millions|milliards|billions)"
+    r"(?:\s+(?:of|de)\s+(?:dollars|\$))?(?:\s+(?:canadiens|canadian|US|américains))?"
+    r"|(?P<paren>\$\s*(?:thousands|millions|000s?)|000\s*\$|k\s*\$|M\s*\$|\$\s*000))\s*\)?\s*$",
+    re.IGNORECASE)
+_SCALES = {"dollars": 0, "thousands": 3, "milliers": 3, "millions": 6, "milliards": 9,
+           "billions": 9}
+_HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "reel", "prévu",
+                 "prevu", "prévus", "estimates", "estimate", "forecast", "planned", "plan",
+                 "note", "notes", "restated", "redressé", "retraité", "prévisions", "main",
+                 "budget principal", "($)", "$", "variance", "écart", "ecart", "%"}
+_QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*\d{4})$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[\s\-=_—–]{3,}$")
+_CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
+                        r"avant|après|au|aux)|[,\-–(])$", re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    label: str
+    label_lines: list[int]
+    line: int | None = None
+    cells: dict[int, tuple[str, int]] = field(default_factory=dict)  # column index -> figure
+    after_rule: bool = False
+
+
+@dataclass
+class Statement:
+    title: str
+    line: int
+    scale: int | None = None
+    columns: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    notes: bool = False  # the headings have a "Note" column (references, not figures)
+
+
+def unit_scale(text: str) -> int | None:
+    match = _UNIT_LINE.match(text.strip())
+    if not match:
+        return None
+    if match.group("word"):
+        return _SCALES[match.group("word").lower()]
+    paren = match.group("paren").lower().replace(" ", "")
+    return 6 if "million" in paren or paren.startswith("m") else 3
+
+
+def _is_header(text: str) -> bool:
+    """Column headings: years, quarters and heading words only, at least one year or quarter."""
+    chunks = [c for c in re.split(r" {2,}", text.strip()) if c]
+    words = text.split()
+    if not words:
+        return False
+    dated = any(is_year(w) or _QUARTER.match(w) for w in words)
+    if not dated and not (len(chunks) >= 2 and all(c.lower() in _HEADER_WORDS for c in chunks)):
+        return False
+    return all(is_year(w) or _QUARTER.match(w) or w.lower().strip("()*") in _HEADER_WORDS
+               or w.lower() in {"de", "of", "au", "at", "fin", "end", "mars", "march", "31",
+                                "décembre", "december", "30", "juin", "june", "september",
+                                "septembre", "exercice", "year", "fiscal"}
+               for w in words)
+
+
+def _header_columns(text: str) -> tuple[list[str], list[int]]:
+    """Column labels and their right edges from a heading line."""
+    found = tokens(text)
+    years = [t for t in found if is_year(t.text) or _QUARTER.match(t.text)]
+    chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    if years and len(years) == len([c for c in chunks if any(is_year(w) or _QUARTER.match(w)
+                                                              for w in c[0].split())]):
+        labels = [c for c in chunks if any(is_year(w) or _QUARTER.match(w) for w in c[0].split())]
+        if len(labels) == len(years):
+            return [c[0] for c in labels], [c[1] for c in labels]
+    return [c[0] for c in chunks], [c[1] for c in chunks]
+
+
+# -- plain text ---------------------------------------------------------------------------------
+
+def read_text_statements(raw_lines: list[str]) -> list[Statement]:
+    lines = [expand(x) for x in raw_lines]
+    splits = [split_line(x) for x in lines]
+    starts = _statement_starts(lines, splits)
+    statements = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        statement = _read_block(lines, splits, start, end)
+        if statement is not None and sum(1 for r in statement.rows if r.cells) >= 2:
+            statements.append(statement)
+    return statements
+
+
+def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
+    """A statement starts at its unit line or its column headings, whichever comes first; a
+    new one starts when such a line follows rows of figures."""
+    starts: list[int] = []
+    seen_rows = True
+    for i, text in enumerate(lines):
+        marker = unit_scale(text) is not None or _is_header(text)
+        if marker and seen_rows:
+            starts.append(i)
+            seen_rows = False
+        elif splits[i].has_figures and splits[i].label and starts:
+            seen_rows = True
+    return starts
+
+
+def _title(lines: list[str], start: int) -> tuple[str, int]:
+    """The statement's title: the nearest text line above its unit line or headings that names a
+    statement, else the nearest text line."""
+    above = []
+    for i in range(start - 1, max(-1, start - 8), -1):
+        text = lines[i].strip()
+        if not text:
+            if above:
+                break
+            continue
+        split = split_line(lines[i])
+        if split.has_figures and split.label and split.gap >= 2:
+            break  # a row of figures: the previous statement's
+        above.append((text, i))
+    named = [x for x in above if re.search(r"statement|état|etat|schedule|tableau|table|bilan|"
+                                           r"budget|compte|annexe|résultats|summary|sommaire",
+                                           x[0], re.IGNORECASE)]
+    pick = named[0] if named else (above[-1] if above else ("Statement", start))
+    return pick[0].strip("#* "), pick[1] + 1
+
+
+def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int) -> Statement | None:
+    title, title_line = _title(lines, start)
+    statement = Statement(title, title_line)
+    edges: list[int] = []
+    i = start
+    while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None
+                       or _is_header(lines[i])):
+        if unit_scale(lines[i]) is not None:
+            statement.scale = unit_scale(lines[i])
+        elif _is_header(lines[i]):
+            columns, edges = _header_columns(lines[i])
+            if len(columns) == len(statement.columns):  # headings on two lines: "Budget" / "2024"
+                columns = [f"{a} {b}" for a, b in zip(statement.columns, columns)]
+            statement.columns = columns
+            statement.notes = bool(re.search(r"\bnotes?\b", lines[i], re.IGNORECASE))
+        i += 1
+    body = range(i, end)
+    if not statement.columns:
+        counts = [len(splits[k].groupings[0]) for k in body if splits[k].has_figures]
+        if not counts:
+            return None
+        width = max(set(counts), key=counts.count)
+        statement.columns = [f"Column {n + 1}" for n in range(width)]
+    width = len(statement.columns)
+    if not edges:
+        edges = _edges_from_rows([splits[k] for k in body], width)
+    pending: list[tuple[str, int]] = []
+    after_rule = False
+    for k in body:
+        text = lines[k]
+        if not text.strip():
+            _flush_heading(statement, pending)
+            pending = []
+            continue
+        if _RULE_LINE.match(text):
+            _flush_heading(statement, pending)
+            pending, after_rule = [], True
+            continue
+        split = splits[k]
+        figures = choose(split, width, edges) if split.has_figures else []
+        if figures and not split.label and len(figures) > width:
+            figures = []
+        if figures and split.label and split.gap < 2 and len(figures) < width:
+            figures = []  # a number at the end of a sentence, not a column
+        if not figures:
+            pending.append((split.label or text.strip(), k + 1))
+            continue
+        label = split.label
+        if len(figures) > width:  # a note reference or a numbered label: give it back
+            extra, figures = figures[: len(figures) - width], figures[len(figures) - width:]
+            refs = " ".join(f.text for f in extra)
+            label = f"{label} (note {refs})" if statement.notes else f"{label} {refs}"
+            label = label.strip()
+        if _wraps(pending, label):
+            _flush_heading(statement, pending[:-1])
+            label_parts = [pending[-1]] + ([(label, k + 1)] if label else [])
+        else:
+            _flush_heading(statement, pending)
+            label_parts = [(label, k + 1)] if label else []
+        pending = []
+        row = Row(" ".join(p for p, _ in label_parts).strip(), [n for _, n in label_parts],
+                  k + 1, after_rule=after_rule)
+        after_rule = False
+        placed = assign(figures, edges) if len(figures) < width else \
+            [(n, 0) for n in range(len(figures))]
+        for figure, (column, _) in zip(figures, placed):
+            row.cells[column] = (figure.text, k + 1)
+        statement.rows.append(row)
+    _flush_heading(statement, pending)
+    return statement
+
+
+def _edges_from_rows(splits: list[SplitLine], width: int) -> list[int]:
+    full = [s.groupings[0] for s in splits if s.has_figures and len(s.groupings) == 1
+            and len(s.groupings[0]) == width]
+    if not full:
+        return []
+    return [int(median(g[n].end for g in full)) for n in range(width)]
+
+
+def _wraps(pending: list[tuple[str, int]], label: str) -> bool:
+    """Is the text line just above a row the start of its label? Yes when the row has no label
+    of its own, starts in lower case, or the line above ends on a connecting word."""
+    if not pending:
+        return False
+    return not label or label[:1].islower() or _CONNECTOR.search(pending[-1][0]) is not None
+
+
+def _flush_heading(statement: Statement, pending: list[tuple[str, int]]) -> None:
+    for text, number in pending:
+        if text and not _RULE_LINE.match(text):
+            statement.rows.append(Row(text, [number]))

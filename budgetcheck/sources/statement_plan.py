@@ -1,0 +1,160 @@
+"""Statements (from text or Markdown) as plan data: tables whose totals the checker infers.
+
+Also reads Markdown pipe tables, where the cells are already separated:
+
+    | (in thousands of dollars) | 2024 | 2023 |
+    |---|---:|---:|
+    | **Expenses** | | |
+    | Salaries | 1,234,567 | 1,198,004 |
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .statement import Row, Statement, read_text_statements, unit_scale
+from .statement_lines import is_year
+from .text_plan import guess_language, slug
+
+#: A row that is a total by its label: the checker reports an error when nothing matches it.
+TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
+                         r"totaux|totals)\b", re.IGNORECASE)
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [_EMPHASIS.sub(r"\2", c).strip() for c in re.split(r"(?<!\\)\|", body)]
+
+
+def read_markdown_statements(raw_lines: list[str]) -> list[Statement]:
+    statements = []
+    i = 0
+    while i < len(raw_lines):
+        if raw_lines[i].lstrip().startswith("|") and i + 1 < len(raw_lines) \
+                and _MARKDOWN_RULE.match(raw_lines[i + 1].strip()):
+            end = i + 2
+            while end < len(raw_lines) and raw_lines[end].lstrip().startswith("|"):
+                end += 1
+            statements.append(_markdown_table(raw_lines, i, end))
+            i = end
+        else:
+            i += 1
+    return [s for s in statements if sum(1 for r in s.rows if r.cells) >= 1]
+
+
+def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
+    header = _cells(raw_lines[start])
+    title, title_line, scale = "Table", start + 1, unit_scale(header[0]) if header else None
+    for i in range(start - 1, max(-1, start - 6), -1):
+        text = raw_lines[i].strip()
+        if not text:
+            continue
+        if unit_scale(text) is not None:
+            scale = unit_scale(text) if scale is None else scale
+            continue
+        if text.startswith("|"):
+            break
+        title, title_line = text.strip("#*_ ").strip(), i + 1
+        break
+    statement = Statement(title, title_line, scale, columns=header[1:])
+    for number in range(start + 2, end):
+        cells = _cells(raw_lines[number])
+        label, figures = cells[0], cells[1:]
+        row = Row(label, [number + 1], number + 1)
+        for column, text in enumerate(figures[: len(statement.columns)]):
+            if text:
+                row.cells[column] = (text, number + 1)
+        if not row.cells:
+            row.line = None
+        statement.rows.append(row)
+    return statement
+
+
+# -- plan data ----------------------------------------------------------------------------------
+
+def _unique(key: str, seen: set[str]) -> str:
+    candidate, n = key, 2
+    while candidate in seen:
+        candidate, n = f"{key}_{n}", n + 1
+    seen.add(candidate)
+    return candidate
+
+
+def _column_key(label: str) -> str:
+    first = label.split()[0] if label.split() else label
+    if is_year(first) and len(label.split()) == 1:
+        return "y" + re.sub(r"[^0-9]+", "_", first).strip("_")
+    return slug(label)
+
+
+def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
+    column_keys: set[str] = set()
+    columns = [{"key": _unique(_column_key(label), column_keys), "label": label,
+                **({"role": "total"} if label.strip().lower() == "total" else {})}
+               for label in statement.columns]
+    if all(c.get("role") == "total" for c in columns):
+        for column in columns:
+            column.pop("role", None)
+    row_keys: set[str] = set()
+    rows = []
+    for row in statement.rows:
+        label = re.sub(r"\s+", " ", row.label).strip()
+        if not label:
+            label = "(total)" if row.after_rule else "(no label)"
+        is_total = bool(TOTAL_LABEL.match(label)) or (row.after_rule and label == "(total)")
+        data: dict[str, Any] = {"key": _unique(slug(label), row_keys), "label": label}
+        if row.line is not None:
+            data["line"] = row.line
+        lines = [n for n in row.label_lines if n]
+        if lines and lines != [row.line]:
+            data["label_lines"] = lines
+        if is_total and row.cells:
+            data["role"] = "total"
+        data["cells"] = {columns[c]["key"]: (text if line == row.line else
+                                             {"text": text, "line": line})
+                         for c, (text, line) in sorted(row.cells.items())}
+        rows.append(data)
+    words = slug(statement.title).split("_")
+    short = "_".join(w for w in words if w not in {"of", "the", "des", "de", "du", "la", "le",
+                                                     "et", "and", "les"})[:32].rstrip("_")
+    return {"id": _unique(short or "statement", seen_ids),
+            "title": statement.title, "line": statement.line, "scale": statement.scale or 0,
+            "totals": "inferred", "columns": columns, "rows": rows}
+
+
+def statement_plan_data(text: str, source: str, markdown: bool) -> dict[str, Any]:
+    raw_lines = text.lstrip("\ufeff").splitlines()
+    statements = read_markdown_statements(raw_lines)
+    if not statements and not markdown:
+        statements = read_text_statements(raw_lines)
+    seen: set[str] = set()
+    tables = [table_data(s, seen) for s in statements]
+    years = [c["label"] for t in tables for c in t["columns"] if is_year(c["label"].split()[0])] \
+        if tables else []
+    return {"plan": {"organisation": _organisation(raw_lines), "fiscal_year": years[0] if years
+                     else "unknown", "language": _language(text), "source": source},
+            "tables": tables}
+
+
+def _organisation(raw_lines: list[str]) -> str:
+    for line in raw_lines[:10]:
+        text = line.strip().strip("#*_ ")
+        if text and unit_scale(text) is None and not text.startswith("|"):
+            return text[:120]
+    return "unknown"
+
+
+def _language(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"\ben (?:milliers|millions|dollars)\b|\btotal des\b|\bcharges\b|\brevenus\b",
+                 lowered):
+        return "fr"
+    if re.search(r"\bin (?:thousands|millions|dollars)\b|\btotal (?:expenses|revenues?|assets)\b",
+                 lowered):
+        return "en"
+    return guess_language(text)

@@ -1,0 +1,90 @@
+"""Invented financial statements for tests: exact values in dollars, printed in thousands.
+
+A statement has sections of items, a total under each section, and a net line (first section's
+total minus the second's). Every printed figure is the exact value rounded to the thousand, so a
+consistent statement is consistent only up to rounding, as real ones are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from hypothesis import strategies as st
+
+WORDS = {
+    "en": {"unit": "(in thousands of dollars)", "total": "Total {}", "net": "Net result",
+           "sections": ["expenses", "revenues", "transfers"], "title": "Statement of Operations"},
+    "fr": {"unit": "(en milliers de dollars)", "total": "Total des {}", "net": "Résultat net",
+           "sections": ["charges", "revenus", "transferts"], "title": "État des résultats"},
+}
+
+
+@dataclass
+class Printed:
+    label: str
+    values: list[Decimal]  # exact, in dollars
+    kind: str = "item"  # item, heading, total, net
+    line: int = 0
+    texts: list[str] = field(default_factory=list)
+
+
+def thousands(value: Decimal) -> int:
+    return int((value / 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+def figure(value: Decimal, lang: str, sep: str = " ") -> str:
+    """A dash for nothing at all; a value that rounds to nothing prints "0"."""
+    n = thousands(value)
+    body = f"{abs(n):,}" if lang == "en" else f"{abs(n):,}".replace(",", sep)
+    if value == 0:
+        return "—" if lang == "fr" else "-"
+    return f"({body})" if n < 0 else body
+
+
+@st.composite
+def statements(draw, max_items: int = 6):
+    lang = draw(st.sampled_from(["fr", "en"]))
+    years = draw(st.integers(1, 3))
+    words = WORDS[lang]
+    cents = st.integers(-5 * 10**8, 5 * 10**10)
+    rows: list[Printed] = []
+    totals = []
+    for s in range(2):
+        name = words["sections"][s]
+        rows.append(Printed(name.capitalize(), [], "heading"))
+        items = []
+        for i in range(draw(st.integers(1, max_items))):
+            values = [Decimal(draw(cents)).scaleb(-2) for _ in range(years)]
+            items.append(values)
+            rows.append(Printed(f"{name.capitalize()} item {chr(65 + i)}", values))
+        total = [sum(v[y] for v in items) for y in range(years)]
+        totals.append(total)
+        rows.append(Printed(words["total"].format(name), total, "total"))
+    rows.append(Printed(words["net"], [a - b for a, b in zip(*totals)], "net"))
+    layout = draw(st.sampled_from(["text", "markdown"]))
+    sep = draw(st.sampled_from([" ", "\u00a0", "\u202f"]))
+    return render(rows, lang, years, layout, sep), rows, (lang, years, layout, sep)
+
+
+def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) -> str:
+    words = WORDS[lang]
+    heads = [str(2024 - y) for y in range(years)]
+    out = ["Invented Agency", words["title"], words["unit"], ""]
+    if layout == "markdown":
+        out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * years]
+    else:
+        out += [" " * 40 + "".join(f"{h:>14}" for h in heads), ""]
+    for row in rows:
+        row.texts = [figure(v, lang, sep) for v in row.values]
+        if layout == "markdown":
+            cells = row.texts or [""] * years
+            out.append(f"| {row.label} | " + " | ".join(cells) + " |")
+        elif row.kind == "heading":
+            out.append(row.label)
+        else:
+            indent = "  " if row.kind == "item" else ""
+            out.append(f"{indent}{row.label:<{40 - len(indent)}}" +
+                       "".join(f"{t:>14}" for t in row.texts))
+        row.line = len(out)
+    return "\n".join(out) + "\n"

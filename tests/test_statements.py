@@ -1,0 +1,194 @@
+"""Statements read with no rules: layouts, both languages, totals found by themselves."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from budgetcheck import check, load
+from budgetcheck.sources.statement_lines import split_line, choose
+from .conftest import ROOT
+from .statement_docs import render, statements
+
+STATEMENTS = ROOT / "fixtures" / "statements"
+
+
+def inferred(report):
+    """{(row label, column label): how} for every inferred relation that holds."""
+    return {(p.row, p.column): p.subject.split("inferred as ")[-1].split("déduit comme ")[-1]
+            for p in report.passed if p.inferred}
+
+
+@pytest.mark.parametrize("name", ["ministere-ponts.fr.txt", "harbourview.en.txt",
+                                  "coop-boreale-budget.en.md", "coop-boreale-budget.fr.md",
+                                  "northern-research-council.en.txt"])
+def test_consistent_statements_have_no_findings(name):
+    report = check(load(STATEMENTS / name))
+    assert [f.message for f in report.findings] == []
+    plan = load(STATEMENTS / name)
+    total_cells = 0
+    for table in plan.tables:
+        assert table.totals == "inferred"
+        total_cells += sum(len(r.cells) for r in table.rows
+                           if re.match(r"(?i)total|net|coût de fonctionnement net|surplus|excédent",
+                                       r.label))
+    assert report.summary.inferred == total_cells > 0
+
+
+def test_net_lines_are_combinations_of_earlier_totals():
+    found = inferred(check(load(STATEMENTS / "harbourview.en.txt")))
+    assert found[("net_debt", "y2024")] == "“Total liabilities” − “Total financial assets”"
+    assert found[("net_financial_position", "y2023")] == \
+        "“Total non-financial assets” − “Net debt”"
+    assert found[("total_expenses", "y2024")].startswith("the sum of the 5 rows")
+    french = inferred(check(load(STATEMENTS / "ministere-ponts.fr.txt")))
+    after = [v for (row, col), v in french.items() if row.startswith("cout_de_fonctionnement_net_apres")]
+    assert after and all(v.endswith("− « Total du financement du gouvernement et des transferts »")
+                         for v in after)
+
+
+def test_statement_figures_keep_their_text_scale_and_line():
+    plan = load(STATEMENTS / "ministere-ponts.fr.txt")
+    table = plan.tables[0]
+    assert table.scale == 3 and [c.label for c in table.columns] == ["2024", "2023"]
+    rows = {r.key: r for r in table.rows}
+    loss = rows["perte_gain_sur_alienation_d_immobilisations"]
+    assert loss.cells["y2024"].text == "(5 397)" and loss.cells["y2024"].amount.value == -5397000
+    assert loss.cells["y2023"].amount.value == 0 and loss.cells["y2023"].amount.exact
+    assert rows["interets"].cells["y2024"].text == "1\u00a0250"
+    assert rows["autres_charges"].cells["y2023"].amount.value == 11871000
+    wrapped = next(r for k, r in rows.items() if k.startswith("cout_de_fonctionnement_net_avant"))
+    assert wrapped.label_lines == [24, 25] and wrapped.line == 25
+    assert rows["charges"].cells == {}  # a section heading
+    english = load(STATEMENTS / "harbourview.en.txt")
+    first = {r.key: r for r in english.tables[0].rows}
+    assert first["accounts_payable_and_accrued_liabilities_note_6"].cells["y2024"].text == \
+        "$ 430,423"
+    assert [t.title for t in english.tables] == ["Statement of Financial Position (unaudited)",
+                                                  "Statement of Operations"]
+
+
+@pytest.mark.parametrize("name, errors", [
+    ("harbourview-errors.en.txt", {(21, "y2024"), (47, "y2024"), (56, "y2024")}),
+    ("ministere-ponts-erreurs.fr.txt", {(22, "y2023"), (25, "y2023")}),
+])
+def test_statements_with_errors(name, errors):
+    report = check(load(STATEMENTS / name))
+    found = {(f.line, f.column) for f in report.errors}
+    assert found == errors
+    assert all(f.inferred and f.code == "BC107" and f.allowed for f in report.errors)
+
+
+def test_a_transposed_total_gets_its_hint_and_values():
+    report = check(load(STATEMENTS / "harbourview-errors.en.txt"))
+    total = next(f for f in report.errors if f.line == 47)
+    assert total.stated == "347520000" and total.computed == "347250000"
+    assert total.difference == "270000" and total.allowed == ("347247000", "347253000")
+    assert total.lines == list(range(42, 48)) and total.row == "total_expenses"
+    assert any("transposed" in h for h in total.hints)
+
+
+def test_line_splitting_in_french_uses_the_columns():
+    # "20 000 18 500" is two figures; "123 456 789" with two columns needs the column edges.
+    split = split_line("  Ventes 20 000 18 500")
+    assert [f.text for f in choose(split, 2, [])] == ["20 000", "18 500"]
+    split = split_line("Autres            123 456 789")
+    assert [f.text for f in choose(split, 2, [25, 29])] == ["123 456", "789"]
+    assert [f.text for f in choose(split, 2, [21, 29])] == ["123", "456 789"]
+    split = split_line("Perte  (5 397)   (2 950)")
+    assert [f.text for f in choose(split, 2, [])] == ["(5 397)", "(2 950)"]
+    split = split_line("Salaries .......  $ 1,234,567    1,198,004*")
+    assert split.label == "Salaries"
+    assert [f.text for f in choose(split, 2, [])] == ["$ 1,234,567", "1,198,004"]
+
+
+def test_headings_on_two_lines_and_dollar_columns(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text("Town of Example\nSchedule of Expenses\n(in dollars)\n\n"
+                    "                         Budget       Actual      Actual\n"
+                    "                           2024         2024        2023\n"
+                    "Roads                $   12,000   $   11,500  $   10,900\n"
+                    "Parks                     4,000        4,250       3,990\n"
+                    "Total                $   16,000   $   15,750  $   14,890\n", encoding="utf-8")
+    plan = load(path)
+    assert [c.label for c in plan.tables[0].columns] == ["Budget 2024", "Actual 2024",
+                                                          "Actual 2023"]
+    report = check(plan)
+    assert report.findings == [] and report.summary.inferred == 3
+
+
+def test_no_statement_in_prose(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text("Dear members,\nIn 2024 we spent 1,234 dollars on paint.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "budgetcheck", "check", str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "no table" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_format_says_inferred(tmp_path):
+    path = STATEMENTS / "harbourview-errors.en.txt"
+
+    def run(fmt):
+        return subprocess.run([sys.executable, "-m", "budgetcheck", "check", "--format", fmt,
+                               str(path)], capture_output=True, text=True, cwd=ROOT).stdout
+
+    data = json.loads(run("json"))
+    assert all(f["inferred"] for f in data["findings"])
+    assert data["summary"]["inferred"] == len(data["inferred"]) == 16  # 5 + 3 totals, 2 years
+    assert {i["verdict"] for i in data["inferred"]} == {"pass", "error"}
+    sarif = json.loads(run("sarif"))
+    assert all(r["properties"]["inferred"] for r in sarif["runs"][0]["results"])
+    assert "error (inferred)" in run("markdown") and "Inferred relations" in run("markdown")
+    assert "(inferred)" in run("github")
+    assert "[inferred]" in run("text")
+    html = run("html")
+    assert 'class="num inferred"' in html and '<em class="inferred">inferred</em>' in html
+
+
+def test_extracted_statement_checks_the_same(tmp_path):
+    source = STATEMENTS / "harbourview-errors.en.txt"
+    out = subprocess.run([sys.executable, "-m", "budgetcheck", "extract", str(source)],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    (tmp_path / "harbour.toml").write_text(out, encoding="utf-8")
+    again = check(load(tmp_path / "harbour.toml"))
+    first = check(load(source))
+    assert [(f.code, f.line, f.row, f.column, f.stated) for f in again.findings] == \
+        [(f.code, f.line, f.row, f.column, f.stated) for f in first.findings]
+
+
+def write(tmp_path_factory, text, layout):
+    path = tmp_path_factory.mktemp("st") / ("s.md" if layout == "markdown" else "s.txt")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@given(statements())
+def test_a_rounded_statement_has_no_error(tmp_path_factory, drawn):
+    text, rows, (_lang, _years, layout, _sep) = drawn
+    report = check(load(write(tmp_path_factory, text, layout)))
+    assert report.errors == [], (text, [f.message for f in report.errors])
+    totals = [r for r in rows if r.kind in ("total", "net")]
+    assert report.summary.inferred == sum(len(r.values) for r in totals)
+
+
+@given(statements(), st.data())
+def test_a_changed_figure_of_the_first_section_is_caught_at_its_line(tmp_path_factory, drawn,
+                                                                       data):
+    _, rows, (lang, years, layout, sep) = drawn
+    first_total = next(i for i, r in enumerate(rows) if r.kind == "total")
+    target = data.draw(st.sampled_from([r for r in rows[:first_total + 1] if r.values]))
+    column = data.draw(st.integers(0, years - 1))
+    members = sum(1 for r in rows[:first_total] if r.values)
+    delta = data.draw(st.integers(members + 2, 10**6)) * data.draw(st.sampled_from([1, -1]))
+    target.values[column] += Decimal(delta * 1000)  # the totals keep their printed values
+    text = render(rows, lang, years, layout, sep)
+    report = check(load(write(tmp_path_factory, text, layout)))
+    assert any(target.line in f.lines and f.code == "BC107" for f in report.errors), \
+        (text, [f.message for f in report.findings])
