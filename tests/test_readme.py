@@ -34,6 +34,7 @@ def test_readme_opens_with_the_two_commands():
 @pytest.fixture
 def workdir(tmp_path):
     shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     old = os.getcwd()
     os.chdir(tmp_path)
     yield tmp_path

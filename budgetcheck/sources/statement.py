@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Any
 
 from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line, tokens
-from .text_plan import slug
 
 _UNIT_LINE = re.compile(
     r"^\(?\s*(?:(?:in|en)\s+(?P<word>dollars|thousands|milliers|millions|milliards|billions)"
