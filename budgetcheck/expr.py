@@ -26,6 +26,11 @@ MAX_NODES = 400
 MAX_DEPTH = 40
 
 
+def _quote(text: str) -> str:
+    """The expression as quoted in an error: whole when short, its start when not."""
+    return repr(text) if len(text) <= 80 else repr(text[:60] + " …")
+
+
 class ExpressionError(ValueError):
     """An expression outside the language; the message says what was refused and where."""
 
@@ -105,20 +110,24 @@ def parse_relation(text: str) -> Comparison:
     node = tree.body
     if not isinstance(node, ast.Compare):
         _build(node, text, 1)  # a forbidden construct is named before the missing comparison
-        raise ExpressionError(f"{text!r}: a relation must compare two sides with ==, <=, >=, < or >")
+        raise ExpressionError(f"{_quote(text)}: a relation must compare two sides with ==, <=, >=, < or >")
     if len(node.ops) != 1:
-        raise ExpressionError(f"{text!r}: chained comparisons are not allowed; write one relation")
+        raise ExpressionError(f"{_quote(text)}: chained comparisons are not allowed; write one relation")
     op = _CMPOPS.get(type(node.ops[0]))
     if op is None:
-        raise ExpressionError(f"{text!r}: comparison {type(node.ops[0]).__name__} is not allowed")
-    return Comparison(op, _build(node.left, text, 1), _build(node.comparators[0], text, 1), text)
+        raise ExpressionError(f"{_quote(text)}: comparison {type(node.ops[0]).__name__} is not allowed")
+    left, right = _build(node.left, text, 1), _build(node.comparators[0], text, 1)
+    if left == right:
+        raise ExpressionError(f"{_quote(text)}: compares an expression with itself, which checks "
+                              "nothing; a relation needs two different sides")
+    return Comparison(op, left, right, text)
 
 
 def parse_expression(text: str) -> Node:
     """Parse an arithmetic expression (no comparison), e.g. a candidate value."""
     tree = _parse(text)
     if isinstance(tree.body, ast.Compare):
-        raise ExpressionError(f"{text!r}: expected a value, not a comparison")
+        raise ExpressionError(f"{_quote(text)}: expected a value, not a comparison")
     return _build(tree.body, text, 1)
 
 
@@ -130,9 +139,9 @@ def _parse(text: str) -> ast.Expression:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"{text!r}: syntax error at column {exc.offset}: {exc.msg}") from None
+        raise ExpressionError(f"{_quote(text)}: syntax error at column {exc.offset}: {exc.msg}") from None
     except (RecursionError, MemoryError, ValueError):
-        raise ExpressionError(f"{text!r}: expression is nested too deeply") from None
+        raise ExpressionError(f"{_quote(text)}: expression is nested too deeply") from None
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExpressionError(f"expression has {count} parts; at most {MAX_NODES} are allowed")
@@ -147,12 +156,12 @@ def _refuse(node: ast.AST, text: str) -> ExpressionError:
         what = _REFUSED.get(type(node.op), f"operator {type(node.op).__name__}")
     col = getattr(node, "col_offset", None)
     where = f" at column {col + 1}" if col is not None else ""
-    return ExpressionError(f"{text!r}: {what} are not allowed{where}")
+    return ExpressionError(f"{_quote(text)}: {what} are not allowed{where}")
 
 
 def _build(node: ast.AST, text: str, depth: int) -> Node:
     if depth > MAX_DEPTH:
-        raise ExpressionError(f"{text!r}: expression is nested deeper than {MAX_DEPTH} levels")
+        raise ExpressionError(f"{_quote(text)}: expression is nested deeper than {MAX_DEPTH} levels")
     d = depth + 1
     if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
         return BinOp(_BINOPS[type(node.op)], _build(node.left, text, d), _build(node.right, text, d))
@@ -163,7 +172,7 @@ def _build(node: ast.AST, text: str, depth: int) -> Node:
         return _constant(node, text)
     if isinstance(node, ast.Name):
         if node.id.startswith("__"):
-            raise ExpressionError(f"{text!r}: name {node.id!r} is not allowed")
+            raise ExpressionError(f"{_quote(text)}: name {node.id!r} is not allowed")
         return Ref(node.id)
     if isinstance(node, ast.Subscript):
         return _reference(node, text)
@@ -171,7 +180,7 @@ def _build(node: ast.AST, text: str, depth: int) -> Node:
         if not (isinstance(node.func, ast.Name) and node.func.id == "sum") or node.keywords:
             raise _refuse(node, text)
         if not node.args:
-            raise ExpressionError(f"{text!r}: sum() needs at least one argument")
+            raise ExpressionError(f"{_quote(text)}: sum() needs at least one argument")
         return Sum(tuple(_build(a, text, d) for a in node.args))
     raise _refuse(node, text)
 
@@ -179,12 +188,12 @@ def _build(node: ast.AST, text: str, depth: int) -> Node:
 def _constant(node: ast.Constant, text: str) -> Node:
     value = node.value
     if isinstance(value, bool) or value is None or value is Ellipsis:
-        raise ExpressionError(f"{text!r}: constant {value!r} is not allowed")
+        raise ExpressionError(f"{_quote(text)}: constant {value!r} is not allowed")
     if isinstance(value, str):
         try:
             return Literal(parse_amount(value, round_thousands=False), value)
         except AmountError as exc:
-            raise ExpressionError(f"{text!r}: {exc}") from None
+            raise ExpressionError(f"{_quote(text)}: {exc}") from None
     if isinstance(value, (int, float)):
         # Read the digits as written, never through a float.
         written = ast.get_source_segment(text.strip(), node) or str(value)
@@ -192,18 +201,18 @@ def _constant(node: ast.Constant, text: str) -> Node:
             number = Decimal(written.replace("_", ""))
             check_decimal_bounds(number, "number")
         except (InvalidOperation, AmountError) as exc:
-            raise ExpressionError(f"{text!r}: number {written[:40]!r} is not allowed: {exc}") from None
+            raise ExpressionError(f"{_quote(text)}: number {written[:40]!r} is not allowed: {exc}") from None
         return Number(number, written)
-    raise ExpressionError(f"{text!r}: constant of type {type(value).__name__} is not allowed")
+    raise ExpressionError(f"{_quote(text)}: constant of type {type(value).__name__} is not allowed")
 
 
 def _reference(node: ast.Subscript, text: str) -> Ref:
     if not isinstance(node.value, ast.Name) or node.value.id.startswith("__"):
-        raise ExpressionError(f"{text!r}: only a table, claim or footnote id can be subscripted")
+        raise ExpressionError(f"{_quote(text)}: only a table, claim or footnote id can be subscripted")
     source = node.value.id
     parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
     if not 1 <= len(parts) <= 2:
-        raise ExpressionError(f"{text!r}: write {source}[row] or {source}[row, column]")
+        raise ExpressionError(f"{_quote(text)}: write {source}[row] or {source}[row, column]")
     row, row_end = _row_part(parts[0], source, text)
     column = _name(parts[1], source, text) if len(parts) == 2 else None
     return Ref(source, row, column, row_end)
@@ -212,7 +221,7 @@ def _reference(node: ast.Subscript, text: str) -> Ref:
 def _row_part(node: ast.AST, source: str, text: str) -> tuple[str, str | None]:
     if isinstance(node, ast.Slice):
         if node.step is not None or node.lower is None or node.upper is None:
-            raise ExpressionError(f"{text!r}: a row range is written {source}[first:last]")
+            raise ExpressionError(f"{_quote(text)}: a row range is written {source}[first:last]")
         return _name(node.lower, source, text), _name(node.upper, source, text)
     return _name(node, source, text), None
 
@@ -220,7 +229,7 @@ def _row_part(node: ast.AST, source: str, text: str) -> tuple[str, str | None]:
 def _name(node: ast.AST, source: str, text: str) -> str:
     if isinstance(node, ast.Name) and not node.id.startswith("__"):
         return node.id
-    raise ExpressionError(f"{text!r}: inside {source}[...] write row and column keys as names")
+    raise ExpressionError(f"{_quote(text)}: inside {source}[...] write row and column keys as names")
 
 
 def references(node: Node | Comparison) -> list[Ref]:

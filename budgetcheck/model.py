@@ -138,6 +138,21 @@ class Table(Frozen):
         known = {c.key for c in self.columns}
         if len(known) != len(self.columns):
             raise ValueError(f"table {self.id!r} has duplicate column keys")
+        rows: dict[str, int] = {}
+        for n, row in enumerate(self.rows):
+            if row.key in rows:
+                raise ValueError(f"duplicate row key {row.key!r} in table {self.id!r} (rows "
+                                 f"{rows[row.key]} and {n}): relations and baselines name rows by "
+                                 "key, so each key must be unique")
+            rows[row.key] = n
+        for row in self.rows:
+            for member in row.sum_of or []:
+                if member == row.key:
+                    raise ValueError(f"row {row.key!r} lists itself in sum_of: a total cannot "
+                                     "add itself")
+                if member not in rows:
+                    raise ValueError(f"row {row.key!r}: sum_of names {member!r}, which is not a "
+                                     f"row of table {self.id!r}")
         for row in self.rows:
             unknown = set(row.cells) - known
             if unknown:

@@ -73,10 +73,10 @@ def test_missing_cell_is_not_zero():
     assert not any("Q3" in p_.subject and p_.code == "BC102" for p_ in report.passed)
 
 
-def test_duplicate_row_keys():
+def test_duplicate_row_keys_are_refused():
     rows = [row("a", 3, y2024="1"), row("a", 4, y2024="2"), row("total", 5, "total", y2024="3")]
-    dup = findings(plan(rows), "BC104")
-    assert [(f.row, f.lines, f.severity) for f in dup] == [("a", [3, 4], "error")]
+    with pytest.raises(ValueError, match="duplicate row key 'a'.*rows 0 and 1"):
+        plan(rows)
 
 
 def test_excess_precision_against_the_stated_precision():

@@ -92,3 +92,17 @@ dollars, ratios and percentages with pure numbers.
 ## Example
     relations.0.expr: '+' mixes dollars and a pure number (ratio or percentage)
 """)
+
+input_rule("BC908", "output-not-written", """The report, baseline or schema cannot be written.
+
+## What it does
+Reports an `-o` or `--write-baseline` path that is a directory, lies in a directory that does
+not exist, or cannot be written, before anything is written (exit status 2).
+
+## Why
+The checker writes only what it is asked to write, and only whole files: it writes a temporary
+file beside the target and renames it, so an interrupted run leaves the old file intact.
+
+## Example
+    budgetcheck check -o reports/   ->   reports: BC908 is a directory; give a file name ...
+""")

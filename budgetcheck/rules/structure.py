@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterator
 
 from decimal import Decimal
 
 from ..amount import Amount, AmountError
-from ..catalogue import rule
+from ..catalogue import input_rule, rule
 from ..engine import Context
 from ..evaluate import Evaluator, judge
 from ..expr import Comparison, Ref, Sum
@@ -156,29 +155,22 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                                        column=column.key)
 
 
-@rule("BC104", "duplicate-row-key")
-def duplicate_row_key(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """Two rows of one table share a key.
+input_rule("BC104", "duplicate-row-key", """Two rows of one table share a key.
 
-    ## What it does
-    Reports every row key used more than once in a table.
+## What it does
+Refuses, when the plan is loaded (exit status 2), a table where two rows have the same key,
+naming the key and both rows.
 
-    ## Why
-    Relations and baselines name figures by (table, row, column); with two rows of the same key
-    a reference silently points at the first one, and a check may pass on the wrong figure.
+## Why
+Relations and baselines name figures by (table, row, column); with two rows of the same key
+a reference would silently point at one of them, and a check could pass on the wrong figure.
+Documents read without rules get unique keys ("other", "other_2"), so only plan files can
+trip this.
 
-    ## Example
-        [[tables.rows]] key = "phase1" ... [[tables.rows]] key = "phase1"  ->  BC104 error
-    """
-    for table in plan.tables:
-        counts = Counter(r.key for r in table.rows)
-        for key, count in counts.items():
-            if count > 1:
-                lines = [r.line for r in table.rows if r.key == key]
-                yield ctx.finding("BC104", "error",
-                                  f"{table_name(table, ctx)}: " +
-                                  say("duplicate_row", ctx.lang, row=key, count=count),
-                                  lines=lines, table=table.id, row=key, subject=key)
+## Example
+    [[tables.rows]] key = "phase1" ... [[tables.rows]] key = "phase1"
+    plan.toml:40: BC104 tables.0: duplicate row key 'phase1' in table 't1' (rows 0 and 3): ...
+""")
 
 
 @rule("BC105", "missing-cell", "warning")

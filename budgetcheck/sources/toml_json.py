@@ -32,6 +32,9 @@ def read_text(path: Path) -> str:
     """The file's text, or a PlanError saying in one line why it cannot be had."""
     shown = str(path)
     if not path.exists():
+        if path.is_symlink():
+            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
+                            "missing, or the links form a loop)", code="BC901")
         raise PlanError(shown, "no such file", code="BC901")
     if path.is_dir():
         raise PlanError(shown, "is a directory, not a plan file", code="BC901")
@@ -68,17 +71,23 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
         def no_constants(name: str) -> Any:
             raise ValueError(f"{name} is not a number a plan can hold")
         try:
-            return json.loads(text, parse_float=Decimal, parse_int=_json_int,
+            return json.loads(text, parse_float=_bounded_decimal, parse_int=_json_int,
                               parse_constant=no_constants)
         except json.JSONDecodeError as exc:
             raise PlanError(shown, f"invalid JSON: {exc.msg} (column {exc.colno})",
                             line=exc.lineno, code="BC902") from None
         except RecursionError:
             raise PlanError(shown, "invalid JSON: nested too deeply", code="BC902") from None
+        except _OutOfBounds as exc:
+            raise PlanError(shown, f"invalid JSON: {exc}", line=_line_of_text(text, exc.text),
+                            code="BC902") from None
         except ValueError as exc:
             raise PlanError(shown, f"invalid JSON: {exc}", code="BC902") from None
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=_bounded_decimal)
+    except _OutOfBounds as exc:
+        raise PlanError(shown, f"invalid TOML: {exc}", line=_line_of_text(text, exc.text),
+                        code="BC902") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -86,6 +95,30 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
         raise PlanError(shown, f"invalid TOML: {message}", line=line, code="BC902") from None
     except RecursionError:
         raise PlanError(shown, "invalid TOML: nested too deeply", code="BC902") from None
+
+
+class _OutOfBounds(ValueError):
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+def _line_of_text(text: str, needle: str) -> int | None:
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _bounded_decimal(text: str) -> Decimal:
+    """A number as an exact Decimal, refused (not computed) when no plan could hold it: turning
+    1e999999999 into an integer later would take longer than the universe has."""
+    digits = text.lstrip("+-").split("e")[0].split("E")[0]
+    if len(digits) > 40:
+        raise _OutOfBounds(f"number with {len(digits)} digits is not a number a plan can hold",
+                           text)
+    value = Decimal(text)
+    if value.is_finite() and value and not -15 <= value.adjusted() <= 18:
+        raise _OutOfBounds(f"{text} is beyond what a plan can hold (10^-15 to 10^18)", text)
+    return value
 
 
 def _json_int(text: str) -> int:
@@ -110,7 +143,7 @@ def validate(data: Any, text: str, fmt: str, shown: str) -> Plan:
         more = exc.error_count() - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
         raise PlanError(shown, message + suffix, line=line_of(text, loc, fmt),
-                        data_path=data_path, code=_code_for(message)) from None
+                        data_path=data_path, code=_code_for(message, loc)) from None
     except RecursionError:
         raise PlanError(shown, "data is nested too deeply", code="BC903") from None
 
@@ -125,10 +158,12 @@ def _plain_message(error: dict[str, Any]) -> str:
     return message
 
 
-def _code_for(message: str) -> str:
+def _code_for(message: str, loc: list[Any]) -> str:
+    if message.startswith("duplicate row key"):
+        return "BC104"
+    in_figure = "cells" in loc or "figures" in loc
     amount_words = ("unit", "digits", "number", "figure", "grouped")
-    return "BC904" if any(w in message for w in amount_words) and "column" not in message else \
-        "BC903"
+    return "BC904" if in_figure and any(w in message for w in amount_words) else "BC903"
 
 
 def check_expressions(plan: Plan, text: str, fmt: str, shown: str,

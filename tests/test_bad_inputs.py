@@ -1,0 +1,114 @@
+"""The hostile-input corpus (tests/bad/cases.toml): one clear line, exit 2, nothing written.
+
+Inputs too large or too special to commit (200 000 levels of nesting, 100 000 digits, a 100 MB
+file, a FIFO, symbolic links, directories) are made here at test time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from budgetcheck.cli import main
+
+BAD = Path(__file__).resolve().parent / "bad"
+CASES = tomllib.loads((BAD / "cases.toml").read_text(encoding="utf-8"))["case"]
+SMALL_PLAN = (BAD / "unknown-row.toml").read_text(encoding="utf-8").split("[[relations]]")[0]
+
+
+def generate(kind: str, path: Path) -> None:
+    if kind == "json_nesting":
+        path.write_text('{"plan": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
+    elif kind == "json_digits":
+        path.write_text('{"plan": {"organisation": "x"}, "tables": [{"number": 1' + "0" * 100_000
+                        + "}]}", encoding="utf-8")
+    elif kind == "toml_digit_cell":
+        path.write_text(SMALL_PLAN.replace('v = "1,0 M$" }', 'v = "' + "1" * 100_000 + '" }', 1),
+                        encoding="utf-8")
+    elif kind == "huge":
+        with path.open("wb") as handle:
+            handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB that takes no disk
+    elif kind in ("directory", "empty_dir"):
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dangling_link":
+        path.symlink_to(path.parent / "nowhere.toml")
+    elif kind == "link_loop":
+        other = path.parent / "other-link.toml"
+        path.symlink_to(other)
+        other.symlink_to(path)
+    else:  # pragma: no cover - a typo in cases.toml
+        raise AssertionError(f"unknown generator {kind}")
+
+
+def prepare(case: dict, tmp_path: Path) -> tuple[list[str], Path]:
+    path = tmp_path / case["input"]
+    if "generate" in case:
+        generate(case["generate"], path)
+    elif (BAD / case["input"]).exists():
+        shutil.copyfile(BAD / case["input"], path)
+    args = [a.format(dir=tmp_path) for a in case.get("args", [])]
+    return [*args, str(path)], path
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 50
+    assert len({c["input"] for c in CASES}) == len(CASES)
+    committed = {p.name for p in BAD.iterdir()} - {"cases.toml"}
+    listed = {c["input"] for c in CASES}
+    assert committed <= listed, f"inputs without an expected error: {committed - listed}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["input"] for c in CASES])
+def test_bad_input_is_one_line_and_exit_2(case, tmp_path, capsys):
+    args, path = prepare(case, tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    started = time.monotonic()
+    status = main(["check", *args])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert status == 2, err
+    lines = err.strip("\n").split("\n")
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and out == ""
+    named = str(path) if "--rules" not in args else args[args.index("--rules") + 1]
+    assert lines[0].startswith(named), (lines[0], named)
+    assert re.search(case["error"], lines[0]), lines[0]
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+HEAVY = [c for c in CASES if c.get("generate") in ("json_nesting", "json_digits", "huge",
+                                                     "toml_digit_cell")]
+MEMORY_LIMIT = 1024 * 1024 * 1024  # the bound we state: 1 GiB of address space is plenty
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
+@pytest.mark.parametrize("case", HEAVY, ids=[c["input"] for c in HEAVY])
+def test_heavy_inputs_in_a_real_process_with_bounded_memory(case, tmp_path):
+    args, _ = prepare(case, tmp_path)
+    result = subprocess.run([sys.executable, "-m", "budgetcheck", "check", *args],
+                            capture_output=True, text=True, timeout=5, preexec_fn=_limit_memory)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert re.search(case["error"], result.stderr)
+
+
+def test_a_symbolic_link_to_a_plan_is_followed(tmp_path, capsys):
+    link = tmp_path / "plan.toml"
+    link.symlink_to(BAD.parent.parent / "fixtures" / "scale-ai-2023-2024.toml")
+    assert main(["check", "-q", str(link)]) == 0
