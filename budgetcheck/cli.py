@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="ignore findings accepted in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="accept the current findings")
     check.add_argument("--no-plugins", action="store_true", help="skip entry-point rules")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                       help="check the plans in N processes (0: one per CPU)")
     verbosity = check.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
@@ -91,10 +93,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from .api import bundled_plan_path, find_plans, load
-    from .baseline import read_baseline, without_accepted, write_baseline
+def check_one(job: tuple) -> tuple:
+    """Load and check one plan: (name, report, table titles, the plan when a renderer needs
+    it). A plain function of picklable values, so `--jobs` can run it in other processes."""
+    from .api import load
     from .engine import check
+
+    name, rules, settings, keep_plan = job
+    plan = load(name, rules)
+    report = check(plan, settings["mode"], tolerance=settings["tolerance"],
+                   lang=settings["lang"], rounding=settings["rounding"],
+                   select=settings["select"], plan_file=name, plugins=settings["plugins"])
+    return name, report, _titles(plan), plan if keep_plan else None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .api import bundled_plan_path, find_plans
+    from .baseline import read_baseline, without_accepted, write_baseline
     from .errors import PlanError
     from .render import get_renderer
     from .report import SEVERITY_ORDER
@@ -111,11 +126,19 @@ def run_check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise PlanError("--tolerance", str(exc), code="BC901") from None
     files = _plan_files(args.paths, bundled_plan_path, find_plans)
-    plans = [(str(f), load(f, args.rules)) for f in files]
     select = [c.strip() for c in args.select.split(",")] if args.select else None
-    reports = [check(plan, mode, tolerance=args.tolerance, lang=args.lang,
-                     rounding=args.rounding, select=select, plan_file=name,
-                     plugins=not args.no_plugins) for name, plan in plans]
+    settings = dict(mode=mode, tolerance=args.tolerance, lang=args.lang, rounding=args.rounding,
+                    select=select, plugins=not args.no_plugins)
+    jobs = [(str(f), args.rules, settings, args.format == "html") for f in files]
+    workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+            results = list(pool.map(check_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+    else:
+        results = [check_one(job) for job in jobs]
+    reports = [report for _, report, _, _ in results]
     if args.baseline:
         accepted = read_baseline(args.baseline)
         reports = [without_accepted(r, accepted) for r in reports]
@@ -126,8 +149,8 @@ def run_check(args: argparse.Namespace) -> int:
     options: dict[str, object] = {
         "verbose": args.verbose, "quiet": args.quiet, "mode": mode,
         "colour": args.format == "text" and not args.output and use_colour(sys.stdout),
-        "plans": {name: plan for name, plan in plans},
-        "table_titles": {name: _titles(plan) for name, plan in plans},
+        "plans": {name: plan for name, _, _, plan in results if plan is not None},
+        "table_titles": {name: titles for name, _, titles, _ in results},
     }
     text = get_renderer(args.format)(reports, options)
     if args.output:

@@ -12,7 +12,16 @@ class PlanError(Exception):
         self.path, self.message, self.line, self.data_path, self.code = (
             path, message, line, data_path, code)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt with its keywords when it crosses a process boundary (check --jobs).
+        return (_rebuild, (self.path, self.message, self.line, self.data_path, self.code))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         at = f"{self.data_path}: " if self.data_path else ""
         return f"{where}: {self.code} {at}{self.message}".replace("\n", " ")
+
+
+def _rebuild(path: str, message: str, line: int | None, data_path: str | None,
+             code: str) -> PlanError:
+    return PlanError(path, message, line=line, data_path=data_path, code=code)

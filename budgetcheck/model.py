@@ -7,6 +7,7 @@ as printed; the parsed `Amount` (with its precision) is derived from that text o
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints,
@@ -66,6 +67,19 @@ class Cell(Frozen):
     @property
     def amount(self) -> Amount:
         return self._amount
+
+
+_BARE_NUMBER = re.compile(r"^[\d\s().,\-−—–]+$")
+
+
+def _in_table_unit(cell: Cell, scale: int, unit: Unit) -> Amount:
+    """A cell in the unit its table states. A bare number ("1 234", "(5 397)", "—") was read in
+    plain dollars; it only needs the table's scale and unit, not a second reading."""
+    amount = cell.amount
+    if _BARE_NUMBER.match(cell.text) and amount.scale == 0 and amount.unit == "$":
+        written_zero = not any(ch.isdigit() for ch in cell.text)  # "—": nothing, exactly
+        return Amount(amount.digits, scale, unit, exact=written_zero)
+    return _parse_or_raise(cell.text, scale=scale, unit=unit, round_thousands=False)
 
 
 def _parse_or_raise(text: str, **options: Any) -> Amount:
@@ -161,8 +175,7 @@ class Table(Frozen):
         if self.scale or self.unit != "$":
             for row in self.rows:
                 for key, cell in row.cells.items():
-                    cell._amount = _parse_or_raise(cell.text, scale=self.scale, unit=self.unit,
-                                                   round_thousands=False)
+                    cell._amount = _in_table_unit(cell, self.scale, self.unit)
         return self
 
     def column(self, key: str) -> Column | None:

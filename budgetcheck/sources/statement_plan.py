@@ -15,7 +15,7 @@ from typing import Any
 
 from .statement import Row, Statement, read_text_statements, unit_scale
 from .statement_lines import is_year
-from .text_plan import guess_language, slug
+from .text_plan import _unique, guess_language, slug
 
 #: A row that is a total by its label: the checker reports an error when nothing matches it.
 TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
@@ -76,14 +76,6 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
 
 
 # -- plan data ----------------------------------------------------------------------------------
-
-def _unique(key: str, seen: set[str]) -> str:
-    candidate, n = key, 2
-    while candidate in seen:
-        candidate, n = f"{key}_{n}", n + 1
-    seen.add(candidate)
-    return candidate
-
 
 def _column_key(label: str) -> str:
     first = label.split()[0] if label.split() else label
