@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line, tokens
+from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line
 
 _UNIT_LINE = re.compile(
     r"^\(?\s*(?:(?:in|en)\s+(?P<word>dollars|thousands|milliers|millions|milliards|billions)"
@@ -78,16 +78,12 @@ def _is_header(text: str) -> bool:
 
 
 def _header_columns(text: str) -> tuple[list[str], list[int]]:
-    """Column labels and their right edges from a heading line."""
-    found = tokens(text)
-    years = [t for t in found if is_year(t.text) or _QUARTER.match(t.text)]
+    """Column labels and their right edges from a heading line: the chunks that name a year or
+    a quarter ("2024", "Budget 2024"), else every chunk ("Budget   Actual")."""
     chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
-    if years and len(years) == len([c for c in chunks if any(is_year(w) or _QUARTER.match(w)
-                                                              for w in c[0].split())]):
-        labels = [c for c in chunks if any(is_year(w) or _QUARTER.match(w) for w in c[0].split())]
-        if len(labels) == len(years):
-            return [c[0] for c in labels], [c[1] for c in labels]
-    return [c[0] for c in chunks], [c[1] for c in chunks]
+    dated = [c for c in chunks if any(is_year(w) or _QUARTER.match(w) for w in c[0].split())]
+    chosen = dated or chunks
+    return [c[0] for c in chosen], [c[1] for c in chosen]
 
 
 # -- plain text ---------------------------------------------------------------------------------
