@@ -151,7 +151,8 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             if len(columns) == len(statement.columns):  # headings on two lines: "Budget" / "2024"
                 columns = [f"{a} {b}" for a, b in zip(statement.columns, columns)]
             statement.columns = columns
-            statement.notes = bool(re.search(r"\bnotes?\b", lines[i], re.IGNORECASE))
+            statement.notes = statement.notes or bool(re.search(r"\bnotes?\b", lines[i],
+                                                                re.IGNORECASE))
         i += 1
     body = range(i, end)
     if not statement.columns:
