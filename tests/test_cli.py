@@ -189,3 +189,18 @@ def test_version():
     from budgetcheck import __version__
 
     assert run("--version").stdout.strip() == f"budgetcheck {__version__}"
+
+
+def test_jobs_give_the_same_report_and_input_errors_cross_processes(tmp_path):
+    for name in ("a.toml", "b.toml", "c.toml"):
+        (tmp_path / name).write_bytes(FIXTURE.read_bytes())
+    serial = run("check", "--format", "json", str(tmp_path))
+    parallel = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert serial.returncode == parallel.returncode == 0
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+    (tmp_path / "b.toml").write_text("[plan]\norganisation = 1\n", encoding="utf-8")
+    broken = run("check", "--jobs", "2", str(tmp_path))
+    assert broken.returncode == 2 and broken.stdout == ""
+    assert broken.stderr.strip().splitlines() == [
+        f"{tmp_path / 'b.toml'}:2: BC903 plan.organisation: Input should be a valid string "
+        "(and 3 more problems)"]

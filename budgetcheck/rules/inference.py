@@ -30,8 +30,6 @@ RESULT_LABEL = re.compile(
     re.IGNORECASE)
 NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)
-TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
-                         r"totaux|totals)\b|^\(total\)$", re.IGNORECASE)
 MAX_EARLIER_TOTALS = 12
 #: A result line whose nearest candidate is further than this is a line item, not a total.
 RESULT_NEAR = Decimal("0.10")
@@ -58,7 +56,8 @@ class Fit:
 
 
 def is_total(row: Row) -> bool:
-    return row.role in ("total", "subtotal") or bool(TOTAL_LABEL.match(row.label))
+    """A row the reader marked as a total by its label ("Total …", "Sous-total …")."""
+    return row.role in ("total", "subtotal")
 
 
 def is_result(row: Row) -> bool:

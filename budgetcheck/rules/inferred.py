@@ -54,7 +54,8 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     liabilities" − "Total financial assets"). The first candidate that holds in every column,
     on the rounding intervals of the printed figures, is reported as an *inferred* relation.
     When none holds, the nearest candidate is reported as an error on the total's line with
-    the difference. Rows labelled "Total …" are always totals; result lines ("Net cost …",
+    the difference. Rows whose role is `total` (the reader gives it to rows labelled "Total …",
+"Sous-total …") are always totals; result lines ("Net cost …",
     "Surplus", "Excédent …", "… end of year") are totals when a candidate holds or is within
     10 % (a typing error), and line items otherwise.
 

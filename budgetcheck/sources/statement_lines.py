@@ -55,7 +55,6 @@ class Figure:
 @dataclass
 class SplitLine:
     label: str
-    label_start: int
     groupings: list[list[Figure]]  # every admissible grouping of the figure tokens
     gap: int  # spaces between the label and the first figure (0 when no label)
 
@@ -84,9 +83,8 @@ def split_line(text: str) -> SplitLine:
     label_end = label_tokens[-1].end if label_tokens else 0
     label = text[:label_end].strip()
     label = _LEADER.sub("", label).strip() if label else label
-    label_start = label_tokens[0].start if label_tokens else 0
     gap = figures[0].start - label_end if figures and label_tokens else 0
-    return SplitLine(label, label_start, _groupings(figures), gap)
+    return SplitLine(label, _groupings(figures), gap)
 
 
 def _attach_dollars(found: list[Token]) -> list[Token]:
@@ -128,10 +126,9 @@ def _must_join(left: Token, right: Token) -> bool:
 def _groupings(found: list[Token]) -> list[list[Figure]]:
     if not found:
         return [[]]
-    optional = [i for i in range(1, len(found)) if _can_join(found[i - 1], found[i])
-                and not _must_join(found[i - 1], found[i])]
-    forced = {i for i in range(1, len(found)) if _can_join(found[i - 1], found[i])
-              and _must_join(found[i - 1], found[i])}
+    joinable = [i for i in range(1, len(found)) if _can_join(found[i - 1], found[i])]
+    forced = {i for i in joinable if _must_join(found[i - 1], found[i])}
+    optional = [i for i in joinable if i not in forced]
     if len(optional) > MAX_SPLITS:  # join them all: French grouping is the common case
         forced |= set(optional)
         optional = []
