@@ -71,6 +71,16 @@ class Amount:
             if self.scale == 0 and self.exponent == 0:
                 object.__setattr__(self, "exact", True)
 
+    @classmethod
+    def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool) -> Amount:
+        """An amount from digits already read and bounded (a cell moved into its table's unit,
+        a bare integer): skips the checks, which cost more than the rest of reading a figure."""
+        amount = object.__new__(cls)
+        for name, value in (("digits", digits), ("scale", scale), ("unit", unit),
+                            ("exact", exact)):
+            object.__setattr__(amount, name, value)
+        return amount
+
     @property
     def value(self) -> Decimal:
         """The value in the base unit (dollars, percentage points, or a pure number)."""

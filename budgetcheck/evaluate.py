@@ -219,15 +219,46 @@ def has_product(node: Node | Comparison) -> bool:
 
 
 def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Outcome:
+    from .linear import linear_readings
+
     evaluator.quotient = has_product(comparison)
-    stated = evaluator.value(comparison.left, "stated", settings.rounding)
-    computed = evaluator.value(comparison.right, "stated", settings.rounding)
-    r_stated = evaluator.value(comparison.left, "rounded", settings.rounding)
-    r_computed = evaluator.value(comparison.right, "rounded", settings.rounding)
+    readings = linear_readings(comparison, evaluator, settings)
+    if readings is None:
+        readings = _readings(comparison, evaluator, settings)
+    return verdict(comparison, readings, settings, evaluator.claim)
+
+
+@dataclass
+class Readings:
+    """A relation's two sides read three ways (see the module docstring)."""
+
+    stated: Value
+    computed: Value
+    rounded_stated: Value
+    rounded_computed: Value
+    point_left: Interval
+    point_right: Interval
+
+
+def _readings(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Readings:
+    value = evaluator.value
+    return Readings(value(comparison.left, "stated", settings.rounding),
+                    value(comparison.right, "stated", settings.rounding),
+                    value(comparison.left, "rounded", settings.rounding),
+                    value(comparison.right, "rounded", settings.rounding),
+                    value(comparison.left, "point").interval,
+                    value(comparison.right, "point").interval)
+
+
+def verdict(comparison: Comparison, readings: Readings, settings: Settings,
+            claim: Claim | None = None) -> Outcome:
+    """The verdict of each mode on a relation's readings, with the tolerance and the interval
+    the stated side was allowed to be in."""
+    stated, computed = readings.stated, readings.computed
+    r_stated, r_computed = readings.rounded_stated, readings.rounded_computed
+    p_left, p_right = readings.point_left, readings.point_right
     terms = stated.terms + computed.terms
     rounded = sum(1 for t in terms if not t.amount.exact)
-    p_left = evaluator.value(comparison.left, "point").interval
-    p_right = evaluator.value(comparison.right, "point").interval
     difference = (p_left.midpoint - p_right.midpoint
                   if p_left.is_bounded and p_right.is_bounded else None)
     tolerance = Decimal(0)
@@ -236,7 +267,7 @@ def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> O
 
     def outcome(verdict: Verdict, allowed: Interval | None) -> Outcome:
         return Outcome(verdict, comparison, stated, computed, r_stated, r_computed, allowed,
-                       tolerance, rounded, evaluator.claim, difference)
+                       tolerance, rounded, claim, difference)
 
     if stated.missing or computed.missing or not computed.interval.is_bounded and \
             not _one_sided_ok(comparison.op, stated, computed):
@@ -248,10 +279,10 @@ def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> O
     if settings.mode == "absolute":
         widened = computed.interval.widen(settings.tolerance)
         loose = Value(widened, computed.dim, computed.terms)
-        verdict: Verdict = "note" if holds(comparison.op, stated.interval, widened) else "error"
-        return outcome(verdict, _allowed(stated, stated, loose))
-    verdict = "note" if holds(comparison.op, r_stated.interval, r_computed.interval) else "error"
-    return outcome(verdict, _allowed(stated, r_stated, r_computed))
+        kept: Verdict = "note" if holds(comparison.op, stated.interval, widened) else "error"
+        return outcome(kept, _allowed(stated, stated, loose))
+    kept = "note" if holds(comparison.op, r_stated.interval, r_computed.interval) else "error"
+    return outcome(kept, _allowed(stated, r_stated, r_computed))
 
 
 def _one_sided_ok(op: str, stated: Value, computed: Value) -> bool:

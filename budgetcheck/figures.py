@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .amount import Amount
@@ -27,6 +27,13 @@ class Term:
     column: str | None = None
     hedge: Hedge | None = None
     hedge_word: str | None = None
+    #: The amount's value and half unit, computed once: sums visit each figure several times.
+    value: Decimal = field(init=False, repr=False, compare=False)
+    half: Decimal = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", self.amount.value)
+        object.__setattr__(self, "half", self.amount.half_unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,12 @@ class FigureIndex:
 
     def resolve(self, ref: Ref, claim: Claim | None = None) -> list[Term | Missing]:
         """The figures a reference stands for (several for a row range)."""
+        if ref.column is not None and ref.row_end is None:
+            # One named cell, the commonest reference: ids are unique across tables, footnotes
+            # and claims, so a cell found under this key is the cell the full lookup would find.
+            term = self.cells.get((ref.source, ref.row, ref.column))  # type: ignore[arg-type]
+            if term is not None:
+                return [term]
         if ref.row is None:
             if claim is not None and ref.source in self.named.get(claim.id, {}):
                 return [self.named[claim.id][ref.source]]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints,
-                      model_validator)
+from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
+                      PrivateAttr, StringConstraints, model_validator)
 
-from .amount import Amount, AmountError, Unit
-from .notation import Lang, parse_amount
+from .amount import MAX_MAGNITUDE, Amount, AmountError, Unit
+from .notation import Lang, parse_amount, parse_bare_integer
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
 Line = Annotated[int, Field(ge=1, le=10_000_000)]
@@ -49,24 +49,67 @@ class Meta(Frozen):
                         "repository root (or absolute).")
 
 
-class Cell(Frozen):
-    """One printed figure of a table."""
+class Cell:
+    """One printed figure of a table: its text, the line it was printed on, and its amount.
 
-    text: str = Field(max_length=200)
-    line: Line | None = None
-    _amount: Amount = PrivateAttr()
+    A plain object rather than a model because a national budget has millions of them; pydantic
+    still validates every cell (its schema below), and a figure that cannot be read is reported
+    at its own data path. In a file a cell is its printed text or a table {text, line}."""
 
-    @model_validator(mode="after")
-    def _parse(self) -> Cell:
+    __slots__ = ("text", "line", "amount")
+
+    def __init__(self, text: str, line: int | None = None, amount: Amount | None = None) -> None:
+        self.text = text
+        self.line = line
         # Read with the default unit here so a bad figure is reported at its own data path; the
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
-        self._amount = _parse_or_raise(self.text, round_thousands=False)
-        return self
+        self.amount = amount if amount is not None else _read_cell(text)
 
-    @property
-    def amount(self) -> Amount:
-        return self._amount
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and (self.text, self.line, self.amount) == \
+            (other.text, other.line, other.amount)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Cell(text={self.text!r}, line={self.line!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        from pydantic_core import core_schema as cs
+
+        long_form = cs.typed_dict_schema({
+            "text": cs.typed_dict_field(cs.str_schema(max_length=200)),
+            "line": cs.typed_dict_field(cs.nullable_schema(cs.int_schema(ge=1, le=10_000_000)),
+                                        required=False),
+        }, extra_behavior="forbid")
+        return cs.no_info_after_validator_function(
+            _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), long_form]),
+            serialization=cs.plain_serializer_function_ser_schema(
+                lambda cell: {"text": cell.text, "line": cell.line}))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"anyOf": [{"type": "string", "maxLength": 200, "description": "the figure as "
+                           "printed, on the row's line"},
+                          {"type": "object", "properties": {
+                              "text": {"type": "string", "maxLength": 200},
+                              "line": {"anyOf": [{"type": "integer", "minimum": 1,
+                                                  "maximum": 10_000_000}, {"type": "null"}]}},
+                           "required": ["text"], "additionalProperties": False}],
+                "title": "Cell", "description": "One printed figure of a table."}
+
+
+def _cell_from_input(value: Any) -> Cell:
+    if isinstance(value, Cell):
+        return value
+    return Cell(value["text"], value.get("line"))
+
+
+def _read_cell(text: str) -> Amount:
+    fast = parse_bare_integer(text)
+    return fast if fast is not None else _parse_or_raise(text, round_thousands=False)
 
 
 _BARE_NUMBER = re.compile(r"^[\d\s().,\-−—–]+$")
@@ -78,7 +121,10 @@ def _in_table_unit(cell: Cell, scale: int, unit: Unit) -> Amount:
     amount = cell.amount
     if _BARE_NUMBER.match(cell.text) and amount.scale == 0 and amount.unit == "$":
         written_zero = not any(ch.isdigit() for ch in cell.text)  # "—": nothing, exactly
-        return Amount(amount.digits, scale, unit, exact=written_zero)
+        digits = amount.digits
+        if not digits or digits.adjusted() + scale <= MAX_MAGNITUDE:  # the rest was checked
+            return Amount.trusted(digits, scale, unit, written_zero)
+        return Amount(digits, scale, unit, exact=written_zero)  # refuses it, with the reason
     return _parse_or_raise(cell.text, scale=scale, unit=unit, round_thousands=False)
 
 
@@ -87,15 +133,6 @@ def _parse_or_raise(text: str, **options: Any) -> Amount:
         return parse_amount(text, **options)
     except AmountError as exc:
         raise ValueError(str(exc)) from None
-
-
-def _as_is(value: Any) -> Any:
-    return value
-
-
-#: In a file a cell is either its printed text or a table {text, line}; the row's validator turns
-#: the short form into the long one (the annotation tells the JSON Schema that both are fine).
-CellInput = Annotated[Cell, BeforeValidator(_as_is, json_schema_input_type=str | Cell)]
 
 
 class Column(Frozen):
@@ -113,7 +150,7 @@ class Row(Frozen):
     markers: list[str] = Field(default_factory=list, description="Footnote markers: *, **, ...")
     sum_of: list[Key] | None = Field(
         None, description="For a subtotal or total: the rows it adds (default: the items above).")
-    cells: dict[Key, CellInput]
+    cells: dict[Key, Cell]
 
     @model_validator(mode="before")
     @classmethod
@@ -175,7 +212,7 @@ class Table(Frozen):
         if self.scale or self.unit != "$":
             for row in self.rows:
                 for key, cell in row.cells.items():
-                    cell._amount = _in_table_unit(cell, self.scale, self.unit)
+                    cell.amount = _in_table_unit(cell, self.scale, self.unit)
         return self
 
     def column(self, key: str) -> Column | None:

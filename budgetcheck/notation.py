@@ -45,6 +45,24 @@ def normalise_spaces(text: str) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
+#: "1 234", "(5 397)", "-12", "1234567": whole numbers with no unit, grouped by threes with a space,
+#: a no-break space or a narrow no-break space, or not grouped (at most 18 digits).
+_BARE_INTEGER = re.compile(r"(\()?([-\u2212])?(\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}|\d{1,18})(?(1)\))\Z")
+
+
+def parse_bare_integer(text: str) -> Amount | None:
+    """The common table cell without the general parser: what `parse_amount(text,
+    round_thousands=False)` reads for a whole number with no unit, or None for anything else."""
+    m = _BARE_INTEGER.match(text)
+    if m is None:
+        return None
+    value = int(m.group(3).replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+    if value == 0:
+        return Amount.trusted(Decimal(0), 0, "$", True)
+    negative = (m.group(1) is not None) != (m.group(2) is not None)
+    return Amount.trusted(Decimal(-value if negative else value), 0, "$", False)
+
+
 def parse_amount(
     text: str,
     *,

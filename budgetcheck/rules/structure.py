@@ -10,9 +10,10 @@ from decimal import Decimal
 from ..amount import Amount, AmountError
 from ..catalogue import input_rule, rule
 from ..engine import Context
-from ..evaluate import Evaluator, judge
+from ..evaluate import Evaluator, Outcome, judge, verdict
 from ..expr import Comparison, Ref, Sum
 from ..i18n import say
+from ..linear import readings_of
 from ..model import Plan, Row, Table
 from ..notation import format_amount, parse_amount
 from ..report import Finding, Passed
@@ -35,23 +36,23 @@ def is_quarterly(table: Table) -> bool:
     return len(keys) == 4 and all(_QUARTER.match(k) for k in keys)
 
 
-def exact_pass(ctx: Context, code: str, comparison: Comparison, subject: str, *, table: str,
-               row: str, column: str) -> Passed | None:
-    """The common case without interval arithmetic: a printed total that equals the exact sum of
-    printed dollar figures passes in every mode. Anything else goes to the engine's `judge`."""
+def judged_sum(ctx: Context, comparison: Comparison) -> Outcome | None:
+    """Judge `table[row, column] == sum(cells)`, or None when a cell is not printed (BC105
+    reports it). The cells are looked up directly and summed in one pass (`linear`); a figure
+    that is not plain dollars, or truncation, goes through the evaluator."""
     assert isinstance(comparison.left, Ref) and isinstance(comparison.right, Sum)
-    refs = [comparison.left, *comparison.right.items]
-    terms = [ctx.index.cells.get((r.source, r.row, r.column)) for r in refs  # type: ignore[union-attr]
-             ]
-    if any(t is None or t.amount.unit != "$" or t.hedge for t in terms):
+    cells = ctx.index.cells
+    terms = [cells.get((r.source, r.row, r.column))  # type: ignore[arg-type]
+             for r in (comparison.left, *comparison.right.items)]  # type: ignore[union-attr]
+    if any(t is None for t in terms):
         return None
-    stated, *members = (t.amount.value for t in terms)  # type: ignore[union-attr]
-    if stated != sum(members, Decimal(0)):
-        return None
-    lines = [t.line for t in terms if t.line is not None]  # type: ignore[union-attr]
-    return Passed(code=code, subject=subject, relation=comparison.source,
-                  line=lines[0] if lines else None, lines=sorted(set(lines)), table=table,
-                  row=row, column=column)
+    stated, *members = terms
+    readings = None
+    if ctx.settings.rounding == "nearest":
+        readings = readings_of([(1, stated)], [(1, m) for m in members])  # type: ignore[misc]
+    if readings is None:
+        return judge(comparison, Evaluator(ctx.index), ctx.settings)
+    return verdict(comparison, readings, ctx.settings)
 
 
 def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | Passed]:
@@ -71,13 +72,8 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
             columns = f"{values[0]}..{values[-1]}" if quarterly else "+".join(values)
             subject = say("subject_row_total", ctx.lang, table=table_name(table, ctx),
                           row=row.label, columns=columns, total=total.label)
-            quick = exact_pass(ctx, code, comparison, subject, table=table.id, row=row.key,
-                               column=total.key)
-            if quick is not None:
-                yield quick
-                continue
-            outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-            if outcome.verdict == "unverifiable" and outcome.missing:
+            outcome = judged_sum(ctx, comparison)
+            if outcome is None:
                 continue  # BC105 reports the missing cell itself
             yield ctx.from_outcome(code, outcome, subject,
                                    table=table.id, row=row.key, column=total.key)
@@ -173,13 +169,8 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                                         f"{table.id}[{row.key}, {column.key}] == sum(rows)")
                 subject = say("subject_column_total", ctx.lang, table=table_name(table, ctx),
                               column=column.label, row=row.label)
-                quick = exact_pass(ctx, "BC102", comparison, subject, table=table.id,
-                                   row=row.key, column=column.key)
-                if quick is not None:
-                    yield quick
-                    continue
-                outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-                if outcome.verdict == "unverifiable" and outcome.missing:
+                outcome = judged_sum(ctx, comparison)
+                if outcome is None:
                     continue
                 yield ctx.from_outcome("BC102", outcome, subject, table=table.id, row=row.key,
                                        column=column.key)

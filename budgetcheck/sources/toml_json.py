@@ -173,7 +173,6 @@ def check_expressions(plan: Plan, text: str, fmt: str, shown: str,
     `offsets` says how many leading relations/claims of `plan` did not come from `text` (a rules
     file merged into a plan): their errors are located in `text` with the index shifted."""
     offsets = offsets or {}
-    index = FigureIndex(plan)
     jobs: list[tuple[list[str | int], str, Any]] = []
     for i, relation in enumerate(plan.relations):
         jobs.append((["relations", i, "expr"], relation.expr, None))
@@ -183,7 +182,9 @@ def check_expressions(plan: Plan, text: str, fmt: str, shown: str,
             jobs.append((["claims", i, "also", j], extra, claim))
         for j, candidate in enumerate(claim.candidates):
             jobs.append((["claims", i, "candidates", j], candidate, claim))
+    index = FigureIndex(plan) if jobs else None
     for loc, expression, claim in jobs:
+        assert index is not None
         try:
             if loc[-2] == "candidates":
                 Evaluator(index, claim).value(parse_expression(expression), "stated")

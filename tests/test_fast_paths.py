@@ -1,0 +1,107 @@
+"""The fast paths give exactly what the general code gives: one-pass sums (`linear`) the
+evaluator's readings, digit for digit; the bare-integer reader the general parser's amounts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budgetcheck.evaluate import Evaluator, Settings, _readings, verdict
+from budgetcheck.expr import BinOp, Comparison, Neg, Node, Ref, Sum
+from budgetcheck.figures import FigureIndex
+from budgetcheck.linear import linear_readings, signed_refs
+from budgetcheck.model import Plan
+from budgetcheck.notation import parse_amount, parse_bare_integer
+
+# Printed figures of every shape a table holds: whole, decimals, zero, dash, negative.
+figure_text = st.one_of(
+    st.integers(0, 10**9).map(lambda n: f"{n:,}".replace(",", " ")),
+    st.tuples(st.integers(0, 99_999), st.integers(0, 99)).map(lambda p: f"{p[0]},{p[1]:02d}"),
+    st.tuples(st.integers(0, 999), st.integers(0, 9)).map(lambda p: f"{p[0]},{p[1]}"),
+    st.sampled_from(["0", "—", "-", "0,0"]),
+    st.integers(1, 10**6).map(lambda n: f"({n})"),
+)
+
+
+def plan_with(texts: list[str], scale: int, unit: str = "$") -> Plan:
+    rows = [{"key": f"r{i}", "label": f"R{i}", "line": i + 1, "cells": {"v": text}}
+            for i, text in enumerate(texts)]
+    return Plan.model_validate({
+        "plan": {"organisation": "T", "fiscal_year": "2024", "language": "fr", "source": "t.txt"},
+        "tables": [{"id": "t", "title": "T", "scale": scale, "unit": unit,
+                    "columns": [{"key": "v", "label": "V"}], "rows": rows}]})
+
+
+@st.composite
+def relations(draw: st.DrawFn) -> tuple[Plan, Comparison]:
+    texts = draw(st.lists(figure_text, min_size=2, max_size=8))
+    plan = plan_with(texts, draw(st.sampled_from([0, 3, 6])))
+    refs: list[Node] = [Ref("t", f"r{i}", "v") for i in range(1, len(texts))]
+    right: Node = Sum(tuple(refs))
+    if len(refs) >= 2 and draw(st.booleans()):
+        right = BinOp("-", refs[0], Sum(tuple(refs[1:])))
+    if draw(st.booleans()):
+        right = Neg(right) if draw(st.booleans()) else BinOp("+", right, Neg(refs[0]))
+    return plan, Comparison("==", Ref("t", "r0", "v"), right, "t[r0] == ...")
+
+
+def exact_tuple(value: Decimal) -> tuple:
+    return value.as_tuple()  # sign, digits and exponent: the same text in every message
+
+
+@given(relations())
+def test_linear_readings_equal_the_evaluators_digit_for_digit(case):
+    plan, comparison = case
+    settings = Settings()
+    evaluator = Evaluator(FigureIndex(plan))
+    slow = _readings(comparison, evaluator, settings)
+    fast = linear_readings(comparison, evaluator, settings)
+    assert fast is not None
+    for name in ("stated", "computed", "rounded_stated", "rounded_computed"):
+        a, b = getattr(slow, name), getattr(fast, name)
+        assert (exact_tuple(a.interval.lo), exact_tuple(a.interval.hi)) == \
+            (exact_tuple(b.interval.lo), exact_tuple(b.interval.hi)), name
+        assert a.terms == b.terms and a.dim == b.dim and a.missing == b.missing
+    for mode, tolerance in (("rounding", Decimal(0)), ("strict", Decimal(0)),
+                            ("absolute", Decimal(500))):
+        settings = Settings(mode=mode, tolerance=tolerance)  # type: ignore[arg-type]
+        one, two = verdict(comparison, slow, settings), verdict(comparison, fast, settings)
+        assert (one.verdict, one.allowed, one.tolerance, one.difference) == \
+            (two.verdict, two.allowed, two.tolerance, two.difference)
+
+
+def test_only_sums_and_differences_of_references_take_the_fast_path():
+    a, b = Ref("t", "a", "v"), Ref("t", "b", "v")
+    assert signed_refs(BinOp("-", a, Neg(b))) == [(1, a), (1, b)]
+    assert signed_refs(BinOp("*", a, b)) is None
+    assert signed_refs(BinOp("/", a, b)) is None
+
+
+def test_percentages_and_truncation_go_to_the_evaluator():
+    index = FigureIndex(plan_with(["5", "5"], 0, unit="%"))
+    comparison = Comparison("==", Ref("t", "r0", "v"), Sum((Ref("t", "r1", "v"),)), "")
+    assert linear_readings(comparison, Evaluator(index), Settings()) is None
+    assert linear_readings(comparison, Evaluator(FigureIndex(plan_with(["5", "5"], 0))),
+                           Settings(rounding="truncate")) is None
+
+
+@given(st.integers(-10**18 + 1, 10**18 - 1), st.sampled_from([" ", "\u00a0", "\u202f", ""]),
+       st.sampled_from(["minus", "parentheses", "both"]))
+def test_bare_integers_read_as_the_general_parser_reads_them(number, space, negative_style):
+    grouped = f"{abs(number):,}".replace(",", space)
+    if number < 0:
+        grouped = {"minus": f"-{grouped}", "parentheses": f"({grouped})",
+                   "both": f"(-{grouped})"}[negative_style]
+    fast = parse_bare_integer(grouped)
+    general = parse_amount(grouped, round_thousands=False)
+    assert fast is not None
+    assert (fast, fast.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
+@pytest.mark.parametrize("text", ["1,234", "12 34", "(12", "12)", " 12", "1 234,5", "1.5",
+                                  "12 M$", "1\u2009234", "—"])
+def test_anything_but_a_bare_integer_goes_to_the_general_parser(text):
+    assert parse_bare_integer(text) is None
