@@ -16,6 +16,7 @@ footnotes; table cells are read digit for digit (a table prints every figure to 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -48,6 +49,11 @@ def check_decimal_bounds(value: Decimal, what: str = "figure") -> None:
         raise AmountError(f"{what} is larger than 10^{MAX_MAGNITUDE}")
     if exponent < MIN_EXPONENT:
         raise AmountError(f"{what} has digits below 10^{MIN_EXPONENT}")
+
+
+@lru_cache(maxsize=64)
+def _half_unit(exponent: int) -> Decimal:
+    return Decimal(5).scaleb(exponent - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,7 @@ class Amount:
     @property
     def half_unit(self) -> Decimal:
         """Half a unit of the last written digit: the rounding error a printed figure may carry."""
-        return Decimal(0) if self.exact else Decimal(5).scaleb(self.exponent - 1)
+        return Decimal(0) if self.exact else _half_unit(self.exponent)
 
     def interval(self, rounding: Rounding = "nearest") -> Interval:
         """Every value this figure could have been before it was rounded (XBRL Calc 1.1 idea)."""

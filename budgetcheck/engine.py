@@ -80,10 +80,8 @@ class Context:
         # The stated side's figures come first: the first line is the one the finding is about.
         lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
         if outcome.verdict == "pass":
-            given = [x for x in lines if x is not None]
-            return Passed(code=code, subject=subject, relation=relation or
-                          outcome.comparison.source, line=given[0] if given else None,
-                          lines=sorted(set(given)), table=table, row=row, column=column)
+            return self.passed(code, subject, relation or outcome.comparison.source,
+                               outcome.terms, extra_lines, table=table, row=row, column=column)
         from .hints import hints_for
 
         scale = self.display_scale(outcome.terms)
@@ -129,6 +127,15 @@ class Context:
             difference=diff,
             allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
             hints=hints, figures=[_figure_ref(t) for t in outcome.terms])
+
+    def passed(self, code: str, subject: str, relation: str, terms: Iterable[Term],
+               extra_lines: Iterable[int] = (), *, table: str | None = None,
+               row: str | None = None, column: str | None = None) -> Passed:
+        """A passed check; the stated side's figures come first, so its line is `line`."""
+        given = [t.line for t in terms if t.line is not None]
+        given += [x for x in extra_lines if x is not None]
+        return Passed(code=code, subject=subject, relation=relation, line=given[0] if given
+                      else None, lines=sorted(set(given)), table=table, row=row, column=column)
 
     def side_text(self, terms: list[Term], interval: Interval, scale: int,
                   dim: str | None) -> str:

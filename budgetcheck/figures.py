@@ -14,9 +14,10 @@ class ReferenceError_(ExpressionError):
     """A reference to a table, row, column or figure that the plan does not have."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Term:
-    """One printed figure taking part in a check."""
+    """One printed figure taking part in a check. Treated as immutable; not frozen because a
+    frozen dataclass pays for every field it sets, and a plan may have millions of terms."""
 
     ident: str
     amount: Amount
@@ -32,8 +33,8 @@ class Term:
     half: Decimal = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "value", self.amount.value)
-        object.__setattr__(self, "half", self.amount.half_unit)
+        self.value = self.amount.value
+        self.half = self.amount.half_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +59,14 @@ class FigureIndex:
         self.rows: dict[str, dict[str, int]] = {}
         for table in plan.tables:
             order: dict[str, int] = {}
+            one_column = len(table.columns) == 1
             for i, row in enumerate(table.rows):
                 order.setdefault(row.key, i)
                 for column, cell in row.cells.items():
-                    self.cells.setdefault((table.id, row.key, column), Term(
-                        _cell_ident(table, row.key, column), cell.amount, cell.text, cell.line,
-                        table.id, row.key, column))
+                    ident = (f"{table.id}[{row.key}]" if one_column
+                             else f"{table.id}[{row.key}, {column}]")
+                    self.cells[(table.id, row.key, column)] = Term(
+                        ident, cell.amount, cell.text, cell.line, table.id, row.key, column)
             self.rows[table.id] = order
         for owner in [*plan.footnotes, *plan.claims]:
             self.named[owner.id] = {

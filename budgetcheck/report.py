@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER = {"note": 0, "warning": 1, "error": 2}
@@ -30,10 +30,10 @@ def plain_decimal(value: Any) -> Any:
 DecimalText = Annotated[str, BeforeValidator(plain_decimal)]
 
 
-class FigureRef(BaseModel):
-    """One printed figure a finding involves."""
+class FigureRef(NamedTuple):
+    """One printed figure a finding involves. A named tuple, not a model: a note on a column
+    total lists every figure of the column, and a national budget has thousands of such notes."""
 
-    model_config = ConfigDict(frozen=True)
     ident: str
     text: str
     line: int | None
@@ -65,6 +65,10 @@ class Finding(BaseModel):
     subject: str = Field("", description="What was checked: a row, a column, a relation id.")
     inferred: bool = False
     figures: list[FigureRef] = Field(default_factory=list)
+
+    @field_serializer("figures")
+    def _figures_as_objects(self, figures: list[FigureRef]) -> list[dict[str, Any]]:
+        return [f._asdict() for f in figures]  # as when FigureRef was a model: {ident, text, ...}
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

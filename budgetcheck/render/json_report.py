@@ -18,7 +18,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     data["allowed"] = list(finding.allowed) if finding.allowed else None
     data["relation"] = finding.relation
     data["inferred"] = finding.inferred
-    data["figures"] = [f.model_dump() for f in finding.figures]
+    data["figures"] = [f._asdict() for f in finding.figures]
     return data
 
 

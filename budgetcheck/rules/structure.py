@@ -10,10 +10,10 @@ from decimal import Decimal
 from ..amount import Amount, AmountError
 from ..catalogue import input_rule, rule
 from ..engine import Context
-from ..evaluate import Evaluator, Outcome, judge, verdict
+from ..evaluate import Evaluator, judge, verdict
 from ..expr import Comparison, Ref, Sum
 from ..i18n import say
-from ..linear import readings_of
+from ..linear import plain, readings_of
 from ..model import Plan, Row, Table
 from ..notation import format_amount, parse_amount
 from ..report import Finding, Passed
@@ -36,23 +36,33 @@ def is_quarterly(table: Table) -> bool:
     return len(keys) == 4 and all(_QUARTER.match(k) for k in keys)
 
 
-def judged_sum(ctx: Context, comparison: Comparison) -> Outcome | None:
-    """Judge `table[row, column] == sum(cells)`, or None when a cell is not printed (BC105
-    reports it). The cells are looked up directly and summed in one pass (`linear`); a figure
-    that is not plain dollars, or truncation, goes through the evaluator."""
-    assert isinstance(comparison.left, Ref) and isinstance(comparison.right, Sum)
+def sum_check(ctx: Context, code: str, table: str, stated: tuple[str, str],
+              members: list[tuple[str, str]], source: str, subject: str) -> Finding | Passed | None:
+    """Check `table[stated] == sum(table[members])` (cells as (row, column)); None when a cell is
+    not printed (BC105 reports it). The cells are looked up directly: a printed total equal to
+    the exact sum of plain dollar figures passes in every mode; otherwise the sums are read in
+    one pass (`linear`), and a figure that is not plain dollars, or truncation, goes through the
+    evaluator."""
     cells = ctx.index.cells
-    terms = [cells.get((r.source, r.row, r.column))  # type: ignore[arg-type]
-             for r in (comparison.left, *comparison.right.items)]  # type: ignore[union-attr]
-    if any(t is None for t in terms):
+    terms = [cells.get((table, r, c)) for r, c in (stated, *members)]
+    if None in terms:
         return None
-    stated, *members = terms
+    row, column = stated
+    first, *rest = terms
+    if all(plain(t) for t in terms):  # type: ignore[arg-type]
+        if first.value == sum(m.value for m in rest):  # type: ignore[union-attr]
+            return ctx.passed(code, subject, source, terms,  # type: ignore[arg-type]
+                              table=table, row=row, column=column)
+    comparison = Comparison("==", Ref(table, row, column),
+                            Sum(tuple(Ref(table, r, c) for r, c in members)), source)
     readings = None
     if ctx.settings.rounding == "nearest":
-        readings = readings_of([(1, stated)], [(1, m) for m in members])  # type: ignore[misc]
+        readings = readings_of([(1, first)], [(1, m) for m in rest])  # type: ignore[misc]
     if readings is None:
-        return judge(comparison, Evaluator(ctx.index), ctx.settings)
-    return verdict(comparison, readings, ctx.settings)
+        outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
+    else:
+        outcome = verdict(comparison, readings, ctx.settings)
+    return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
 
 
 def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | Passed]:
@@ -61,22 +71,19 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
         if total is None or is_quarterly(table) != quarterly:
             continue
         values = [c.key for c in table.value_columns]
+        code = "BC103" if quarterly else "BC101"
+        columns = f"{values[0]}..{values[-1]}" if quarterly else "+".join(values)
+        name = table_name(table, ctx)
         for row in table.rows:
             if total.key not in row.cells or not any(k in row.cells for k in values):
                 continue
-            comparison = Comparison("==", Ref(table.id, row.key, total.key),
-                                    Sum(tuple(Ref(table.id, row.key, k) for k in values)),
-                                    f"{table.id}[{row.key}, {total.key}] == "
-                                    f"sum({', '.join(values)})")
-            code = "BC103" if quarterly else "BC101"
-            columns = f"{values[0]}..{values[-1]}" if quarterly else "+".join(values)
-            subject = say("subject_row_total", ctx.lang, table=table_name(table, ctx),
-                          row=row.label, columns=columns, total=total.label)
-            outcome = judged_sum(ctx, comparison)
-            if outcome is None:
-                continue  # BC105 reports the missing cell itself
-            yield ctx.from_outcome(code, outcome, subject,
-                                   table=table.id, row=row.key, column=total.key)
+            source = f"{table.id}[{row.key}, {total.key}] == sum({', '.join(values)})"
+            subject = say("subject_row_total", ctx.lang, table=name, row=row.label,
+                          columns=columns, total=total.label)
+            result = sum_check(ctx, code, table.id, (row.key, total.key),
+                               [(row.key, k) for k in values], source, subject)
+            if result is not None:  # None: BC105 reports the missing cell itself
+                yield result
 
 
 @rule("BC101", "row-total")
@@ -155,6 +162,7 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     for table in plan.tables:
         if table.totals == "inferred":
             continue  # BC107 finds what these totals add up
+        name = table_name(table, ctx)
         for i, row in enumerate(table.rows):
             if row.role == "item":
                 continue
@@ -164,16 +172,13 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
             for column in table.columns:
                 if column.key not in row.cells:
                     continue
-                refs = tuple(Ref(table.id, m.key, column.key) for m in members)
-                comparison = Comparison("==", Ref(table.id, row.key, column.key), Sum(refs),
-                                        f"{table.id}[{row.key}, {column.key}] == sum(rows)")
-                subject = say("subject_column_total", ctx.lang, table=table_name(table, ctx),
+                subject = say("subject_column_total", ctx.lang, table=name,
                               column=column.label, row=row.label)
-                outcome = judged_sum(ctx, comparison)
-                if outcome is None:
-                    continue
-                yield ctx.from_outcome("BC102", outcome, subject, table=table.id, row=row.key,
-                                       column=column.key)
+                result = sum_check(ctx, "BC102", table.id, (row.key, column.key),
+                                   [(m.key, column.key) for m in members],
+                                   f"{table.id}[{row.key}, {column.key}] == sum(rows)", subject)
+                if result is not None:
+                    yield result
 
 
 input_rule("BC104", "duplicate-row-key", """Two rows of one table share a key.
