@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import PlanError
 from .model import Plan
-from .sources.toml_json import PLAN_SUFFIXES, load_plan_file
+from .sources import DOCUMENT_SUFFIXES, PLAN_SUFFIXES
+from .sources.toml_json import load_plan_file
 
 BUNDLED_PLAN = "scale-ai-2023-2024.toml"
 
@@ -20,19 +21,23 @@ def bundled_plan_path() -> Path:
 def load(path: str | Path, rules: str | Path | None = None) -> Plan:
     """Load a plan file (TOML, JSON) or a plan document (.txt, .md), optionally with the
     relations and claims of a rules file; raises `PlanError` with file, line and data path."""
-    from .sources.document import DOCUMENT_SUFFIXES, load_document
-    from .sources.rules_file import apply_rules, read_rules
-
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
+        from .sources.document import load_document
+        from .sources.rules_file import read_rules
+
         parsed = read_rules(rules)[0] if rules is not None else None
         return load_document(path, parsed, str(rules) if rules is not None else None)
     if suffix not in PLAN_SUFFIXES and path.is_file():
         raise PlanError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; plan files "
                         "are .toml or .json, plan documents .txt or .md", code="BC901")
     plan = load_plan_file(path)
-    return apply_rules(plan, rules) if rules is not None else plan
+    if rules is None:
+        return plan
+    from .sources.rules_file import apply_rules
+
+    return apply_rules(plan, rules)
 
 
 def find_plans(directory: str | Path) -> list[Path]:

@@ -191,6 +191,15 @@ def test_version():
     assert run("--version").stdout.strip() == f"budgetcheck {__version__}"
 
 
+def test_version_entry_point_loads_neither_the_parser_nor_the_cli():
+    code = ("import sys\nsys.argv = ['budgetcheck', '--version']\n"
+            "from budgetcheck.entry import run\nrun()\n"
+            "print(sorted(m for m in ('argparse', 'budgetcheck.cli', 'pydantic') "
+            "if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.startswith("budgetcheck ") and result.stderr.strip() == "[]"
+
+
 def test_jobs_give_the_same_report_and_input_errors_cross_processes(tmp_path):
     for name in ("a.toml", "b.toml", "c.toml"):
         (tmp_path / name).write_bytes(FIXTURE.read_bytes())

@@ -16,13 +16,13 @@ from pydantic import ValidationError
 
 from ..errors import PlanError
 from ..model import Plan
+from . import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
 from .claims_text import Document, find_claims, reread_claim
 from .rules_file import RulesFile
 from .statement_plan import statement_plan_data
 from .text_plan import clean_lines, read_text_plan
 from .toml_json import check_expressions, read_text
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 
 
 def _norm(label: str) -> str:

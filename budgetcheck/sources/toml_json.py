@@ -25,7 +25,7 @@ from .locate import line_of
 
 #: Larger plan files are refused before they are read: a national budget is a few MB.
 MAX_BYTES = 64 * 1024 * 1024
-PLAN_SUFFIXES = (".toml", ".json")
+from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 
 
 def read_text(path: Path) -> str:
