@@ -61,7 +61,22 @@ def load_builtin_rules() -> dict[str, Rule]:
 
 
 def load_plugin_rules() -> list[str]:
-    """Register rules from the `budgetcheck.rules` entry-point group; returns their codes."""
+    """Register rules from the `budgetcheck.rules` entry-point group; returns their codes.
+
+    Entry points are looked up once per import path: reading every installed distribution's
+    metadata costs more than checking a plan, and a batch checks thousands of plans."""
+    import sys
+
+    key = tuple(sys.path)
+    if key not in _PLUGINS_BY_PATH:
+        _PLUGINS_BY_PATH[key] = _find_plugin_rules()
+    return list(_PLUGINS_BY_PATH[key])
+
+
+_PLUGINS_BY_PATH: dict[tuple[str, ...], list[str]] = {}
+
+
+def _find_plugin_rules() -> list[str]:
     from importlib.metadata import entry_points
 
     codes = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .amount import Amount, AmountError, check_decimal_bounds
 from .notation import parse_amount
@@ -104,8 +105,10 @@ _REFUSED = {
 }
 
 
+@lru_cache(maxsize=4096)
 def parse_relation(text: str) -> Comparison:
-    """Parse `left OP right`; every relation and claim is one comparison."""
+    """Parse `left OP right`; every relation and claim is one comparison. (Cached: the result
+    is immutable, and a batch of plans written from one template repeats its relations.)"""
     tree = _parse(text)
     node = tree.body
     if not isinstance(node, ast.Compare):
@@ -123,6 +126,7 @@ def parse_relation(text: str) -> Comparison:
     return Comparison(op, left, right, text)
 
 
+@lru_cache(maxsize=4096)
 def parse_expression(text: str) -> Node:
     """Parse an arithmetic expression (no comparison), e.g. a candidate value."""
     tree = _parse(text)
