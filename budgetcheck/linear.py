@@ -29,16 +29,21 @@ Signed = tuple[int, Term]
 
 
 def signed_refs(node: Node, sign: int = 1) -> list[tuple[int, Ref]] | None:
-    """The references of a sum or difference with their signs; None for any other expression."""
+    """The references of a sum or difference with their signs; None for any other expression.
+
+    Only single figures are negated here: the evaluator negates a whole partial sum at once,
+    which can turn the sign of an exact zero, and the readings must match it digit for digit."""
     if isinstance(node, Ref):
         return [(sign, node)]
     if isinstance(node, Neg):
-        return signed_refs(node.operand, -sign)
+        return [(-sign, node.operand)] if isinstance(node.operand, Ref) else None
     parts: list[tuple[Node, int]]
     if isinstance(node, Sum):
         parts = [(item, sign) for item in node.items]
-    elif isinstance(node, BinOp) and node.op in "+-":
-        parts = [(node.left, sign), (node.right, sign if node.op == "+" else -sign)]
+    elif isinstance(node, BinOp) and node.op == "+":
+        parts = [(node.left, sign), (node.right, sign)]
+    elif isinstance(node, BinOp) and node.op == "-" and isinstance(node.right, Ref):
+        parts = [(node.left, sign), (node.right, -sign)]
     else:
         return None
     out: list[tuple[int, Ref]] = []

@@ -59,7 +59,9 @@ def test_linear_readings_equal_the_evaluators_digit_for_digit(case):
     evaluator = Evaluator(FigureIndex(plan))
     slow = _readings(comparison, evaluator, settings)
     fast = linear_readings(comparison, evaluator, settings)
-    assert fast is not None
+    if fast is None:  # a negated partial sum: left to the evaluator
+        assert signed_refs(comparison.right) is None
+        return
     for name in ("stated", "computed", "rounded_stated", "rounded_computed"):
         a, b = getattr(slow, name), getattr(fast, name)
         assert (exact_tuple(a.interval.lo), exact_tuple(a.interval.hi)) == \
@@ -75,7 +77,9 @@ def test_linear_readings_equal_the_evaluators_digit_for_digit(case):
 
 def test_only_sums_and_differences_of_references_take_the_fast_path():
     a, b = Ref("t", "a", "v"), Ref("t", "b", "v")
-    assert signed_refs(BinOp("-", a, Neg(b))) == [(1, a), (1, b)]
+    assert signed_refs(BinOp("+", a, Neg(b))) == [(1, a), (-1, b)]
+    assert signed_refs(BinOp("-", BinOp("-", a, b), a)) == [(1, a), (-1, b), (-1, a)]
+    assert signed_refs(Neg(Sum((a, b)))) is None  # negating a partial sum can flip a zero's sign
     assert signed_refs(BinOp("*", a, b)) is None
     assert signed_refs(BinOp("/", a, b)) is None
 
