@@ -82,9 +82,10 @@ class Amount:
         """An amount from digits already read and bounded (a cell moved into its table's unit,
         a bare integer): skips the checks, which cost more than the rest of reading a figure."""
         amount = object.__new__(cls)
-        for name, value in (("digits", digits), ("scale", scale), ("unit", unit),
-                            ("exact", exact)):
-            object.__setattr__(amount, name, value)
+        _SET_DIGITS(amount, digits)
+        _SET_SCALE(amount, scale)
+        _SET_UNIT(amount, unit)
+        _SET_EXACT(amount, exact)
         return amount
 
     @property
@@ -133,3 +134,10 @@ class Amount:
         from .notation import format_amount
 
         return format_amount(self, "en")
+
+
+# The slots' own setters: a frozen dataclass refuses attribute assignment, not its descriptors.
+_SET_DIGITS = Amount.digits.__set__  # type: ignore[attr-defined]
+_SET_SCALE = Amount.scale.__set__  # type: ignore[attr-defined]
+_SET_UNIT = Amount.unit.__set__  # type: ignore[attr-defined]
+_SET_EXACT = Amount.exact.__set__  # type: ignore[attr-defined]
