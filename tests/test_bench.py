@@ -15,7 +15,8 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
                     "--runs", "1", "--batch", "2", "--out", str(out)],
                    check=True, capture_output=True, timeout=300)
     text = out.read_text(encoding="utf-8")
-    assert "| measure (A vs B) |" in text and "start-up" in text and "Batch: 2" in text
+    assert "| measure (A vs B) |" in text and "start-up" in text
+    assert "2 copies of the fixture as TOML" in text and "as JSON" in text
     assert (tmp_path / "scaling.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
