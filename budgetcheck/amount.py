@@ -16,8 +16,8 @@ footnotes; table cells are read digit for digit (a table prints every figure to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from .interval import Interval

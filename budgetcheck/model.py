@@ -58,13 +58,23 @@ class Cell:
 
     __slots__ = ("text", "line", "amount")
 
+    text: str
+    line: int | None
+    amount: Amount
+
     def __init__(self, text: str, line: int | None = None, amount: Amount | None = None) -> None:
-        self.text = text
-        self.line = line
+        _SET_TEXT(self, text)
+        _SET_LINE(self, line)
         # Read with the default unit here so a bad figure is reported at its own data path; the
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
-        self.amount = amount if amount is not None else _read_cell(text)
+        _SET_AMOUNT(self, amount if amount is not None else _read_cell(text))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Cell is immutable")
+
+    def __reduce__(self) -> tuple[type[Cell], tuple[str, int | None, Amount]]:
+        return (Cell, (self.text, self.line, self.amount))  # for --jobs and copies
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Cell) and (self.text, self.line, self.amount) == \
@@ -99,6 +109,12 @@ class Cell:
                                                   "maximum": 10_000_000}, {"type": "null"}]}},
                            "required": ["text"], "additionalProperties": False}],
                 "title": "Cell", "description": "One printed figure of a table."}
+
+
+# The slots' own setters (the class refuses plain assignment once a cell is made).
+_SET_TEXT = Cell.text.__set__  # type: ignore[attr-defined]
+_SET_LINE = Cell.line.__set__  # type: ignore[attr-defined]
+_SET_AMOUNT = Cell.amount.__set__  # type: ignore[attr-defined]
 
 
 def _cell_from_input(value: Any) -> Cell:
@@ -211,8 +227,10 @@ class Table(Frozen):
                                  f"{sorted(unknown)}; the table's columns are {sorted(known)}")
         if self.scale or self.unit != "$":
             for row in self.rows:
-                for key, cell in row.cells.items():
-                    cell.amount = _in_table_unit(cell, self.scale, self.unit)
+                cells = row.cells
+                for key, cell in cells.items():
+                    cells[key] = Cell(cell.text, cell.line, _in_table_unit(cell, self.scale,
+                                                                          self.unit))
         return self
 
     def column(self, key: str) -> Column | None:

@@ -24,7 +24,6 @@ from .text_plan import clean_lines, read_text_plan
 from .toml_json import check_expressions, read_text
 
 
-
 def _norm(label: str) -> str:
     text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()

@@ -21,11 +21,11 @@ from ..evaluate import Evaluator, UnitMismatch, check_dimensions
 from ..expr import ExpressionError, parse_expression, parse_relation
 from ..figures import FigureIndex, ReferenceError_
 from ..model import Plan
+from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 from .locate import line_of
 
 #: Larger plan files are refused before they are read: a national budget is a few MB.
 MAX_BYTES = 64 * 1024 * 1024
-from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 
 
 def read_text(path: Path) -> str:
@@ -182,9 +182,10 @@ def check_expressions(plan: Plan, text: str, fmt: str, shown: str,
             jobs.append((["claims", i, "also", j], extra, claim))
         for j, candidate in enumerate(claim.candidates):
             jobs.append((["claims", i, "candidates", j], candidate, claim))
-    index = FigureIndex(plan) if jobs else None
+    if not jobs:
+        return
+    index = FigureIndex(plan)
     for loc, expression, claim in jobs:
-        assert index is not None
         try:
             if loc[-2] == "candidates":
                 Evaluator(index, claim).value(parse_expression(expression), "stated")
