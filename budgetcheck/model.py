@@ -138,9 +138,10 @@ def _in_table_unit(cell: Cell, scale: int, unit: Unit) -> Amount:
     if _BARE_NUMBER.match(cell.text) and amount.scale == 0 and amount.unit == "$":
         written_zero = not any(ch.isdigit() for ch in cell.text)  # "—": nothing, exactly
         digits = amount.digits
-        if not digits or digits.adjusted() + scale <= MAX_MAGNITUDE:  # the rest was checked
+        if digits and digits.adjusted() + scale <= MAX_MAGNITUDE:  # the rest was checked
             return Amount.trusted(digits, scale, unit, written_zero)
-        return Amount(digits, scale, unit, exact=written_zero)  # refuses it, with the reason
+        # Zeros (whose exactness depends on the scale) and figures too large in this unit.
+        return Amount(digits, scale, unit, exact=written_zero)
     return _parse_or_raise(cell.text, scale=scale, unit=unit, round_thousands=False)
 
 

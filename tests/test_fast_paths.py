@@ -109,3 +109,11 @@ def test_bare_integers_read_as_the_general_parser_reads_them(number, space, nega
                                   "12 M$", "1\u2009234", "—"])
 def test_anything_but_a_bare_integer_goes_to_the_general_parser(text):
     assert parse_bare_integer(text) is None
+
+
+@given(figure_text, st.sampled_from([0, 3, 6, 9]), st.sampled_from(["$", "%", ""]))
+def test_a_cell_in_its_tables_unit_reads_as_the_general_parser_reads_it(text, scale, unit):
+    """Cells are read once in plain dollars and then moved into the table's unit and scale."""
+    cell = plan_with([text], scale, unit).tables[0].rows[0].cells["v"]
+    general = parse_amount(text, scale=scale, unit=unit, round_thousands=False)  # type: ignore[arg-type]
+    assert (cell.amount, cell.amount.digits.as_tuple()) == (general, general.digits.as_tuple())
