@@ -14,6 +14,7 @@ from .i18n import say
 from .interval import Interval
 from .model import Plan
 from .notation import Lang, format_value, parse_amount
+from .interning import interned
 from .report import FigureRef, Finding, Passed, Report, Severity
 
 
@@ -68,9 +69,9 @@ class Context:
         given = [line for line in lines if line is not None]
         clean = sorted(set(given))
         primary = details.pop("line", None) or (given[0] if given else None)
-        return Finding(code=code, name=rule.name, severity=severity, message=message,
-                       path=self.path, lines=clean, line=primary, table=table, row=row,
-                       column=column, subject=subject, **details)  # type: ignore[arg-type]
+        return interned(Finding(code=code, name=rule.name, severity=severity, message=message,
+                                path=self.path, lines=clean, line=primary, table=table, row=row,
+                                column=column, subject=subject, **details))  # type: ignore[arg-type]
 
     def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
                      table: str | None = None, row: str | None = None, column: str | None = None,
@@ -134,8 +135,9 @@ class Context:
         """A passed check; the stated side's figures come first, so its line is `line`."""
         given = [t.line for t in terms if t.line is not None]
         given += [x for x in extra_lines if x is not None]
-        return Passed(code=code, subject=subject, relation=relation, line=given[0] if given
-                      else None, lines=sorted(set(given)), table=table, row=row, column=column)
+        return interned(Passed(code=code, subject=subject, relation=relation,
+                               line=given[0] if given else None, lines=sorted(set(given)),
+                               table=table, row=row, column=column))
 
     def side_text(self, terms: list[Term], interval: Interval, scale: int,
                   dim: str | None) -> str:

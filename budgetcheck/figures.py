@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .amount import Amount
 from .expr import ExpressionError, Ref
-from .model import Claim, Hedge, Plan, Table
+from .model import Cell, Claim, Hedge, Plan, Table
 
 
 class ReferenceError_(ExpressionError):
@@ -16,8 +18,10 @@ class ReferenceError_(ExpressionError):
 
 @dataclass(slots=True)
 class Term:
-    """One printed figure taking part in a check. Treated as immutable; not frozen because a
-    frozen dataclass pays for every field it sets, and a plan may have millions of terms."""
+    """One printed figure taking part in a check: a footnote's or claim's figure, or a table
+    figure changed for a "what if" (table figures themselves are `model.Cell`s, which have the
+    same attributes). Treated as immutable; not frozen because a frozen dataclass pays for every
+    field it sets."""
 
     ident: str
     amount: Amount
@@ -48,26 +52,45 @@ class Missing:
     line: int | None
 
 
+class TableCells(Mapping[tuple[str, str, str], Cell]):
+    """Every table figure by (table, row, column), looked up in the plan itself: a located cell
+    is a figure (see `model.Cell`), so the index holds no second object per figure."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        self._rows = {t.id: {row.key: row.cells for row in t.rows} for t in tables}
+
+    def get(self, key: tuple[str, str, str], default: Any = None) -> Any:
+        table, row, column = key
+        rows = self._rows.get(table)
+        cells = rows.get(row) if rows is not None else None
+        return cells.get(column, default) if cells is not None else default
+
+    def __getitem__(self, key: tuple[str, str, str]) -> Cell:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        for table, rows in self._rows.items():
+            for row, cells in rows.items():
+                for column in cells:
+                    yield (table, row, column)
+
+    def __len__(self) -> int:
+        return sum(len(cells) for rows in self._rows.values() for cells in rows.values())
+
+
 class FigureIndex:
-    """Resolves references once; built once per plan (linear in the number of figures)."""
+    """Resolves references; built once per plan (linear in the number of rows and figures)."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.tables = {t.id: t for t in plan.tables}
         self.named: dict[str, dict[str, Term]] = {}
-        self.cells: dict[tuple[str, str, str], Term] = {}
-        self.rows: dict[str, dict[str, int]] = {}
-        for table in plan.tables:
-            order: dict[str, int] = {}
-            one_column = len(table.columns) == 1
-            for i, row in enumerate(table.rows):
-                order.setdefault(row.key, i)
-                for column, cell in row.cells.items():
-                    ident = (f"{table.id}[{row.key}]" if one_column
-                             else f"{table.id}[{row.key}, {column}]")
-                    self.cells[(table.id, row.key, column)] = Term(
-                        ident, cell.amount, cell.text, cell.line, table.id, row.key, column)
-            self.rows[table.id] = order
+        self.cells = TableCells(plan.tables)
+        self.rows: dict[str, dict[str, int]] = {
+            t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         for owner in [*plan.footnotes, *plan.claims]:
             self.named[owner.id] = {
                 name: Term(f"{owner.id}[{name}]", fig.amount, fig.text, fig.line,

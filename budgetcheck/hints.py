@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from .amount import Amount, AmountError
 from .evaluate import Evaluator, Outcome, Settings, judge
-from .figures import FigureIndex, Term
+from .figures import FigureIndex, Missing, Term
 from .i18n import say
 from .notation import format_amount
 
@@ -35,8 +35,8 @@ class _Override(FigureIndex):
 
     def resolve(self, ref, claim=None):  # type: ignore[no-untyped-def]
         items = FigureIndex.resolve(self, ref, claim)
-        return [_replace(t, self._amount) if isinstance(t, Term) and t.ident == self._ident else t
-                for t in items]
+        return [_replace(t, self._amount)
+                if not isinstance(t, Missing) and t.ident == self._ident else t for t in items]
 
 
 def _replace(term: Term, amount: Amount) -> Term:

@@ -11,10 +11,11 @@ product or quotient, a missing cell, an unknown, truncation) goes through the ev
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .expr import BinOp, Comparison, Neg, Node, Ref, Sum
-from .figures import Term
+from .figures import Missing, Term
 from .interval import Interval
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def linear_readings(comparison: Comparison, evaluator: Evaluator,
             if ref.row is None and ref.source in evaluator.bindings:
                 return None
             resolved = evaluator.index.resolve(ref, evaluator.claim)
-            if not resolved or not all(isinstance(t, Term) for t in resolved):
+            if not resolved or any(isinstance(t, Missing) for t in resolved):
                 return None  # an unknown, or a missing cell: the evaluator says which
             terms += [(sign, t) for t in resolved]  # type: ignore[misc]
         sides.append(terms)

@@ -8,12 +8,14 @@ as printed; the parsed `Amount` (with its precision) is derived from that text o
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
                       PrivateAttr, StringConstraints, model_validator)
 
 from .amount import MAX_MAGNITUDE, Amount, AmountError, Unit
+from .interning import interned
 from .notation import Lang, parse_amount, parse_bare_integer
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
@@ -50,17 +52,29 @@ class Meta(Frozen):
 
 
 class Cell:
-    """One printed figure of a table: its text, the line it was printed on, and its amount.
+    """One printed figure of a table: its text, the line it was printed on, its amount, and
+    where it stands (table, row, column).
 
     A plain object rather than a model because a national budget has millions of them; pydantic
     still validates every cell (its schema below), and a figure that cannot be read is reported
-    at its own data path. In a file a cell is its printed text or a table {text, line}."""
+    at its own data path. In a file a cell is its printed text or a table {text, line}.
 
-    __slots__ = ("text", "line", "amount")
+    Its table places it (`located`), after which a cell is also the figure the rules judge: it
+    has what `figures.Term` has (ident, value, half unit; no hedge), so the figure index needs
+    no second object per figure."""
+
+    __slots__ = ("amount", "column", "line", "one_column", "row", "table", "text")
 
     text: str
     line: int | None
     amount: Amount
+    table: str | None
+    row: str | None
+    column: str | None
+    one_column: bool
+
+    hedge = None  # a table figure is never hedged ("environ" belongs to prose)
+    hedge_word = None
 
     def __init__(self, text: str, line: int | None = None, amount: Amount | None = None) -> None:
         _SET_TEXT(self, text)
@@ -69,16 +83,50 @@ class Cell:
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
         _SET_AMOUNT(self, amount if amount is not None else _read_cell(text))
+        _SET_TABLE(self, None)
+        _SET_ROW(self, None)
+        _SET_COLUMN(self, None)
+        _SET_ONE_COLUMN(self, False)
+
+    def located(self, table: str, row: str, column: str, one_column: bool,
+                amount: Amount | None = None) -> Cell:
+        """This cell placed in its table (with its amount in the table's unit, if given)."""
+        cell = Cell(self.text, self.line, amount or self.amount)
+        _SET_TABLE(cell, table)
+        _SET_ROW(cell, row)
+        _SET_COLUMN(cell, column)
+        _SET_ONE_COLUMN(cell, one_column)
+        return cell
+
+    @property
+    def ident(self) -> str:
+        """How relations name the figure: t1[phase1, T1], or t1[phase1] in a one-column table."""
+        if self.one_column:
+            return f"{self.table}[{self.row}]"
+        return f"{self.table}[{self.row}, {self.column}]"
+
+    @property
+    def value(self) -> Decimal:
+        return self.amount.value
+
+    @property
+    def half(self) -> Decimal:
+        return self.amount.half_unit
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Cell is immutable")
 
-    def __reduce__(self) -> tuple[type[Cell], tuple[str, int | None, Amount]]:
-        return (Cell, (self.text, self.line, self.amount))  # for --jobs and copies
+    def __reduce__(self) -> tuple[Any, ...]:  # for --jobs and copies
+        if self.table is None:
+            return (Cell, (self.text, self.line, self.amount))
+        return (_located_cell, (self.text, self.line, self.amount, self.table, self.row,
+                                self.column, self.one_column))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Cell) and (self.text, self.line, self.amount) == \
-            (other.text, other.line, other.amount)
+        return isinstance(other, Cell) and self._identity() == other._identity()
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.text, self.line, self.amount, self.table, self.row, self.column)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -115,6 +163,15 @@ class Cell:
 _SET_TEXT = Cell.text.__set__  # type: ignore[attr-defined]
 _SET_LINE = Cell.line.__set__  # type: ignore[attr-defined]
 _SET_AMOUNT = Cell.amount.__set__  # type: ignore[attr-defined]
+_SET_TABLE = Cell.table.__set__  # type: ignore[attr-defined]
+_SET_ROW = Cell.row.__set__  # type: ignore[attr-defined]
+_SET_COLUMN = Cell.column.__set__  # type: ignore[attr-defined]
+_SET_ONE_COLUMN = Cell.one_column.__set__  # type: ignore[attr-defined]
+
+
+def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: str,
+                  column: str, one_column: bool) -> Cell:
+    return Cell(text, line, amount).located(table, row, column, one_column)
 
 
 def _cell_from_input(value: Any) -> Cell:
@@ -226,12 +283,16 @@ class Table(Frozen):
             if unknown:
                 raise ValueError(f"row {row.key!r} has cells for unknown columns "
                                  f"{sorted(unknown)}; the table's columns are {sorted(known)}")
-        if self.scale or self.unit != "$":
-            for row in self.rows:
-                cells = row.cells
-                for key, cell in cells.items():
-                    cells[key] = Cell(cell.text, cell.line, _in_table_unit(cell, self.scale,
-                                                                          self.unit))
+        # Place every cell (a new object: a Row, and so its cells, may come from elsewhere),
+        # read in the table's unit when it states one.
+        scaled = bool(self.scale) or self.unit != "$"
+        one_column = len(self.columns) == 1
+        for row in self.rows:
+            interned(row)
+            cells = row.cells
+            for key, cell in cells.items():
+                amount = _in_table_unit(cell, self.scale, self.unit) if scaled else None
+                cells[key] = cell.located(self.id, row.key, key, one_column, amount)
         return self
 
     def column(self, key: str) -> Column | None:

@@ -196,7 +196,8 @@ def test_version_entry_point_loads_neither_the_parser_nor_the_cli():
             "from budgetcheck.entry import run\nrun()\n"
             "print(sorted(m for m in ('argparse', 'budgetcheck.cli', 'pydantic') "
             "if m in sys.modules), file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
     assert result.stdout.startswith("budgetcheck ") and result.stderr.strip() == "[]"
 
 

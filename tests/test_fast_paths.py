@@ -117,3 +117,17 @@ def test_a_cell_in_its_tables_unit_reads_as_the_general_parser_reads_it(text, sc
     cell = plan_with([text], scale, unit).tables[0].rows[0].cells["v"]
     general = parse_amount(text, scale=scale, unit=unit, round_thousands=False)  # type: ignore[arg-type]
     assert (cell.amount, cell.amount.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
+def test_findings_share_their_set_of_given_fields_and_copies_do_not():
+    from budgetcheck import check, load
+
+    from .conftest import ROOT
+
+    report = check(load(ROOT / "fixtures" / "scale-ai-2023-2024.toml"))
+    first, second = report.passed[0], report.passed[1]
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.model_fields_set >= {"code", "subject", "lines"}
+    copy = first.model_copy(update={"inferred": True})
+    assert "inferred" in copy.model_fields_set and "inferred" not in second.model_fields_set
+    assert report.findings[0].model_dump(exclude_unset=True)["code"] == report.findings[0].code

@@ -10,7 +10,7 @@ from ..engine import Context
 from ..engine import _figure_ref
 from ..evaluate import Evaluator, Outcome, Value, judge, mentions, solve
 from ..expr import ExpressionError, parse_expression, parse_relation
-from ..figures import Term
+from ..figures import Missing, Term
 from ..i18n import say
 from ..interval import Interval
 from ..model import Claim, Plan
@@ -330,7 +330,8 @@ def _pretty(expr: str, evaluator: Evaluator, ctx: Context, scale: int) -> str:
     node = parse_expression(expr)
     out = expr
     for ref in references(node):
-        terms = [t for t in evaluator.index.resolve(ref, evaluator.claim) if isinstance(t, Term)]
+        terms = [t for t in evaluator.index.resolve(ref, evaluator.claim)
+                 if not isinstance(t, Missing)]
         if len(terms) == 1:
             out = out.replace(str(ref), format_amount(terms[0].amount, ctx.lang), 1)
     return out.replace(" - ", " − ")

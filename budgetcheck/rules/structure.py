@@ -49,10 +49,10 @@ def sum_check(ctx: Context, code: str, table: str, stated: tuple[str, str],
         return None
     row, column = stated
     first, *rest = terms
-    if all(plain(t) for t in terms):  # type: ignore[arg-type]
-        if first.value == sum(m.value for m in rest):  # type: ignore[union-attr]
-            return ctx.passed(code, subject, source, terms,  # type: ignore[arg-type]
-                              table=table, row=row, column=column)
+    if all(plain(t) for t in terms) and \
+            first.value == sum(m.value for m in rest):  # type: ignore[arg-type, union-attr]
+        return ctx.passed(code, subject, source, terms,  # type: ignore[arg-type]
+                          table=table, row=row, column=column)
     comparison = Comparison("==", Ref(table, row, column),
                             Sum(tuple(Ref(table, r, c) for r, c in members)), source)
     readings = None
