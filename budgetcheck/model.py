@@ -219,9 +219,10 @@ class Row(Frozen):
     key: Key
     label: str
     line: Line | None = Field(None, description="Line of the row's figures (default for its cells).")
-    label_lines: list[Line] = Field(default_factory=list)
+    # Tuples with a shared empty default: a national budget has hundreds of thousands of rows.
+    label_lines: tuple[Line, ...] = ()
     role: RowRole = "item"
-    markers: list[str] = Field(default_factory=list, description="Footnote markers: *, **, ...")
+    markers: tuple[str, ...] = Field((), description="Footnote markers: *, **, ...")
     sum_of: list[Key] | None = Field(
         None, description="For a subtotal or total: the rows it adds (default: the items above).")
     cells: dict[Key, Cell]

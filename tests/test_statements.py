@@ -64,7 +64,7 @@ def test_statement_figures_keep_their_text_scale_and_line():
     assert rows["interets"].cells["y2024"].text == "1\u00a0250"
     assert rows["autres_charges"].cells["y2023"].amount.value == 11871000
     wrapped = next(r for k, r in rows.items() if k.startswith("cout_de_fonctionnement_net_avant"))
-    assert wrapped.label_lines == [24, 25] and wrapped.line == 25
+    assert wrapped.label_lines == (24, 25) and wrapped.line == 25
     assert rows["charges"].cells == {}  # a section heading
     english = load(STATEMENTS / "harbourview.en.txt")
     first = {r.key: r for r in english.tables[0].rows}
