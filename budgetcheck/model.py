@@ -91,7 +91,7 @@ class Cell:
     def located(self, table: str, row: str, column: str, one_column: bool,
                 amount: Amount | None = None) -> Cell:
         """This cell placed in its table (with its amount in the table's unit, if given)."""
-        cell = Cell(self.text, self.line, amount or self.amount)
+        cell = Cell(self.text, self.line, amount if amount is not None else self.amount)
         _SET_TABLE(cell, table)
         _SET_ROW(cell, row)
         _SET_COLUMN(cell, column)
