@@ -23,6 +23,7 @@ from .amount import Rounding
 from .expr import BinOp, Comparison, ExpressionError, Literal as Lit, Neg, Node, Number, Ref, Sum
 from .figures import FigureIndex, Missing, Term, significant_unit
 from .interval import Interval
+from .linear import linear_readings
 from .model import Claim
 
 Reading = Literal["point", "stated", "rounded"]
@@ -219,8 +220,6 @@ def has_product(node: Node | Comparison) -> bool:
 
 
 def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Outcome:
-    from .linear import linear_readings
-
     evaluator.quotient = has_product(comparison)
     readings = linear_readings(comparison, evaluator, settings)
     if readings is None:

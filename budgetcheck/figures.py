@@ -9,7 +9,7 @@ from typing import Any
 
 from .amount import Amount
 from .expr import ExpressionError, Ref
-from .model import Cell, Claim, Hedge, Plan, Table
+from .model import Cell, Claim, Hedge, Plan, Table, cell_ident
 
 
 class ReferenceError_(ExpressionError):
@@ -162,15 +162,12 @@ class FigureIndex:
         if term is not None:
             return term
         line = next((r.line for r in table.rows if r.key == row), None)
-        return Missing(_cell_ident(table, row, column), table.id, row, column, line)
+        ident = cell_ident(table.id, row, column, len(table.columns) == 1)
+        return Missing(ident, table.id, row, column, line)
 
     def dollar_figures(self) -> list[Term]:
         """Distinct printed dollar figures, for hints and implied values."""
         return [t for t in self.all_terms() if t.amount.unit == "$" and t.amount.value != 0]
-
-
-def _cell_ident(table: Table, row: str, column: str) -> str:
-    return f"{table.id}[{row}]" if len(table.columns) == 1 else f"{table.id}[{row}, {column}]"
 
 
 def significant_unit(amount: Amount) -> Decimal:

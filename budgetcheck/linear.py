@@ -85,7 +85,7 @@ def plain(term: Term) -> bool:
 
 def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | None:
     """Readings of `left == right` (either side a signed sum), or None if a figure is not plain."""
-    from .evaluate import Readings, Value
+    from .evaluate import Readings, Value  # evaluate imports this module
 
     if not left or not right or not all(plain(t) for _, t in left) \
             or not all(plain(t) for _, t in right):

@@ -100,10 +100,7 @@ class Cell:
 
     @property
     def ident(self) -> str:
-        """How relations name the figure: t1[phase1, T1], or t1[phase1] in a one-column table."""
-        if self.one_column:
-            return f"{self.table}[{self.row}]"
-        return f"{self.table}[{self.row}, {self.column}]"
+        return cell_ident(self.table or "", self.row or "", self.column or "", self.one_column)
 
     @property
     def value(self) -> Decimal:
@@ -167,6 +164,11 @@ _SET_TABLE = Cell.table.__set__  # type: ignore[attr-defined]
 _SET_ROW = Cell.row.__set__  # type: ignore[attr-defined]
 _SET_COLUMN = Cell.column.__set__  # type: ignore[attr-defined]
 _SET_ONE_COLUMN = Cell.one_column.__set__  # type: ignore[attr-defined]
+
+
+def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
+    """How relations name a table figure: t1[phase1, T1], or t1[phase1] in a one-column table."""
+    return f"{table}[{row}]" if one_column else f"{table}[{row}, {column}]"
 
 
 def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: str,
