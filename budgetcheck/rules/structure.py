@@ -45,7 +45,7 @@ def sum_check(ctx: Context, code: str, table: str, stated: tuple[str, str],
     evaluator."""
     cells = ctx.index.cells
     terms = [cells.get((table, r, c)) for r, c in (stated, *members)]
-    if None in terms:
+    if any(t is None for t in terms):
         return None
     row, column = stated
     first, *rest = terms
