@@ -11,10 +11,10 @@ from .catalogue import REGISTRY, load_builtin_rules, load_plugin_rules
 from .evaluate import Mode, Outcome, Settings
 from .figures import FigureIndex, Term
 from .i18n import say
+from .interning import interned
 from .interval import Interval
 from .model import Plan
 from .notation import Lang, format_value, parse_amount
-from .interning import interned
 from .report import FigureRef, Finding, Passed, Report, Severity
 
 

@@ -10,21 +10,17 @@ product or quotient, a missing cell, an unknown, truncation) goes through the ev
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from .figures import Missing, Term
-from .interval import Interval
+from .interval import _CEILING, _FLOOR, Interval
 
 if TYPE_CHECKING:
     from .evaluate import Evaluator, Readings, Settings
 
-#: Sums of figures of budget size (at most 30 digits, 10^-15..10^18) are exact in 60 digits;
-#: the rounding direction still matters for the sign of a zero, as in `interval`.
-_FLOOR = Context(prec=60, rounding=ROUND_FLOOR, Emax=999, Emin=-999)
-_CEILING = Context(prec=60, rounding=ROUND_CEILING, Emax=999, Emin=-999)
 
 Signed = tuple[int, Term]
 
@@ -99,9 +95,10 @@ def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | N
 
 
 def _sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    """A signed sum folded in order as the evaluator folds intervals: lower bounds added rounding
-    down and upper bounds rounding up (which decides the sign of an exact zero), for the point
-    reading (low, high) and the rounded one (low, high)."""
+    """A signed sum folded in order as the evaluator folds intervals, in the interval module's
+    contexts (exact for budget figures): lower bounds added rounding down and upper bounds
+    rounding up, which decides the sign of an exact zero; for the point reading (low, high) and
+    the rounded one (low, high)."""
     down, up = _FLOOR.add, _CEILING.add
     first = True
     p_lo = p_hi = lo = hi = Decimal(0)
