@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from .interval import Interval
+from .interval import EXACT, Interval
 
 Unit = Literal["$", "%", ""]
 Rounding = Literal["nearest", "truncate"]
@@ -91,7 +91,8 @@ class Amount:
     @property
     def value(self) -> Decimal:
         """The value in the base unit (dollars, percentage points, or a pure number)."""
-        return self.digits.scaleb(self.scale)
+        # In the exact context: the default one keeps 28 digits, and a figure may have 30.
+        return self.digits.scaleb(self.scale, EXACT) if self.scale else self.digits
 
     @property
     def exponent(self) -> int:

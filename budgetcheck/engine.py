@@ -169,8 +169,11 @@ def _places(value: Decimal, scale: int) -> int | None:
 
 
 def _figure_ref(term: Term) -> FigureRef:
-    return FigureRef(ident=term.ident, text=term.text, line=term.line, table=term.table,
-                     row=term.row, column=term.column)
+    # Positional and without the generated __new__: a note on a column lists every figure.
+    return _MAKE_REF((term.ident, term.text, term.line, term.table, term.row, term.column))
+
+
+_MAKE_REF = FigureRef._make
 
 
 def tolerance_value(tolerance: str | Decimal | None) -> Decimal:

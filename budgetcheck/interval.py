@@ -15,6 +15,9 @@ from typing import Callable, Iterable
 _PRECISION = 60
 _FLOOR = Context(prec=_PRECISION, rounding=ROUND_FLOOR, Emax=999, Emin=-999)
 _CEILING = Context(prec=_PRECISION, rounding=ROUND_CEILING, Emax=999, Emin=-999)
+#: For sums that must be exact (a total against its figures): budget figures have at most 30
+#: digits, so no sum of them comes near 60, and the rounding direction never matters.
+EXACT = _FLOOR
 _INF = Decimal("Infinity")
 
 Number = Decimal | int
@@ -88,6 +91,8 @@ class Interval:
     def midpoint(self) -> Decimal:
         if not self.is_bounded:
             raise ValueError("an unbounded interval has no midpoint")
+        if not self.lo.compare_total(self.hi):  # a point, bounds written alike (sign, exponent)
+            return self.lo  # what (lo + lo) / 2 gives, without a 60-digit division
         return _down(lambda c: c.divide(c.add(self.lo, self.hi), 2))
 
     @property

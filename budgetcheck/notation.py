@@ -198,24 +198,15 @@ def _drop_round_thousands(digits: Decimal) -> Decimal:
 
 def format_number(value: Decimal, lang: Lang, *, group: bool = True) -> str:
     """Digits with the language's separators, keeping the written precision."""
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    text = f"{abs(value):f}" if exponent < 0 else str(int(abs(value)))
-    integer, _, fraction = text.partition(".")
-    if group:
-        sep = NBSP if lang == "fr" else ","
-        integer = _group(integer, sep)
-    decimal_sep = "," if lang == "fr" else "."
-    body = integer + (decimal_sep + fraction if fraction else "")
-    if value < 0 or (value == 0 and value.is_signed()):
-        body = ("\u2212" if lang == "fr" else "-") + body
-    return body
+    # Python's own fixed-point format keeps every written digit ("17.60"), writes no exponent
+    # ("1E+3" -> "1000") and keeps the sign of a zero; only the separators are the language's.
+    text = format(value, ",f" if group else "f")
+    return text.translate(_FRENCH) if lang == "fr" else text
 
 
-def _group(integer: str, sep: str) -> str:
-    head = len(integer) % 3 or 3
-    groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
-    return sep.join(groups)
+# English is Python's format; French groups with a no-break space, uses the decimal comma and
+# the true minus sign.
+_FRENCH = str.maketrans({",": NBSP, ".": ",", "-": "\u2212"})
 
 
 def format_amount(amount: Amount, lang: Lang) -> str:
@@ -240,7 +231,12 @@ def format_value(value: Decimal, lang: Lang, *, unit: Unit = "$", scale: int = 0
         shown = shown.quantize(Decimal(1).scaleb(-places))
     else:
         shown = _trim(shown)
-    return format_amount(Amount(shown, scale, unit, exact=True), lang) if shown.is_finite() else "∞"
+    if not shown.is_finite():
+        return "∞"
+    if shown == 0:
+        shown = shown.copy_abs()  # no "−0": there is no negative zero in a budget
+    # Only formatted, so the bounds an Amount checks (for arithmetic) do not apply.
+    return format_amount(Amount.trusted(shown, scale, unit, True), lang)
 
 
 def _trim(value: Decimal) -> Decimal:

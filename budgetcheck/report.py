@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_serializer
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidatorFunctionWrapHandler,
+                      WrapValidator, field_serializer)
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER = {"note": 0, "warning": 1, "error": 2}
@@ -42,6 +43,15 @@ class FigureRef(NamedTuple):
     column: str | None = None
 
 
+def _refs_as_given(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A list the checker built of `FigureRef`s is kept as it is: validating each of its tuples
+    again cost more than the rest of a note on a column of 200 figures. Anything else (a report
+    read back from JSON, a list of dicts) is validated field by field."""
+    if type(value) is list and all(type(ref) is FigureRef for ref in value):
+        return value
+    return handler(value)
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -64,7 +74,8 @@ class Finding(BaseModel):
     relation: str | None = None
     subject: str = Field("", description="What was checked: a row, a column, a relation id.")
     inferred: bool = False
-    figures: list[FigureRef] = Field(default_factory=list)
+    figures: Annotated[list[FigureRef], WrapValidator(_refs_as_given)] = Field(
+        default_factory=list)
 
     @field_serializer("figures")
     def _figures_as_objects(self, figures: list[FigureRef]) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from ..amount import Amount, AmountError
 from ..catalogue import input_rule, rule
@@ -13,8 +13,9 @@ from ..engine import Context
 from ..evaluate import Evaluator, judge, verdict
 from ..expr import Comparison, Ref, Sum
 from ..i18n import say
-from ..linear import plain, readings_of
-from ..model import Plan, Row, Table
+from ..interval import EXACT
+from ..linear import readings_of
+from ..model import Cell, Plan, Row, Table
 from ..notation import format_amount, parse_amount
 from ..report import Finding, Passed
 
@@ -36,33 +37,38 @@ def is_quarterly(table: Table) -> bool:
     return len(keys) == 4 and all(_QUARTER.match(k) for k in keys)
 
 
-def sum_check(ctx: Context, code: str, table: str, stated: tuple[str, str],
-              members: list[tuple[str, str]], source: str, subject: str) -> Finding | Passed | None:
-    """Check `table[stated] == sum(table[members])` (cells as (row, column)); None when a cell is
-    not printed (BC105 reports it). The cells are looked up directly: a printed total equal to
-    the exact sum of plain dollar figures passes in every mode; otherwise the sums are read in
-    one pass (`linear`), and a figure that is not plain dollars, or truncation, goes through the
+def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell | None],
+              source: str, subject: str) -> Finding | Passed | None:
+    """Check that the `stated` cell equals the sum of the `members` (cells of one table, looked
+    up by the caller); None when a cell is not printed (BC105 reports it). A printed total equal
+    to the exact sum of dollar figures passes in every mode; otherwise the sums are read in one
+    pass (`linear`), and a figure that is not in dollars, or truncation, goes through the
     evaluator."""
-    cells = ctx.index.cells
-    terms = [cells.get((table, r, c)) for r, c in (stated, *members)]
-    if any(t is None for t in terms):
+    if stated is None or any(m is None for m in members):
         return None
-    row, column = stated
-    first, *rest = terms
-    if all(plain(t) for t in terms) and \
-            first.value == sum(m.value for m in rest):  # type: ignore[arg-type, union-attr]
-        return ctx.passed(code, subject, source, terms,  # type: ignore[arg-type]
-                          table=table, row=row, column=column)
-    comparison = Comparison("==", Ref(table, row, column),
-                            Sum(tuple(Ref(table, r, c) for r, c in members)), source)
-    readings = None
-    if ctx.settings.rounding == "nearest":
-        readings = readings_of([(1, first)], [(1, m) for m in rest])  # type: ignore[misc]
-    if readings is None:
-        outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-    else:
-        outcome = verdict(comparison, readings, ctx.settings)
+    cells: list[Cell] = [stated, *members]  # type: ignore[list-item]
+    table, row, column = stated.table or "", stated.row or "", stated.column or ""
+    # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
+    if all(c.amount.unit == "$" for c in cells):
+        with localcontext(EXACT):
+            if stated.value == sum(c.value for c in cells[1:]):
+                return ctx.passed(code, subject, source, cells, table=table, row=row,
+                                  column=column)
+        readings = None
+        if ctx.settings.rounding == "nearest":
+            readings = readings_of([(1, stated)], [(1, c) for c in cells[1:]])
+        if readings is not None:
+            outcome = verdict(_comparison(cells, source), readings, ctx.settings)
+            return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
+    outcome = judge(_comparison(cells, source), Evaluator(ctx.index), ctx.settings)
     return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
+
+
+def _comparison(cells: list[Cell], source: str) -> Comparison:
+    """`first == sum(rest)` over located cells, as the evaluator reads relations."""
+    first, *rest = cells
+    return Comparison("==", Ref(first.table, first.row, first.column),
+                      Sum(tuple(Ref(c.table, c.row, c.column) for c in rest)), source)
 
 
 def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | Passed]:
@@ -80,8 +86,9 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
             source = f"{table.id}[{row.key}, {total.key}] == sum({', '.join(values)})"
             subject = say("subject_row_total", ctx.lang, table=name, row=row.label,
                           columns=columns, total=total.label)
-            result = sum_check(ctx, code, table.id, (row.key, total.key),
-                               [(row.key, k) for k in values], source, subject)
+            cells = row.cells
+            result = sum_check(ctx, code, cells.get(total.key), [cells.get(k) for k in values],
+                               source, subject)
             if result is not None:  # None: BC105 reports the missing cell itself
                 yield result
 
@@ -174,9 +181,10 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                     continue
                 subject = say("subject_column_total", ctx.lang, table=name,
                               column=column.label, row=row.label)
-                result = sum_check(ctx, "BC102", table.id, (row.key, column.key),
-                                   [(m.key, column.key) for m in members],
-                                   f"{table.id}[{row.key}, {column.key}] == sum(rows)", subject)
+                key = column.key
+                result = sum_check(ctx, "BC102", row.cells[key],
+                                   [m.cells.get(key) for m in members],
+                                   f"{table.id}[{row.key}, {key}] == sum(rows)", subject)
                 if result is not None:
                     yield result
 
