@@ -8,11 +8,13 @@ as printed; the parsed `Amount` (with its precision) is derived from that text o
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
-                      PrivateAttr, StringConstraints, model_validator)
+                      PrivateAttr, StringConstraints, ValidationInfo, ValidatorFunctionWrapHandler,
+                      field_validator, model_validator)
 
 from .amount import MAX_MAGNITUDE, Amount, AmountError, Unit, _half_unit
 from .interning import interned
@@ -67,7 +69,7 @@ class Cell:
     has what `figures.Term` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
-    __slots__ = ("amount", "column", "line", "one_column", "row", "table", "text")
+    __slots__ = ("amount", "column", "line", "one_column", "row", "table", "text", "_fresh")
 
     text: str
     line: int | None
@@ -76,6 +78,7 @@ class Cell:
     row: str | None
     column: str | None
     one_column: bool
+    _fresh: tuple[int, Unit] | None  # read from a plan's data in this unit, not yet placed
 
     hedge = None  # a table figure is never hedged ("environ" belongs to prose)
     hedge_word = None
@@ -91,16 +94,25 @@ class Cell:
         _SET_ROW(self, None)
         _SET_COLUMN(self, None)
         _SET_ONE_COLUMN(self, False)
+        _SET_FRESH(self, None)
 
     def located(self, table: str, row: str, column: str, one_column: bool,
                 amount: Amount | None = None) -> Cell:
         """This cell placed in its table (with its amount in the table's unit, if given)."""
         cell = Cell(self.text, self.line, amount if amount is not None else self.amount)
-        _SET_TABLE(cell, table)
-        _SET_ROW(cell, row)
-        _SET_COLUMN(cell, column)
-        _SET_ONE_COLUMN(cell, one_column)
+        cell._place(table, row, column, one_column, None)
         return cell
+
+    def _place(self, table: str, row: str, column: str, one_column: bool,
+               amount: Amount | None) -> None:
+        """Set where the cell stands: only for a new cell, or one the reader just made."""
+        if amount is not None:
+            _SET_AMOUNT(self, amount)
+        _SET_TABLE(self, table)
+        _SET_ROW(self, row)
+        _SET_COLUMN(self, column)
+        _SET_ONE_COLUMN(self, one_column)
+        _SET_FRESH(self, None)
 
     @property
     def ident(self) -> str:
@@ -174,6 +186,7 @@ _SET_TABLE = Cell.table.__set__  # type: ignore[attr-defined]
 _SET_ROW = Cell.row.__set__  # type: ignore[attr-defined]
 _SET_COLUMN = Cell.column.__set__  # type: ignore[attr-defined]
 _SET_ONE_COLUMN = Cell.one_column.__set__  # type: ignore[attr-defined]
+_SET_FRESH = Cell._fresh.__set__  # type: ignore[attr-defined]
 
 
 def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
@@ -186,10 +199,23 @@ def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: 
     return Cell(text, line, amount).located(table, row, column, one_column)
 
 
+#: The unit scale and unit of the table whose rows are being validated (set by `Table`), so a
+#: cell is read once, in its table's unit, and a figure too large in that unit is reported at
+#: the cell's own data path. Rows validated on their own read their cells in plain dollars.
+_TABLE_UNIT: ContextVar[tuple[int, Unit]] = ContextVar("table_unit", default=(0, "$"))
+
+
 def _cell_from_input(value: Any) -> Cell:
     if isinstance(value, Cell):
         return value
-    return Cell(value["text"], value.get("line"))
+    # Read from the plan's data just now, so only this validation holds it: its table may place
+    # it where it is rather than copy it (see `Table._columns_known`). `_fresh` says in which
+    # unit it was read.
+    read_in = _TABLE_UNIT.get()
+    text = value["text"]
+    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in))
+    _SET_FRESH(cell, read_in)
+    return cell
 
 
 def _read_cell(text: str) -> Amount:
@@ -197,21 +223,29 @@ def _read_cell(text: str) -> Amount:
     return fast if fast is not None else _parse_or_raise(text, round_thousands=False)
 
 
+def _read_in_unit(text: str, scale: int, unit: Unit) -> Amount:
+    """A cell's text read in the unit its table states (a bare number takes the table's scale
+    and unit)."""
+    fast = parse_bare_integer(text, scale, unit)
+    if fast is not None:
+        return fast
+    return _parse_or_raise(text, scale=scale, unit=unit, round_thousands=False)
+
+
 _BARE_NUMBER = re.compile(r"^[\d\s().,\-−—–]+$")
 
 
-def _in_table_unit(cell: Cell, scale: int, unit: Unit) -> Amount:
-    """A cell in the unit its table states. A bare number ("1 234", "(5 397)", "—") was read in
-    plain dollars; it only needs the table's scale and unit, not a second reading."""
-    amount = cell.amount
-    if _BARE_NUMBER.match(cell.text) and amount.scale == 0 and amount.unit == "$":
-        written_zero = not any(ch.isdigit() for ch in cell.text)  # "—": nothing, exactly
+def _in_unit(text: str, amount: Amount, scale: int, unit: Unit) -> Amount:
+    """A cell read in plain dollars (`amount`), in the unit its table states. A bare number
+    ("1 234", "(5 397)", "—") only needs the table's scale and unit, not a second reading."""
+    if _BARE_NUMBER.match(text) and amount.scale == 0 and amount.unit == "$":
+        written_zero = not any(ch.isdigit() for ch in text)  # "—": nothing, exactly
         digits = amount.digits
         if digits and digits.adjusted() + scale <= MAX_MAGNITUDE:  # the rest was checked
             return Amount.trusted(digits, scale, unit, written_zero)
         # Zeros (whose exactness depends on the scale) and figures too large in this unit.
         return Amount(digits, scale, unit, exact=written_zero)
-    return _parse_or_raise(cell.text, scale=scale, unit=unit, round_thousands=False)
+    return _parse_or_raise(text, scale=scale, unit=unit, round_thousands=False)
 
 
 def _parse_or_raise(text: str, **options: Any) -> Amount:
@@ -271,6 +305,17 @@ class Table(Frozen):
     columns: list[Column] = Field(min_length=1)
     rows: list[Row] = Field(min_length=1)
 
+    @field_validator("rows", mode="wrap")
+    @classmethod
+    def _cells_in_table_unit(cls, rows: Any, handler: ValidatorFunctionWrapHandler,
+                             info: ValidationInfo) -> Any:
+        """Rows are validated knowing the table's scale and unit (fields before `rows`)."""
+        token = _TABLE_UNIT.set((info.data.get("scale", 0), info.data.get("unit", "$")))
+        try:
+            return handler(rows)
+        finally:
+            _TABLE_UNIT.reset(token)
+
     @model_validator(mode="after")
     def _columns_known(self) -> Table:
         known = {c.key for c in self.columns}
@@ -296,16 +341,21 @@ class Table(Frozen):
             if unknown:
                 raise ValueError(f"row {row.key!r} has cells for unknown columns "
                                  f"{sorted(unknown)}; the table's columns are {sorted(known)}")
-        # Place every cell (a new object: a Row, and so its cells, may come from elsewhere),
-        # read in the table's unit when it states one.
-        scaled = bool(self.scale) or self.unit != "$"
+        # Place every cell, in the table's unit. A cell the reader just made is placed where it
+        # is (and was read in this unit, unless its row was validated on its own); any other (a
+        # Row, and so its cells, may come from elsewhere, or be in another table too) is
+        # replaced by a placed copy.
+        unit = (self.scale, self.unit)
         one_column = len(self.columns) == 1
         for row in self.rows:
             interned(row)
             cells = row.cells
             for key, cell in cells.items():
-                amount = _in_table_unit(cell, self.scale, self.unit) if scaled else None
-                cells[key] = cell.located(self.id, row.key, key, one_column, amount)
+                amount = None if cell._fresh == unit else _in_unit(cell.text, cell.amount, *unit)
+                if cell._fresh:
+                    cell._place(self.id, row.key, key, one_column, amount)
+                else:
+                    cells[key] = cell.located(self.id, row.key, key, one_column, amount)
         return self
 
     def column(self, key: str) -> Column | None:

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from .amount import SCALE_SYMBOLS, Amount, AmountError, Unit
+from .amount import MAX_MAGNITUDE, SCALE_SYMBOLS, Amount, AmountError, Unit
 
 Lang = Literal["fr", "en"]
 
@@ -50,17 +50,24 @@ def normalise_spaces(text: str) -> str:
 _BARE_INTEGER = re.compile(r"(\()?([-\u2212])?(\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}|\d{1,18})(?(1)\))\Z")
 
 
-def parse_bare_integer(text: str) -> Amount | None:
-    """The common table cell without the general parser: what `parse_amount(text,
-    round_thousands=False)` reads for a whole number with no unit, or None for anything else."""
+def parse_bare_integer(text: str, scale: int = 0, unit: Unit = "$") -> Amount | None:
+    """The common table cell without the general parser: what `parse_amount(text, scale=scale,
+    unit=unit, round_thousands=False)` reads for a whole number with no unit, or None for
+    anything else (and for a number too large in this unit)."""
     m = _BARE_INTEGER.match(text)
     if m is None:
         return None
     value = int(m.group(3).replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
-    if value == 0:
-        return Amount.trusted(Decimal(0), 0, "$", True)
+    if value == 0:  # exact in whole dollars or percent points, rounded in a scaled table
+        return _ZERO_DOLLARS if scale == 0 and unit == "$" else Amount(Decimal(0), scale, unit)
     negative = (m.group(1) is not None) != (m.group(2) is not None)
-    return Amount.trusted(Decimal(-value if negative else value), 0, "$", False)
+    digits = Decimal(-value if negative else value)
+    if scale and digits.adjusted() + scale > MAX_MAGNITUDE:
+        return None  # too large in this unit: the general parser refuses it, saying why
+    return Amount.trusted(digits, scale, unit, False)
+
+
+_ZERO_DOLLARS = Amount(Decimal(0), 0, "$")
 
 
 def parse_amount(
