@@ -12,9 +12,19 @@ from contextvars import ContextVar
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
-                      PrivateAttr, StringConstraints, ValidationInfo, ValidatorFunctionWrapHandler,
-                      field_validator, model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 
 from .amount import MAX_MAGNITUDE, Amount, AmountError, Unit, _half_unit
 from .interning import interned
@@ -69,7 +79,7 @@ class Cell:
     has what `figures.Term` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
-    __slots__ = ("amount", "column", "line", "one_column", "row", "table", "text", "_fresh")
+    __slots__ = ("_fresh", "amount", "column", "line", "one_column", "row", "table", "text")
 
     text: str
     line: int | None

@@ -5,8 +5,15 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidatorFunctionWrapHandler,
-                      WrapValidator, field_serializer)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_serializer,
+)
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER = {"note": 0, "warning": 1, "error": 2}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 import pytest
 from hypothesis import assume, given
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from budgetcheck.amount import Amount, AmountError
 from budgetcheck.interval import Interval, interval_sum
+from budgetcheck.model import Plan
 from budgetcheck.notation import NBSP, format_amount, parse_amount
 
 D = Decimal
@@ -185,3 +186,20 @@ def test_truncated_interval_contains_the_exact_value(value, exponent):
     assume(truncated != 0 or value == 0)
     amount = Amount(truncated.quantize(step), 0, "$")
     assert amount.interval("truncate").contains(value)
+
+
+@pytest.mark.parametrize("scale", [0, 3])
+def test_a_thirty_digit_figure_keeps_every_digit_in_its_value(scale):
+    """Python's default decimal context keeps 28 digits; an amount's value and a table cell's
+    value must keep all the digits a figure may have (30), or a sum check could pass a total
+    that differs in its last digits."""
+    text = "123456789012345.678901234567890"
+    exact = Decimal(text).scaleb(scale, Context(prec=60))
+    assert len(exact.as_tuple().digits) == 30
+    assert Amount(Decimal(text), scale).value.as_tuple() == exact.as_tuple()
+    plan = Plan.model_validate({
+        "plan": {"organisation": "X", "fiscal_year": "2024", "language": "en", "source": "x"},
+        "tables": [{"id": "t", "title": "T", "scale": scale,
+                    "columns": [{"key": "v", "label": "V"}],
+                    "rows": [{"key": "r", "label": "R", "cells": {"v": text}}]}]})
+    assert plan.tables[0].rows[0].cells["v"].value.as_tuple() == exact.as_tuple()
