@@ -4,10 +4,12 @@ heavy modules (pydantic above all) are imported only by the commands that need t
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
 
 from . import __version__
 
@@ -100,11 +102,27 @@ def check_one(job: tuple) -> tuple:
     from .engine import check
 
     name, rules, settings, keep_plan = job
-    plan = load(name, rules)
-    report = check(plan, settings["mode"], tolerance=settings["tolerance"],
-                   lang=settings["lang"], rounding=settings["rounding"],
-                   select=settings["select"], plan_file=name, plugins=settings["plugins"])
+    with _cycle_collector_paused():
+        plan = load(name, rules)
+        report = check(plan, settings["mode"], tolerance=settings["tolerance"],
+                       lang=settings["lang"], rounding=settings["rounding"],
+                       select=settings["select"], plan_file=name, plugins=settings["plugins"])
     return name, report, _titles(plan), plan if keep_plan else None
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector walks every live object each time the young ones pile up: a
+    national budget is millions of objects, made in one go and free of cycles, and was walked
+    a dozen times (a third of the time at 10^6 figures). Reference counting still frees
+    everything; the collector resumes once the plan is checked."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def run_check(args: argparse.Namespace) -> int:

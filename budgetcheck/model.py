@@ -246,8 +246,9 @@ _BARE_NUMBER = re.compile(r"^[\d\s().,\-−—–]+$")
 
 
 def _in_unit(text: str, amount: Amount, scale: int, unit: Unit) -> Amount:
-    """A cell read in plain dollars (`amount`), in the unit its table states. A bare number
-    ("1 234", "(5 397)", "—") only needs the table's scale and unit, not a second reading."""
+    """A cell's amount in the unit its table states, for a cell read in another unit (a row
+    validated on its own, a cell from another table). A bare number ("1 234", "(5 397)", "—")
+    read in plain dollars only needs the table's scale and unit, not a second reading."""
     if _BARE_NUMBER.match(text) and amount.scale == 0 and amount.unit == "$":
         written_zero = not any(ch.isdigit() for ch in text)  # "—": nothing, exactly
         digits = amount.digits

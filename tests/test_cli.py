@@ -214,3 +214,29 @@ def test_jobs_give_the_same_report_and_input_errors_cross_processes(tmp_path):
     assert broken.stderr.strip().splitlines() == [
         f"{tmp_path / 'b.toml'}:2: BC903 plan.organisation: Input should be a valid string "
         "(and 3 more problems)"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_checking_a_plan_pauses_the_cycle_collector_and_restores_it(enabled, monkeypatch):
+    import gc
+
+    from budgetcheck import engine
+    from budgetcheck.cli import check_one
+
+    seen = []
+    real_check = engine.check
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "check", spy)
+    settings = {"mode": "rounding", "tolerance": None, "lang": None, "rounding": "nearest",
+                "select": None, "plugins": False}
+    (gc.enable if enabled else gc.disable)()
+    try:
+        _, report, _, _ = check_one((str(FIXTURE), None, settings, False))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert seen == [False] and report.passed

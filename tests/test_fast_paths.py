@@ -14,7 +14,7 @@ from budgetcheck.evaluate import Evaluator, Settings, _readings, verdict
 from budgetcheck.expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from budgetcheck.figures import FigureIndex
 from budgetcheck.linear import linear_readings, signed_refs
-from budgetcheck.model import Plan
+from budgetcheck.model import Cell, Column, Plan, Row, Table
 from budgetcheck.notation import parse_amount, parse_bare_integer
 
 # Printed figures of every shape a table holds: whole, decimals, zero, dash, negative.
@@ -124,6 +124,30 @@ def test_a_cell_in_its_tables_unit_reads_as_the_general_parser_reads_it(text, sc
     cell = plan_with([text], scale, unit).tables[0].rows[0].cells["v"]
     general = parse_amount(text, scale=scale, unit=unit, round_thousands=False)  # type: ignore[arg-type]
     assert (cell.amount, cell.amount.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
+@given(figure_text, st.sampled_from([0, 3, 6, 9]), st.sampled_from(["$", "%", ""]))
+def test_a_row_validated_on_its_own_takes_its_tables_unit(text, scale, unit):
+    """A row read outside a table reads its cells in plain dollars; the table it joins reads
+    them again in its own unit and places them, as if it had read the row itself."""
+    row = Row.model_validate({"key": "r", "label": "R", "line": 4, "cells": {"v": text}})
+    table = Table(id="t", title="T", scale=scale, unit=unit,  # type: ignore[arg-type]
+                  columns=[Column(key="v", label="V")], rows=[row])
+    cell = table.rows[0].cells["v"]
+    read = plan_with([text], scale, unit).tables[0].rows[0].cells["v"]
+    assert (cell.amount, cell.amount.digits.as_tuple()) == (read.amount,
+                                                            read.amount.digits.as_tuple())
+    assert (cell.table, cell.row, cell.column, cell.line) == ("t", "r", "v", 4)
+
+
+def test_a_cell_made_outside_the_plan_is_copied_not_moved():
+    """Cells are immutable: a table places a copy of a cell it did not read itself."""
+    mine = Cell("1 234", 7)
+    row = Row(key="r", label="R", cells={"v": mine})
+    table = Table(id="t", title="T", scale=3, columns=[Column(key="v", label="V")], rows=[row])
+    placed = table.rows[0].cells["v"]
+    assert (mine.table, mine.amount.scale) == (None, 0)
+    assert (placed.table, placed.amount.scale, placed.value) == ("t", 3, Decimal(1_234_000))
 
 
 def test_findings_share_their_set_of_given_fields_and_copies_do_not():
