@@ -7,7 +7,6 @@ as printed; the parsed `Amount` (with its precision) is derived from that text o
 
 from __future__ import annotations
 
-import re
 from contextvars import ContextVar
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -26,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from .amount import MAX_MAGNITUDE, Amount, AmountError, Unit, _half_unit
+from .amount import Amount, AmountError, Unit, _half_unit
 from .interning import interned
 from .interval import EXACT
 from .notation import Lang, parse_amount, parse_bare_integer
@@ -242,23 +241,6 @@ def _read_in_unit(text: str, scale: int, unit: Unit) -> Amount:
     return _parse_or_raise(text, scale=scale, unit=unit, round_thousands=False)
 
 
-_BARE_NUMBER = re.compile(r"^[\d\s().,\-−—–]+$")
-
-
-def _in_unit(text: str, amount: Amount, scale: int, unit: Unit) -> Amount:
-    """A cell's amount in the unit its table states, for a cell read in another unit (a row
-    validated on its own, a cell from another table). A bare number ("1 234", "(5 397)", "—")
-    read in plain dollars only needs the table's scale and unit, not a second reading."""
-    if _BARE_NUMBER.match(text) and amount.scale == 0 and amount.unit == "$":
-        written_zero = not any(ch.isdigit() for ch in text)  # "—": nothing, exactly
-        digits = amount.digits
-        if digits and digits.adjusted() + scale <= MAX_MAGNITUDE:  # the rest was checked
-            return Amount.trusted(digits, scale, unit, written_zero)
-        # Zeros (whose exactness depends on the scale) and figures too large in this unit.
-        return Amount(digits, scale, unit, exact=written_zero)
-    return _parse_or_raise(text, scale=scale, unit=unit, round_thousands=False)
-
-
 def _parse_or_raise(text: str, **options: Any) -> Amount:
     try:
         return parse_amount(text, **options)
@@ -362,7 +344,7 @@ class Table(Frozen):
             interned(row)
             cells = row.cells
             for key, cell in cells.items():
-                amount = None if cell._fresh == unit else _in_unit(cell.text, cell.amount, *unit)
+                amount = None if cell._fresh == unit else _read_in_unit(cell.text, *unit)
                 if cell._fresh:
                     cell._place(self.id, row.key, key, one_column, amount)
                 else:
