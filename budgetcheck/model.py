@@ -25,9 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from .amount import Amount, AmountError, Unit, _half_unit
+from .amount import Amount, AmountError, Unit
 from .interning import interned
-from .interval import EXACT
 from .notation import Lang, parse_amount, parse_bare_integer
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
@@ -47,9 +46,6 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "au plus": "at_most", "at most": "at_most", "jusqu'à": "at_most", "up to": "at_most",
     "moins de": "less_than", "less than": "less_than", "under": "less_than",
 }
-
-
-_ZERO = Decimal(0)
 
 
 class Frozen(BaseModel):
@@ -127,19 +123,13 @@ class Cell:
     def ident(self) -> str:
         return cell_ident(self.table or "", self.row or "", self.column or "", self.one_column)
 
-    # `value` and `half` are what the rules read most (every figure of every sum): the amount's
-    # own properties, inlined.
     @property
     def value(self) -> Decimal:
-        amount = self.amount
-        return amount.digits.scaleb(amount.scale, EXACT) if amount.scale else amount.digits
+        return self.amount.value
 
     @property
     def half(self) -> Decimal:
-        amount = self.amount
-        if amount.exact:
-            return _ZERO
-        return _half_unit(amount.digits.as_tuple().exponent + amount.scale)  # type: ignore[operator]
+        return self.amount.half_unit
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Cell is immutable")
