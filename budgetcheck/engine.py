@@ -14,7 +14,7 @@ from .i18n import say
 from .interning import interned
 from .interval import Interval
 from .model import Plan
-from .notation import Lang, format_value, parse_amount
+from .notation import Lang, format_amount, format_value, parse_amount
 from .report import FigureRef, Finding, Passed, Report, Severity
 
 
@@ -83,8 +83,6 @@ class Context:
         if outcome.verdict == "pass":
             return self.passed(code, subject, relation or outcome.comparison.source,
                                outcome.terms, extra_lines, table=table, row=row, column=column)
-        from .hints import hints_for
-
         scale = self.display_scale(outcome.terms)
         dim = outcome.computed.dim or outcome.stated.dim
         stated_i, computed_i = outcome.stated.interval, outcome.computed.interval
@@ -120,6 +118,8 @@ class Context:
                     self.settings.mode, "error_eq")
             text = say(key, self.lang, **params)
             if severity == "error":
+                from .hints import hints_for  # hints import the evaluator's search: errors only
+
                 hints = hints_for(outcome, self)
         return self.finding(
             code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
@@ -143,8 +143,6 @@ class Context:
                   dim: str | None) -> str:
         """A side of a relation as a reader would say it: the printed figure when the side is
         one figure ("au moins 100 M$"), else the computed value or interval."""
-        from .notation import format_amount
-
         if len(terms) == 1 and terms[0].amount.unit == "$" and interval.lo.is_finite() \
                 or len(terms) == 1 and terms[0].hedge:
             term = terms[0]
