@@ -15,6 +15,7 @@ the tree is rebuilt from allowed node types only, and anything else is refused b
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -141,7 +142,11 @@ def _parse(text: str) -> ast.Expression:
     if "\x00" in text:
         raise ExpressionError("expression contains a NUL character")
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        # Python only warns on "1if", "2and" (a number run into a keyword), and the warning
+        # would reach the user's terminal as a second, unlocated line: it is a syntax error here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SyntaxWarning)
+            tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"{_quote(text)}: syntax error at column {exc.offset}: {exc.msg}") from None
     except (RecursionError, MemoryError, ValueError):

@@ -112,3 +112,14 @@ def test_a_symbolic_link_to_a_plan_is_followed(tmp_path, capsys):
     link = tmp_path / "plan.toml"
     link.symlink_to(BAD.parent.parent / "fixtures" / "scale-ai-2023-2024.toml")
     assert main(["check", "-q", str(link)]) == 0
+
+
+def test_a_number_run_into_a_keyword_is_one_line_in_a_real_process():
+    """Python only warns on "1if" (pytest would swallow that warning in process): the user must
+    still see one line, the syntax error, and no stray "SyntaxWarning" line from the compiler."""
+    done = subprocess.run([sys.executable, "-m", "budgetcheck", "check",
+                           str(BAD / "expr-number-keyword.toml")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "invalid decimal literal" in done.stderr and "SyntaxWarning" not in done.stderr
