@@ -118,7 +118,7 @@ class Context:
                     self.settings.mode, "error_eq")
             text = say(key, self.lang, **params)
             if severity == "error":
-                from .hints import hints_for  # hints import the evaluator's search: errors only
+                from .hints import hints_for  # only an error gets hints
 
                 hints = hints_for(outcome, self)
         return self.finding(
