@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import PlanError
 from .fsutil import write_atomic
+from .jsontext import json_text
 from .report import Finding, Report
 
 FORMAT_VERSION = 1
@@ -28,7 +29,7 @@ def entry(finding: Finding) -> Entry:
 def baseline_text(reports: list[Report]) -> str:
     entries = sorted({entry(f) for r in reports for f in r.findings})
     payload = {"version": FORMAT_VERSION, "accepted": [dict(zip(FIELDS, e)) for e in entries]}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
 def write_baseline(path: str | Path, reports: list[Report]) -> None:

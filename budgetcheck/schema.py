@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from . import __version__
+from .jsontext import json_text
 from .model import Plan
 
 SCHEMA_ID = "https://budgetcheck.invalid/schema/plan-1.json"
@@ -16,4 +15,4 @@ def schema_text() -> str:
               "title": "budgetcheck plan", "description": f"Plan file format (budgetcheck "
               f"{__version__}): tables of printed figures, footnotes, claims and relations.",
               **{k: v for k, v in schema.items() if k != "title"}}
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return json_text(schema)

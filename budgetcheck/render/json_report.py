@@ -3,10 +3,10 @@ apply. Other tools parse this; change it only by adding fields or by bumping `ve
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import __version__
+from ..jsontext import json_text
 from ..report import Finding, Passed, Report
 
 FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
@@ -51,4 +51,4 @@ def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any
 
 
 def render(reports: list[Report], options: dict[str, object]) -> str:
-    return json.dumps(document(reports, options), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports, options))

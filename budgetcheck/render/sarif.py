@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..catalogue import REGISTRY, load_builtin_rules
+from ..jsontext import json_text
 from ..report import Finding, Report
 from .locations import columns_of
 
@@ -90,4 +90,4 @@ def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any
 
 
 def render(reports: list[Report], options: dict[str, object]) -> str:
-    return json.dumps(document(reports, options), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports, options))
