@@ -71,7 +71,7 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
         def no_constants(name: str) -> Any:
             raise ValueError(f"{name} is not a number a plan can hold")
         try:
-            return json.loads(text, parse_float=_bounded_decimal, parse_int=_json_int,
+            data = json.loads(text, parse_float=_bounded_decimal, parse_int=_json_int,
                               parse_constant=no_constants)
         except json.JSONDecodeError as exc:
             raise PlanError(shown, f"invalid JSON: {exc.msg} (column {exc.colno})",
@@ -83,6 +83,9 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
                             code="BC902") from None
         except ValueError as exc:
             raise PlanError(shown, f"invalid JSON: {exc}", code="BC902") from None
+        if _SURROGATE_ESCAPE.search(text):  # rare: only then look for one left unpaired
+            _refuse_lone_surrogate(data, [], text, shown)
+        return data
     try:
         return tomllib.loads(text, parse_float=_bounded_decimal)
     except _OutOfBounds as exc:
@@ -95,6 +98,31 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
         raise PlanError(shown, f"invalid TOML: {message}", line=line, code="BC902") from None
     except RecursionError:
         raise PlanError(shown, "invalid TOML: nested too deeply", code="BC902") from None
+
+
+#: JSON may write half of a UTF-16 surrogate pair ("\ud800") on its own; Python decodes it to
+#: a string that has no UTF-8 form, which would fail only when the report is written.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogate(value: Any, path: list[str | int], text: str, shown: str) -> None:
+    """Report the first string holding a lone surrogate at its data path (a key, at the path of
+    its object)."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            message = (f"invalid JSON: \\u{ord(found.group()):04x} is half of a UTF-16 "
+                       "surrogate pair, not a character")
+            raise PlanError(shown, message, line=line_of(text, path, "json"),
+                            data_path=".".join(map(str, path)) or "(top level)", code="BC902")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogate(key, path, text, shown)
+            _refuse_lone_surrogate(item, [*path, key], text, shown)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_lone_surrogate(item, [*path, index], text, shown)
 
 
 class _OutOfBounds(ValueError):
