@@ -40,6 +40,10 @@ def test_sarif_is_what_code_scanning_accepts(capsys, tmp_path):
     assert error["locations"][0]["physicalLocation"]["region"]["startLine"] == 590
     assert {loc["physicalLocation"]["region"]["startLine"] for loc in error["relatedLocations"]} \
         == {584, 585, 587, 589, 590}
+    main_artifact = error["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert main_artifact["uriBaseId"] == "%SRCROOT%" and "%SRCROOT%" in run["originalUriBaseIds"]
+    for related in error["relatedLocations"]:  # resolved against the same base
+        assert related["physicalLocation"]["artifactLocation"] == main_artifact
 
 
 def test_sarif_columns_point_at_the_figure(capsys):

@@ -48,8 +48,11 @@ def _result(finding: Finding, index: dict[str, int], options: dict[str, object])
     first_col, last_col = columns_of(finding, options)
     region = {"startLine": start, "endLine": start, "startColumn": first_col,
               "endColumn": last_col}
+    # Every figure of a finding was printed in its document: one artifact, resolved once (a
+    # note on a column names 200 figures), and against the same base as the main location.
+    artifact = {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"}
     related = [{"id": i, "message": {"text": f"{f.ident} = {f.text}"},
-                "physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)},
+                "physicalLocation": {"artifactLocation": artifact,
                                      "region": {"startLine": f.line}}}
                for i, f in enumerate(finding.figures) if f.line]
     result: dict[str, Any] = {
@@ -57,9 +60,7 @@ def _result(finding: Finding, index: dict[str, int], options: dict[str, object])
         "ruleIndex": index[finding.code],
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message + "".join(f"\n→ {h}" for h in finding.hints)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"},
-            "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
         "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
         "properties": {"table": finding.table, "row": finding.row, "column": finding.column,
                        "stated": finding.stated, "computed": finding.computed,
