@@ -7,7 +7,7 @@ from collections import defaultdict
 from html import escape
 
 from .. import __version__
-from ..model import Plan
+from ..model import Plan, Table
 from ..report import SEVERITY_ORDER, Finding, Report
 
 STYLE = """
@@ -63,10 +63,8 @@ def _cells_of(finding: Finding) -> list[tuple[str, str, str, bool]]:
     return cells
 
 
-def _table_html(plan: Plan, table_id: str, marks: dict, words: dict[str, str],
+def _table_html(table: Table, marks: dict, words: dict[str, str],
                 inferred: dict[tuple[str, str, str], str]) -> str:
-    table = plan.table(table_id)
-    assert table is not None
     title = f"{words['table']} {table.number} — {table.title}" if table.number else table.title
     head = "".join(f"<th>{escape(c.label)}</th>" for c in table.columns)
     rows = []
@@ -129,7 +127,7 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
         if isinstance(plan, Plan):
             held = {(p.table, p.row, p.column): p.subject for p in report.passed
                     if p.inferred and p.table and p.row and p.column}
-            body += [_table_html(plan, t.id, marks, words, held) for t in plan.tables]
+            body += [_table_html(t, marks, words, held) for t in plan.tables]
         body.append(f"<h2>{words['findings']}</h2>")
         items = [_finding_html(f) for f in report.findings]
         body.append(f"<ol class=\"findings\">{''.join(items)}</ol>" if items
