@@ -22,6 +22,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"budgetcheck: {message} (see budgetcheck --help)\n")
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0: one per "
+                                         "CPU)")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="budgetcheck", description="Check that the tables, totals and claims "
                      "of a business plan agree, judging rounded figures on their intervals.")
@@ -48,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="ignore findings accepted in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="accept the current findings")
     check.add_argument("--no-plugins", action="store_true", help="skip entry-point rules")
-    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                        help="check the plans in N processes (0: one per CPU)")
     verbosity = check.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
@@ -136,15 +147,9 @@ def run_check(args: argparse.Namespace) -> int:
     if mode == "absolute" and not args.tolerance:
         raise PlanError("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'",
                         code="BC901")
-    if args.tolerance:
-        from .notation import parse_amount
-
-        try:
-            parse_amount(args.tolerance)
-        except ValueError as exc:
-            raise PlanError("--tolerance", str(exc), code="BC901") from None
+    select = args.select.split(",") if args.select else None
+    _check_settings(args.tolerance, select, plugins=not args.no_plugins)
     files = _plan_files(args.paths, bundled_plan_path, find_plans)
-    select = [c.strip() for c in args.select.split(",")] if args.select else None
     settings = dict(mode=mode, tolerance=args.tolerance, lang=args.lang, rounding=args.rounding,
                     select=select, plugins=not args.no_plugins)
     jobs = [(str(f), args.rules, settings, args.format == "html") for f in files]
@@ -180,6 +185,31 @@ def run_check(args: argparse.Namespace) -> int:
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:
+    """Refuse a bad --tolerance or --select once, before any plan is read (with --jobs, every
+    process would refuse it again), as the library refuses them."""
+    from .errors import PlanError
+
+    if tolerance:
+        from .engine import tolerance_value
+
+        try:
+            tolerance_value(tolerance)
+        except ValueError as exc:
+            raise PlanError("--tolerance", str(exc), code="BC901") from None
+    if select is not None:
+        from .catalogue import load_builtin_rules, load_plugin_rules
+        from .engine import selected_codes
+
+        load_builtin_rules()
+        if plugins:
+            load_plugin_rules()
+        try:
+            selected_codes(select)
+        except ValueError as exc:
+            raise PlanError("--select", str(exc), code="BC901") from None
 
 
 def _titles(plan: object) -> dict[str, str]:

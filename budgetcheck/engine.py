@@ -177,9 +177,26 @@ _MAKE_REF = FigureRef._make
 def tolerance_value(tolerance: str | Decimal | None) -> Decimal:
     if tolerance is None:
         return Decimal(0)
-    if isinstance(tolerance, Decimal):
-        return tolerance
-    return parse_amount(tolerance, round_thousands=False).value
+    value = tolerance if isinstance(tolerance, Decimal) else \
+        parse_amount(tolerance, round_thousands=False).value
+    if value < 0:
+        raise ValueError(f"a tolerance cannot be negative: {str(tolerance)!r}")
+    return value
+
+
+def selected_codes(select: Iterable[str] | None) -> set[str] | None:
+    """The rule codes `select` names, in any case; None (every rule) when it names none. An
+    empty or unknown code is refused: a typo would otherwise check nothing, and pass."""
+    if not select:
+        return None
+    wanted = {code.strip().upper() for code in select}
+    if "" in wanted:
+        raise ValueError(f"an empty rule code in {','.join(select)!r}")
+    unknown = sorted(wanted - REGISTRY.keys())
+    if unknown:
+        raise ValueError(f"unknown rule code {', '.join(unknown)}; `budgetcheck rules` lists "
+                         "them")
+    return wanted
 
 
 def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | None = None,
@@ -194,7 +211,7 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
         raise ValueError("absolute mode needs a tolerance, e.g. '0,05 M$'")
     settings = Settings(mode=mode, tolerance=tolerance_value(tolerance), rounding=rounding)
     ctx = Context(plan, FigureIndex(plan), settings, lang or plan.plan.language, plan.plan.source)
-    wanted = {c.upper() for c in select} if select else None
+    wanted = selected_codes(select)
     findings: list[Finding] = []
     passed: list[Passed] = []
     for code, rule in sorted(REGISTRY.items()):

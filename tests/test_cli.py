@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import nullcontext
 
 import pytest
 
@@ -49,7 +50,8 @@ def test_fail_on_and_exit_zero(capsys):
 
 @pytest.mark.parametrize("args", [["check", "missing.toml"], ["check", "--mode", "absolute"],
                                   ["check", "--tolerance", "12 Z$"], ["explain", "BC999"],
-                                  ["check", "--format", "pdf"]])
+                                  ["check", "--format", "pdf"], ["check", "--tolerance", "-5 $"],
+                                  ["check", "--select", "BC999"], ["check", "--jobs", "-1"]])
 def test_usage_and_input_errors_are_one_line_and_exit_2(args, tmp_path):
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2
@@ -240,3 +242,25 @@ def test_checking_a_plan_pauses_the_cycle_collector_and_restores_it(enabled, mon
     finally:
         gc.enable()
     assert seen == [False] and report.passed
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--select", "BC1O3"], "--select: BC901 unknown rule code BC1O3; `budgetcheck rules`"),
+    (["--select", "BC103,,BC101"], "--select: BC901 an empty rule code in 'BC103,,BC101'"),
+    (["--tolerance", "-0,05 M$"], "--tolerance: BC901 a tolerance cannot be negative"),
+    (["--jobs", "-2"], "'-2' is not a number of processes"),
+])
+def test_a_setting_that_would_check_nothing_or_everything_is_refused(args, said, capsys):
+    """A mistyped code used to select no rule at all, and the plan passed; a negative tolerance
+    failed inside the interval arithmetic; --jobs -2 meant one process per CPU."""
+    with pytest.raises(SystemExit) if args[0] == "--jobs" else nullcontext():
+        assert main(["check", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and said in err and len(err.strip().splitlines()) == 1
+
+
+def test_select_takes_codes_in_any_case_and_spacing(capsys):
+    assert main(["check", "--select", " bc103 , BC101"]) == 0
+    codes = {line.split()[1] for line in capsys.readouterr().out.splitlines()
+             if line.startswith("seeds/")}
+    assert codes == {"BC103"}  # the plan has no BC101 finding

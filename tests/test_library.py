@@ -37,6 +37,13 @@ def test_select_runs_only_the_named_rules(scale_plan):
     assert len(report.findings) == 3
 
 
+def test_an_unknown_code_or_a_negative_tolerance_is_refused(scale_plan):
+    with pytest.raises(ValueError, match="unknown rule code BC999"):
+        budgetcheck.check(scale_plan, select=["BC103", "BC999"])
+    with pytest.raises(ValueError, match="cannot be negative"):
+        budgetcheck.check(scale_plan, mode="absolute", tolerance="-1 $")
+
+
 @pytest.fixture
 def cleanup_registry():
     load_builtin_rules()
