@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, get_args
 
 from .amount import Rounding
 from .catalogue import REGISTRY, load_builtin_rules, load_plugin_rules
@@ -184,14 +184,18 @@ def tolerance_value(tolerance: str | Decimal | None) -> Decimal:
     return value
 
 
-def selected_codes(select: Iterable[str] | None) -> set[str] | None:
-    """The rule codes `select` names, in any case; None (every rule) when it names none. An
-    empty or unknown code is refused: a typo would otherwise check nothing, and pass."""
+def selected_codes(select: str | Iterable[str] | None) -> set[str] | None:
+    """The rule codes `select` names (a list, or one string of codes separated by commas), in
+    any case; None (every rule) when it names none. An empty or unknown code is refused: a typo
+    would otherwise check nothing, and pass."""
     if not select:
         return None
-    wanted = {code.strip().upper() for code in select}
+    codes = select.split(",") if isinstance(select, str) else list(select)
+    if not codes:
+        return None
+    wanted = {code.strip().upper() for code in codes}
     if "" in wanted:
-        raise ValueError(f"an empty rule code in {','.join(select)!r}")
+        raise ValueError(f"an empty rule code in {','.join(codes)!r}")
     unknown = sorted(wanted - REGISTRY.keys())
     if unknown:
         raise ValueError(f"unknown rule code {', '.join(unknown)}; `budgetcheck rules` lists "
@@ -199,11 +203,23 @@ def selected_codes(select: Iterable[str] | None) -> set[str] | None:
     return wanted
 
 
+def _refuse_unknown(name: str, value: object, choices: object) -> None:
+    """A library caller's typo ("stict") must not check the plan another way, or fail only
+    when the report is built."""
+    allowed = get_args(choices)
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+
+
 def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | None = None,
           lang: Lang | None = None, rounding: Rounding = "nearest",
-          select: Iterable[str] | None = None, plan_file: str | None = None,
+          select: str | Iterable[str] | None = None, plan_file: str | None = None,
           plugins: bool = True) -> Report:
     """Check a plan with every rule (or the `select`ed codes) and return all findings."""
+    _refuse_unknown("mode", mode, Mode)
+    _refuse_unknown("rounding", rounding, Rounding)
+    if lang is not None:  # None: the plan's language
+        _refuse_unknown("lang", lang, Lang)
     load_builtin_rules()
     if plugins:
         load_plugin_rules()

@@ -37,11 +37,22 @@ def test_select_runs_only_the_named_rules(scale_plan):
     assert len(report.findings) == 3
 
 
-def test_an_unknown_code_or_a_negative_tolerance_is_refused(scale_plan):
-    with pytest.raises(ValueError, match="unknown rule code BC999"):
-        budgetcheck.check(scale_plan, select=["BC103", "BC999"])
-    with pytest.raises(ValueError, match="cannot be negative"):
-        budgetcheck.check(scale_plan, mode="absolute", tolerance="-1 $")
+@pytest.mark.parametrize("settings, said", [
+    ({"select": ["BC103", "BC999"]}, "unknown rule code BC999"),
+    ({"mode": "absolute", "tolerance": "-1 $"}, "cannot be negative"),
+    ({"mode": "stict"}, "mode must be one of rounding, strict, absolute, not 'stict'"),
+    ({"rounding": "up"}, "rounding must be one of nearest, truncate"),
+    ({"lang": "de"}, "lang must be one of fr, en"),
+])
+def test_a_setting_the_checker_does_not_have_is_refused(scale_plan, settings, said):
+    with pytest.raises(ValueError, match=said):
+        budgetcheck.check(scale_plan, **settings)
+
+
+def test_select_takes_one_string_of_codes_too(scale_plan):
+    one = budgetcheck.check(scale_plan, select="bc103, BC101")
+    assert one == budgetcheck.check(scale_plan, select=["BC101", "BC103"])
+    assert {f.code for f in one.findings} == {"BC103"}
 
 
 @pytest.fixture
