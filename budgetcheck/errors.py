@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .oneline import printable
+
 
 class PlanError(Exception):
     """A plan that cannot be checked. `str()` is the one line a user sees."""
@@ -19,7 +21,8 @@ class PlanError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         at = f"{self.data_path}: " if self.data_path else ""
-        return f"{where}: {self.code} {at}{self.message}".replace("\n", " ")
+        # The checker's own messages may wrap; a key or a file name is shown escaped.
+        return printable(f"{where}: {self.code} {at}{self.message}".replace("\n", " "))
 
 
 def _rebuild(path: str, message: str, line: int | None, data_path: str | None,

@@ -84,3 +84,40 @@ def test_github_annotations(capsys, tmp_path):
                             "line=590,title=BC102 column-total::")
     assert any(line.startswith("::notice ") for line in lines)
     assert all("\n" not in line for line in lines)
+
+
+FORGED = "evil.toml:1: BC000 error forged"
+
+
+def hostile_plan(tmp_path):
+    """The plan with an error in table 3, its total rows labelled with a line break, a forged
+    finding and a terminal escape sequence."""
+    path = bad_plan(tmp_path)
+    label = 'label = "Total\\n' + FORGED + '\\u001b[2J"'
+    path.write_text(path.read_text(encoding="utf-8").replace('label = "Total"', label),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_label_cannot_forge_a_line_or_reach_the_terminal(capsys, tmp_path):
+    plan = str(hostile_plan(tmp_path))
+    for fmt in ("text", "markdown", "github"):
+        out = output(capsys, "--format", fmt, plan)
+        assert FORGED in out and "\x1b" not in out, fmt
+        assert not any(line.startswith("evil.toml") for line in out.splitlines()), fmt
+        assert "Total\\n" + FORGED + "\\x1b[2J" in out, fmt
+    rows = [line for line in output(capsys, "--format", "markdown", plan).splitlines()
+            if line.startswith("| ")]
+    assert all(row.count(" | ") >= 3 for row in rows)
+
+
+def test_an_input_error_shows_a_key_escaped_on_one_line(tmp_path):
+    from .test_cli import run
+
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({"plan": {"organisation": "x", "fiscal_year": "2024",
+                                         "language": "en", "source": "x.txt",
+                                         "bad\u001b[31m": 1}}), encoding="utf-8")
+    result = run("check", str(path))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "\x1b" not in result.stderr and "bad\\x1b[31m" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..oneline import printable
 from ..report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -19,11 +20,12 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
     out = []
     for report in reports:
         for f in report.findings:
-            props = [f"file={_property(f.path)}"]
+            props = [f"file={_property(printable(f.path))}"]
             if f.line:
                 props.append(f"line={f.line}")
             tag = " (inferred)" if f.inferred else ""
             props.append(f"title={_property(f'{f.code} {f.name}{tag}')}")
-            message = f.message + "".join(f"\n→ {h}" for h in f.hints)
+            # The hints are lines of their own; a line break inside a label is not.
+            message = printable(f.message) + "".join(f"\n→ {printable(h)}" for h in f.hints)
             out.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{_data(message)}")
     return "\n".join(out) + ("\n" if out else "")

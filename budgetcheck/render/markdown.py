@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..oneline import printable
 from ..report import Report
 
 ICONS = {"error": "❌", "warning": "⚠️", "note": "ℹ️"}
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|")
 
 
 def render(reports: list[Report], options: dict[str, object]) -> str:

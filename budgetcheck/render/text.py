@@ -6,6 +6,7 @@ import os
 import sys
 from itertools import groupby
 
+from ..oneline import printable
 from ..report import Finding, Passed, Report
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "pass": "\033[32m"}
@@ -51,11 +52,11 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
         for group, items in groupby(ordered, key=_group):
             heading = {"~claims": words["claims"], "~relations": words["relations"]}.get(
                 group, titles.get(group, group))
-            out.append(_paint(heading, BOLD, colour))
+            out.append(_paint(printable(heading), BOLD, colour))
             for finding in items:
                 out.append(_line(finding, words, colour))
                 for hint in finding.hints:
-                    out.append(f"    → {hint}")
+                    out.append(f"    → {printable(hint)}")
         inferred = [p for p in report.passed if p.inferred]
         if inferred and not quiet:
             out.append(_paint(words["inferred_heading"], BOLD, colour))
@@ -65,7 +66,7 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
         if not quiet:
             s = report.summary
             source = report.plan_file or report.document
-            out.append(f"{source}: " + words["summary"].format(
+            out.append(f"{printable(source)}: " + words["summary"].format(
                 errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed))
     return "\n".join(out) + ("\n" if out else "")
 
@@ -80,14 +81,15 @@ def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:
     line = f":{finding.line}" if finding.line else ""
     severity = _paint(words[finding.severity], COLOURS[finding.severity], colour)
     tag = f" [{words['inferred']}]" if finding.inferred else ""
-    return f"{finding.path}{line}: {finding.code} {severity}{tag} {finding.message}"
+    return (f"{printable(finding.path)}{line}: {finding.code} {severity}{tag} "
+            f"{printable(finding.message)}")
 
 
 def _passed(passed: Passed, report: Report, words: dict[str, str], colour: bool) -> str:
     where = f"{report.document}:{passed.line}" if passed.line else report.document
     tag = f" [{words['inferred']}]" if passed.inferred else ""
-    return (f"{where}: {passed.code} " + _paint(words["passed"], COLOURS["pass"], colour)
-            + f"{tag} {passed.subject}")
+    return (f"{printable(where)}: {passed.code} " + _paint(words["passed"], COLOURS["pass"], colour)
+            + f"{tag} {printable(passed.subject)}")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
