@@ -123,6 +123,16 @@ def test_headings_on_two_lines_and_dollar_columns(tmp_path):
     assert report.findings == [] and report.summary.inferred == 3
 
 
+def test_a_column_with_no_heading_is_named_by_its_place(tmp_path):
+    path = tmp_path / "budget.md"
+    path.write_text("| | 2023 | |\n|---|---|---|\n| Revenue | 1 | 2 |\n| Costs | 1 | 1 |\n"
+                    "| Total | 2 | 9 |\n", encoding="utf-8")
+    plan = load(path)  # an empty heading used to stop the reader with an IndexError
+    assert [c.label for c in plan.tables[0].columns] == ["2023", "(column 3)"]
+    report = check(plan)
+    assert [(f.code, f.column, f.line) for f in report.errors] == [("BC107", "column_3", 5)]
+
+
 def test_no_statement_in_prose(tmp_path):
     path = tmp_path / "letter.txt"
     path.write_text("Dear members,\nIn 2024 we spent 1,234 dollars on paint.\n", encoding="utf-8")

@@ -86,9 +86,11 @@ def _column_key(label: str) -> str:
 
 def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
     column_keys: set[str] = set()
+    # A column with no heading ("| | 2023 | |") is named by its place, the rows' labels first.
+    labels = [label.strip() or f"(column {n})" for n, label in enumerate(statement.columns, 2)]
     columns = [{"key": _unique(_column_key(label), column_keys), "label": label,
-                **({"role": "total"} if label.strip().lower() == "total" else {})}
-               for label in statement.columns]
+                **({"role": "total"} if label.lower() == "total" else {})}
+               for label in labels]
     if all(c.get("role") == "total" for c in columns):
         for column in columns:
             column.pop("role", None)
@@ -126,11 +128,15 @@ def statement_plan_data(text: str, source: str, markdown: bool) -> dict[str, Any
         statements = read_text_statements(raw_lines)
     seen: set[str] = set()
     tables = [table_data(s, seen) for s in statements]
-    years = [c["label"] for t in tables for c in t["columns"] if is_year(c["label"].split()[0])] \
-        if tables else []
+    years = [c["label"] for t in tables for c in t["columns"] if _starts_with_year(c["label"])]
     return {"plan": {"organisation": _organisation(raw_lines), "fiscal_year": years[0] if years
                      else "unknown", "language": _language(text), "source": source},
             "tables": tables}
+
+
+def _starts_with_year(label: str) -> bool:
+    words = label.split()  # a column heading may be empty ("| | 2023 |")
+    return bool(words) and is_year(words[0])
 
 
 def _organisation(raw_lines: list[str]) -> str:
