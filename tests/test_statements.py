@@ -131,6 +131,10 @@ def test_a_column_with_no_heading_is_named_by_its_place(tmp_path):
     assert [c.label for c in plan.tables[0].columns] == ["2023", "(column 3)"]
     report = check(plan)
     assert [(f.code, f.column, f.line) for f in report.errors] == [("BC107", "column_3", 5)]
+    # The row matches nothing in every column, but its 2023 column adds up, and says so.
+    [held] = [p.subject for p in report.passed if p.inferred]
+    assert "2023" in held and ("déduit comme" in held or "inferred as" in held)
+    assert "aucun bloc" not in held and "no block" not in held
 
 
 def test_no_statement_in_prose(tmp_path):

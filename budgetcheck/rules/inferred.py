@@ -77,13 +77,16 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
             for column in table.columns:
                 if column.key not in row.cells or row.cells[column.key].amount.unit != "$":
                     continue
-                key = "subject_inferred" if matched else "subject_unmatched"
-                subject = say(key, ctx.lang, table=table_name(table, ctx), row=row.label,
-                              column=column.label, how=how)
                 outcome = judge(comparison(table, i, fit.candidate, column.key),
                                 Evaluator(ctx.index), ctx.settings)
                 if outcome.verdict == "unverifiable" and outcome.missing:
                     continue
+                # A row that matched nothing as a whole may still add up in this column: its
+                # check then says what it adds up to, not that nothing matches.
+                held = matched or outcome.verdict in ("pass", "note")
+                subject = say("subject_inferred" if held else "subject_unmatched", ctx.lang,
+                              table=table_name(table, ctx), row=row.label,
+                              column=column.label, how=how)
                 result = ctx.from_outcome("BC107", outcome, subject, table=table.id,
                                           row=row.key, column=column.key)
                 yield result.model_copy(update={"inferred": True})
