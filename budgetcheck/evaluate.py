@@ -268,8 +268,7 @@ def verdict(comparison: Comparison, readings: Readings, settings: Settings,
         return Outcome(verdict, comparison, stated, computed, r_stated, r_computed, allowed,
                        tolerance, rounded, claim, difference)
 
-    if stated.missing or computed.missing or not computed.interval.is_bounded and \
-            not _one_sided_ok(comparison.op, stated, computed):
+    if stated.missing or computed.missing or _undecidable(comparison.op, stated, computed):
         return outcome("unverifiable", None)
     if holds(comparison.op, stated.interval, computed.interval):
         return outcome("pass", _allowed(stated, stated, computed))
@@ -284,9 +283,17 @@ def verdict(comparison: Comparison, readings: Readings, settings: Settings,
     return outcome(kept, _allowed(stated, r_stated, r_computed))
 
 
-def _one_sided_ok(op: str, stated: Value, computed: Value) -> bool:
-    """An inequality against a half-open interval can still be decided."""
-    return op != "==" and (computed.interval.lo.is_finite() or computed.interval.hi.is_finite())
+def _undecidable(op: str, stated: Value, computed: Value) -> bool:
+    """Nothing can be concluded: either side may be any number (a quotient by a figure that may
+    be zero: "1 M$ / 0 $ == 2" is possible, not true), or the computed side is unbounded in an
+    equality. A stated side bounded on one side only is a hedge ("au moins 100 M$"), which an
+    equality can still judge; so can an inequality against a half-open computed side."""
+    def anything(value: Value) -> bool:
+        return not value.interval.lo.is_finite() and not value.interval.hi.is_finite()
+
+    if anything(stated) or anything(computed):
+        return True
+    return op == "==" and not computed.interval.is_bounded
 
 
 def _allowed(stated: Value, wide: Value, computed: Value) -> Interval | None:

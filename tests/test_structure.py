@@ -93,3 +93,16 @@ def test_exact_totals_pass_in_every_mode(mode):
             row("total", 5, "total", y2024="4,0 M$")]
     report = check(plan(rows), mode, plugins=False)
     assert report.findings == [] and len(report.passed) == 1
+
+
+@pytest.mark.parametrize("expr", ["ops[a] / ops[b] == 2", "2 == ops[a] / ops[b]",
+                                  "ops[a] / ops[b] >= 2", "ops[a] / (ops[b] - ops[b]) == 2"])
+def test_a_relation_that_divides_by_zero_is_unverifiable_not_passed(expr):
+    """"1 M$ / 0 $ == 2" is possible for some value of the quotient, which is any number; it is
+    not shown true. On the left or the right, whatever the comparison, it is a BC202 warning."""
+    p = Plan.model_validate({**plan([row("a", 3, y2024="1,000"), row("b", 4, y2024="0")])
+                             .model_dump(), "relations": [{"id": "r", "expr": expr}]})
+    report = check(p, plugins=False)
+    assert [(f.code, f.severity) for f in report.findings if f.subject == "r" or
+            f.relation == expr] == [("BC202", "warning")]
+    assert not any(x.code == "BC201" for x in report.passed)
