@@ -60,6 +60,12 @@ def is_total(row: Row) -> bool:
     return row.role in ("total", "subtotal")
 
 
+def in_dollars(row: Row) -> bool:
+    """A row of amounts; a row of percentages or ratios ("Share of the total 60 %") is part of
+    no sum of dollars."""
+    return any(cell.amount.unit == "$" for cell in row.cells.values())
+
+
 def is_result(row: Row) -> bool:
     return bool(RESULT_LABEL.match(row.label)) and not NOT_RESULT.search(row.label)
 
@@ -71,7 +77,7 @@ def candidates(table: Table, i: int, covered: set[int], totals: list[int]) -> It
 
     def top_level(start: int, items_only: bool = False) -> tuple[tuple[int, int], ...]:
         return tuple((1, j) for j in range(start + 1, i)
-                     if rows[j].cells and j not in covered
+                     if in_dollars(rows[j]) and j not in covered
                      and not (items_only and j in totals))
 
     seen: set[tuple[tuple[int, int], ...]] = set()
@@ -114,8 +120,8 @@ def fit(table: Table, i: int, candidate: Candidate) -> Fit:
         if cell.amount.unit != "$":
             continue  # a percentage or ratio column does not add up
         member_cells = [(sign, table.rows[j].cells.get(column)) for sign, j in candidate.members]
-        if any(c is None for _, c in member_cells):
-            continue  # a missing cell is not zero: this column cannot be checked
+        if any(c is None or c.amount.unit != "$" for _, c in member_cells):
+            continue  # a missing cell is not zero, a percentage adds to no dollars: unchecked
         checked += 1
         stated = cell.amount
         computed = sum((sign * c.amount.value for sign, c in member_cells  # type: ignore[union-attr]
