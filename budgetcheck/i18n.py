@@ -42,6 +42,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "cannot be verified: {missing} is not printed (a missing figure is not zero)",
         "fr": "invérifiable : {missing} n’est pas imprimé (un chiffre absent n’est pas zéro)",
     },
+    "unverifiable_units": {
+        "en": "cannot be verified: it would add dollars and a percentage or ratio ({figures})",
+        "fr": "invérifiable : la relation additionnerait des dollars et un pourcentage ou un "
+              "ratio ({figures})",
+    },
     "unverifiable_zero": {
         "en": "cannot be verified: it divides by a value that may be zero",
         "fr": "invérifiable : la relation divise par une valeur qui peut être nulle",

@@ -137,6 +137,23 @@ def test_a_column_with_no_heading_is_named_by_its_place(tmp_path):
     assert "aucun bloc" not in held and "no block" not in held
 
 
+def test_a_ratio_row_is_left_out_of_the_sums_and_a_mixed_column_is_a_warning(tmp_path):
+    path = tmp_path / "budget.md"
+    path.write_text("| Item | 2023 | 2024 |\n|---|---|---|\n| A | 1,0 M$ | 1,0 M$ |\n"
+                    "| Share | 40 % | 2,0 M$ |\n| B | 1,5 M$ | 1,5 M$ |\n"
+                    "| Total | 2,5 M$ | 4,5 M$ |\n", encoding="utf-8")
+    report = check(load(path))  # adding 40 % to dollars stopped the checker (UnitMismatch)
+    assert [(f.code, f.severity, f.column) for f in report.findings] == [
+        ("BC107", "warning", "y2023")]
+    assert "table[share, y2023] = 40 %" in report.findings[0].message
+    assert [(p.column, p.inferred) for p in report.passed] == [("y2024", True)]
+    ratio_row = tmp_path / "ratio.md"
+    ratio_row.write_text("| Item | 2023 |\n|---|---|\n| A | 1,0 M$ |\n| Share | 40 % |\n"
+                         "| B | 1,5 M$ |\n| Total | 2,5 M$ |\n", encoding="utf-8")
+    held = check(load(ratio_row))
+    assert held.findings == [] and [p.inferred for p in held.passed] == [True]
+
+
 def test_no_statement_in_prose(tmp_path):
     path = tmp_path / "letter.txt"
     path.write_text("Dear members,\nIn 2024 we spent 1,234 dollars on paint.\n", encoding="utf-8")

@@ -106,3 +106,13 @@ def test_a_relation_that_divides_by_zero_is_unverifiable_not_passed(expr):
     assert [(f.code, f.severity) for f in report.findings if f.subject == "r" or
             f.relation == expr] == [("BC202", "warning")]
     assert not any(x.code == "BC201" for x in report.passed)
+
+
+def test_a_percentage_among_the_rows_a_total_adds_is_a_warning_not_a_crash():
+    rows = [row("salaries", 3, y2024="1,200"), row("share", 4, y2024="60 %"),
+            row("total", 5, "total", y2024="1,200")]
+    report = check(plan(rows, scale=3), plugins=False)  # stopped with UnitMismatch
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.lines) == ("BC102", 5, [3, 4, 5])
+    assert "percentage or ratio (ops[share] = 60 %)" in warning.message
+    assert report.errors == [] and not any(p.code == "BC102" for p in report.passed)

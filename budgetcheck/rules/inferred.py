@@ -9,10 +9,10 @@ from ..engine import Context
 from ..evaluate import Evaluator, judge
 from ..expr import Comparison, Neg, Node, Ref, Sum
 from ..i18n import say
-from ..model import Plan, Table
+from ..model import Column, Plan, Row, Table
 from ..report import Finding, Passed
 from .inference import Candidate, infer
-from .structure import table_name
+from .structure import mixed_units, table_name
 
 
 def describe(table: Table, candidate: Candidate, lang: str) -> str:
@@ -75,7 +75,14 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
             row = table.rows[i]
             how = describe(table, fit.candidate, ctx.lang)
             for column in table.columns:
-                if column.key not in row.cells or row.cells[column.key].amount.unit != "$":
+                stated = row.cells.get(column.key)
+                if stated is None or stated.amount.unit != "$":
+                    continue
+                members = [table.rows[j].cells.get(column.key) for _, j in fit.candidate.members]
+                mixed = mixed_units(ctx, "BC107", [stated, *filter(None, members)],
+                                    _subject(ctx, table, row, column, how, matched))
+                if mixed is not None:
+                    yield mixed.model_copy(update={"inferred": True})
                     continue
                 outcome = judge(comparison(table, i, fit.candidate, column.key),
                                 Evaluator(ctx.index), ctx.settings)
@@ -84,9 +91,13 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                 # A row that matched nothing as a whole may still add up in this column: its
                 # check then says what it adds up to, not that nothing matches.
                 held = matched or outcome.verdict in ("pass", "note")
-                subject = say("subject_inferred" if held else "subject_unmatched", ctx.lang,
-                              table=table_name(table, ctx), row=row.label,
-                              column=column.label, how=how)
-                result = ctx.from_outcome("BC107", outcome, subject, table=table.id,
-                                          row=row.key, column=column.key)
+                result = ctx.from_outcome("BC107", outcome,
+                                          _subject(ctx, table, row, column, how, held),
+                                          table=table.id, row=row.key, column=column.key)
                 yield result.model_copy(update={"inferred": True})
+
+
+def _subject(ctx: Context, table: Table, row: Row, column: Column, how: str, held: bool) -> str:
+    """What the check of one column of an inferred total says it checked."""
+    return say("subject_inferred" if held else "subject_unmatched", ctx.lang,
+               table=table_name(table, ctx), row=row.label, column=column.label, how=how)

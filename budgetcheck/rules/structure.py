@@ -9,7 +9,7 @@ from decimal import Decimal, localcontext
 
 from ..amount import Amount, AmountError
 from ..catalogue import input_rule, rule
-from ..engine import Context
+from ..engine import Context, _figure_ref
 from ..evaluate import Evaluator, judge, verdict
 from ..expr import Comparison, Ref, Sum
 from ..i18n import say
@@ -48,6 +48,9 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
         return None
     cells: list[Cell] = [stated, *members]  # type: ignore[list-item]
     table, row, column = stated.table or "", stated.row or "", stated.column or ""
+    mixed = mixed_units(ctx, code, cells, subject)
+    if mixed is not None:
+        return mixed
     # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
     if all(c.amount.unit == "$" for c in cells):
         with localcontext(EXACT):
@@ -62,6 +65,22 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
             return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
     outcome = judge(_comparison(cells, source), Evaluator(ctx.index), ctx.settings)
     return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
+
+
+def mixed_units(ctx: Context, code: str, cells: list[Cell], subject: str) -> Finding | None:
+    """A warning when a sum the checker assumes (a total and its rows) would add dollars and a
+    percentage or a ratio: that is no sum, and it cannot be judged; None when the units agree.
+    `cells` is the stated cell, then the cells it should add up."""
+    stated = cells[0]
+    odd = [c for c in cells if c.amount.dimension != stated.amount.dimension]
+    if not odd:
+        return None
+    figures = ", ".join(f"{c.ident} = {c.text}" for c in odd)
+    return ctx.finding(code, "warning", f"{subject}{ctx.colon}" +
+                       say("unverifiable_units", ctx.lang, figures=figures),
+                       lines=[c.line for c in cells], table=stated.table, row=stated.row,
+                       column=stated.column, subject=subject,
+                       figures=[_figure_ref(c) for c in cells])
 
 
 def _comparison(cells: list[Cell], source: str) -> Comparison:
