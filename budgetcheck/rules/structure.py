@@ -43,14 +43,11 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
     up by the caller); None when a cell is not printed (BC105 reports it). A printed total equal
     to the exact sum of dollar figures passes in every mode; otherwise the sums are read in one
     pass (`linear`), and a figure that is not in dollars, or truncation, goes through the
-    evaluator."""
+    evaluator; dollars and percentages together are a warning (`mixed_units`)."""
     if stated is None or any(m is None for m in members):
         return None
     cells: list[Cell] = [stated, *members]  # type: ignore[list-item]
     table, row, column = stated.table or "", stated.row or "", stated.column or ""
-    mixed = mixed_units(ctx, code, cells, subject)
-    if mixed is not None:
-        return mixed
     # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
     if all(c.amount.unit == "$" for c in cells):
         with localcontext(EXACT):
@@ -63,6 +60,9 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
         if readings is not None:
             outcome = verdict(_comparison(cells, source), readings, ctx.settings)
             return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
+    mixed = mixed_units(ctx, code, cells, subject)  # only a table not all in dollars can mix
+    if mixed is not None:
+        return mixed
     outcome = judge(_comparison(cells, source), Evaluator(ctx.index), ctx.settings)
     return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
 
