@@ -27,7 +27,7 @@ def inferred(report):
 
 @pytest.mark.parametrize("name", ["ministere-ponts.fr.txt", "harbourview.en.txt",
                                   "coop-boreale-budget.en.md", "coop-boreale-budget.fr.md",
-                                  "northern-research-council.en.txt"])
+                                  "northern-research-council.en.txt", "coastal-affairs.en.txt"])
 def test_consistent_statements_have_no_findings(name):
     report = check(load(STATEMENTS / name))
     assert [f.message for f in report.findings] == []
@@ -36,8 +36,8 @@ def test_consistent_statements_have_no_findings(name):
     for table in plan.tables:
         assert table.totals == "inferred"
         total_cells += sum(len(r.cells) for r in table.rows
-                           if re.match(r"(?i)total|net|coût de fonctionnement net|surplus|excédent",
-                                       r.label))
+                           if re.match(r"(?i)total|net|coût de fonctionnement net|surplus|excédent"
+                                                r"|departmental net (?:debt|financial position)$", r.label))
     assert report.summary.inferred == total_cells > 0
 
 
@@ -51,6 +51,23 @@ def test_net_lines_are_combinations_of_earlier_totals():
     after = [v for (row, col), v in french.items() if row.startswith("cout_de_fonctionnement_net_apres")]
     assert after and all(v.endswith("− « Total du financement du gouvernement et des transferts »")
                          for v in after)
+
+
+def test_a_qualified_net_line_is_a_result_too(tmp_path):
+    """Federal departments print "Departmental net debt" and "Departmental net financial
+    position": the result noun after a qualifier is still a result line, found as a combination,
+    and a slip in it is an error at its line (it was taken for a line item and never checked)."""
+    found = inferred(check(load(STATEMENTS / "coastal-affairs.en.txt")))
+    assert found[("departmental_net_debt", "y2025")] == \
+        "“Total net liabilities” − “Total net financial assets”"
+    assert found[("departmental_net_financial_position", "y2024")] == \
+        "“Total non-financial assets” − “Departmental net debt”"
+    text = (STATEMENTS / "coastal-affairs.en.txt").read_text(encoding="utf-8")
+    wrong = tmp_path / "coastal-affairs.en.txt"
+    wrong.write_text(text.replace("$ 564,264", "$ 546,264"), encoding="utf-8")
+    report = check(load(wrong))
+    assert [(f.code, f.line, f.column) for f in report.errors] == [("BC107", 36, "y2025")]
+    assert report.errors[0].stated == "546264000" and report.errors[0].computed == "564264000"
 
 
 def test_statement_figures_keep_their_text_scale_and_line():

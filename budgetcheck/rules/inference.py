@@ -28,6 +28,12 @@ RESULT_LABEL = re.compile(
     r"(?:increase|decrease) in net|profit|loss for|income (?:before|for)|"
     r".*(?:end of (?:the )?(?:year|period)|fin de l['’]exercice|fin de la p[ée]riode))",
     re.IGNORECASE)
+#: The same nouns after a qualifier: "Departmental net debt", "Departmental net financial
+#: position", "Consolidated net assets" (federal departments print them so).
+RESULT_NOUN = re.compile(
+    r"\bnet (?:debt|financial (?:position|assets|liabilities)|assets|liabilities|position|"
+    r"cost of operations)\b|\bdette nette\b|\bsituation financi[èe]re nette\b|"
+    r"\bactifs? financiers nets\b|\bco[uû]t de fonctionnement net\b", re.IGNORECASE)
 NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)
 MAX_EARLIER_TOTALS = 12
@@ -67,7 +73,9 @@ def in_dollars(row: Row) -> bool:
 
 
 def is_result(row: Row) -> bool:
-    return bool(RESULT_LABEL.match(row.label)) and not NOT_RESULT.search(row.label)
+    label = row.label
+    return bool(RESULT_LABEL.match(label) or RESULT_NOUN.search(label)) \
+        and not NOT_RESULT.search(label)
 
 
 def candidates(table: Table, i: int, covered: set[int], totals: list[int]) -> Iterator[Candidate]:
