@@ -97,12 +97,14 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
 
 
 def _difference_matches(outcome: Outcome, ctx: Context) -> list[str]:
-    """The difference equals another figure, or a sum of two or three: a row left out?"""
+    """The difference equals a figure left out, or a sum of two or three: a row left out?
+    Only figures on the relation's own lines are tried (`_line_mates`): a plan of a few hundred
+    figures has some pair or triple near any difference, and a sum of figures from other rows
+    and columns explains nothing."""
     diff = outcome.difference
-    if diff is None or diff == 0:
+    if diff is None or diff == 0 or outcome.stated.dim != "$" or outcome.computed.dim != "$":
         return []
-    involved = {t.ident for t in outcome.terms}
-    figures = [t for t in ctx.index.dollar_figures() if t.ident not in involved]
+    figures = _line_mates(outcome, ctx)
     tolerance = outcome.tolerance
     target = abs(diff)
     scale = ctx.display_scale(outcome.terms)
@@ -121,6 +123,28 @@ def _difference_matches(outcome: Outcome, ctx: Context) -> list[str]:
     return [say("hint_equals", ctx.lang, diff=ctx.money(target, scale),
                 figures=" + ".join(f"{t.ident} ({t.text})" for t in group))
             for group in found[:2]]
+
+
+def _line_mates(outcome: Outcome, ctx: Context) -> list[Term]:
+    """The dollar figures a relation may have left out or counted twice: the figures it adds
+    itself, then those in a table it reads from on the column its figures of that table share (a
+    row left out) or on the row they share (a column left out)."""
+    lines: dict[str, tuple[set[str | None], set[str | None]]] = {}
+    for term in outcome.terms:
+        if term.table:
+            rows, columns = lines.setdefault(term.table, (set(), set()))
+            rows.add(term.row)
+            columns.add(term.column)
+    involved = {t.ident for t in outcome.terms}
+    mates = [t for t in outcome.computed.terms if t.amount.unit == "$" and t.amount.value != 0]
+    for figure in ctx.index.dollar_figures():
+        if figure.table not in lines or figure.ident in involved:
+            continue
+        rows, columns = lines[figure.table]
+        if (len(columns) == 1 and figure.column in columns) or \
+                (len(rows) == 1 and figure.row in rows):
+            mates.append(figure)
+    return mates
 
 
 def _smallest_change(outcome: Outcome, ctx: Context, terms: list[Term]) -> str | None:

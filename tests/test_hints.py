@@ -60,3 +60,39 @@ def test_french_hints(tmp_path):
 
 def test_no_hints_on_notes(scale_report):
     assert all(f.hints == [] for f in scale_report.notes)
+
+
+MUNICIPAL = """\
+VILLE DE SAINT-ALBAN
+État des activités de fonctionnement
+(en milliers de dollars)
+
+                                          Budget         Réel         Réel
+                                            2025         2025         2024
+Revenus
+  Taxes                                   48 210       48 655       46 902
+  Intérêts                                   350          612          288
+  Autres revenus                             210          187          233
+Total des revenus                         48 770       49 454       47 423
+
+Charges
+  Administration générale                  8 940        8 702        8 455
+  Sécurité publique                       11 320       11 488       10 902
+  Santé et bien-être                         620          598          577
+Total des charges                         20 880       21 788       19 934
+"""
+
+
+def test_the_difference_is_matched_on_the_relations_own_lines(tmp_path):
+    """Réel 2025 charges add to 20 788, printed 21 788: no figure of that column explains the
+    1 000, and the triple 187 + 233 + 577 from other rows and columns (997, within rounding) is
+    no explanation either; a difference equal to a row of the column is one."""
+    path = tmp_path / "ville.fr.txt"
+    path.write_text(MUNICIPAL, encoding="utf-8")
+    error, = check(load(path), lang="en").errors
+    assert error.line == 17 and not any("equals" in h for h in error.hints)
+    path.write_text(MUNICIPAL.replace("21 788", "20 190"), encoding="utf-8")
+    error, = check(load(path), lang="en").errors
+    assert [h for h in error.hints if "equals" in h] == [
+        "the difference $598K equals etat_activites_fonctionnement[sante_et_bien_etre, reel_2025]"
+        " (598): a figure left out or counted twice?"]
