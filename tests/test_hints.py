@@ -93,6 +93,6 @@ def test_the_difference_is_matched_on_the_relations_own_lines(tmp_path):
     assert error.line == 17 and not any("equals" in h for h in error.hints)
     path.write_text(MUNICIPAL.replace("21 788", "20 190"), encoding="utf-8")
     error, = check(load(path), lang="en").errors
-    assert [h for h in error.hints if "equals" in h] == [
-        "the difference $598K equals etat_activites_fonctionnement[sante_et_bien_etre, reel_2025]"
-        " (598): a figure left out or counted twice?"]
+    expected = ("the difference $598K equals etat_activites_fonctionnement[sante_et_bien_etre, "
+                "reel_2025] (598): a figure left out or counted twice?")
+    assert [h for h in error.hints if "equals" in h] == [expected]

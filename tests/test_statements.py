@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from budgetcheck import check, load
+from budgetcheck.sources.statement import unit_scale
 from budgetcheck.sources.statement_lines import split_line, choose
 from .conftest import ROOT
 from .statement_docs import render, statements
@@ -123,6 +124,68 @@ def test_line_splitting_in_french_uses_the_columns():
     split = split_line("Salaries .......  $ 1,234,567    1,198,004*")
     assert split.label == "Salaries"
     assert [f.text for f in choose(split, 2, [])] == ["$ 1,234,567", "1,198,004"]
+
+
+@pytest.mark.parametrize("line, scale", [
+    ("(in thousands of dollars)", 3), ("(en milliers de dollars)", 3),
+    ("(in thousands of dollars, unless otherwise noted)", 3),
+    ("(en milliers de dollars, sauf indication contraire)", 3),
+    ("(in millions of Canadian dollars)", 6), ("(en millions de dollars canadiens)", 6),
+    ("(thousands of dollars)", 3), ("(In thousands of CAD)", 3), ("(in $ thousands)", 3),
+    ("All figures in thousands of dollars.", 3), ("Tous les montants sont en milliers de dollars.", 3),
+    ("Amounts in $000s", 3), ("($000)", 3), ("(000 $)", 3), ("(k$)", 3), ("(en M$)", 6),
+    ("(en G$)", 9), ("(en milliards de dollars)", 9), ("(en dollars)", 0), ("(dollars)", 0),
+    ("Millions", None), ("Dollars", None), ("Expenses", None), ("(5 397)", None),
+    ("Total in millions of dollars", None),
+    (("The council spent most of the grant in thousands of small dollars amounts to many groups "
+      "in the north in thousands of dollars"), None),
+])
+def test_unit_lines_as_statements_write_them(line, scale):
+    assert unit_scale(line) == scale
+
+
+def test_a_quarterly_text_statement_keeps_its_year_column(tmp_path):
+    """"T1 … T4 Année" (or "Total"): the fifth heading is a column, the year the quarters add
+    up to. It was dropped, and each row's first quarter slid into its label, so every check ran
+    on the wrong cells and passed."""
+    plan = load(STATEMENTS / "cooperative-fjord-budget.fr.txt")
+    table = plan.tables[0]
+    assert [(c.label, c.role) for c in table.columns] == [
+        ("T1", "value"), ("T2", "value"), ("T3", "value"), ("T4", "value"), ("Année", "total")]
+    sales = next(r for r in table.rows if r.label == "Ventes")
+    assert sales.cells["t1"].text == "1 250" and sales.cells["annee"].text == "6 070"
+    report = check(plan)
+    assert report.findings == []
+    assert sum(p.code == "BC103" for p in report.passed) == 7
+    text = (STATEMENTS / "cooperative-fjord-budget.fr.txt").read_text(encoding="utf-8")
+    wrong = tmp_path / "fjord.fr.txt"
+    wrong.write_text(text.replace("1 410     1 530", "1 140     1 530"), encoding="utf-8")
+    found = {(f.code, f.line) for f in check(load(wrong)).errors}
+    assert ("BC103", 7) in found and ("BC107", 9) in found
+
+
+def test_a_share_column_is_no_summand_and_no_missing_figure():
+    """"% of total" beside a quarterly budget: the rows still add across (BC103), the
+    percentages are in no sum, and the result line that prints no share is not a warning."""
+    for name, year in (("harbour-trust-budget.en.txt", "Total"),
+                       ("acme-robotics-budget.en.md", "FY 2026")):
+        plan = load(STATEMENTS / name)
+        table = plan.tables[0]
+        assert table.scale == 3 and table.total_column.label == year
+        report = check(plan)
+        assert report.findings == []
+        rows = {r.key for r in table.rows if r.cells}
+        assert {p.row for p in report.passed if p.code == "BC103"} == rows
+        assert {(p.row, p.column) for p in report.passed if p.row == "operating_income"} >= {
+            ("operating_income", c.key) for c in table.columns if c.key != "of_total"}
+    assert plan.tables[0].title == "Acme Robotics — 2026 operating budget"
+
+
+def test_a_municipal_statement_and_its_surplus():
+    report = check(load(STATEMENTS / "ville-saint-alban.fr.txt"))
+    assert report.findings == []
+    assert {p.row for p in report.passed if p.inferred} == {
+        "total_des_revenus", "total_des_charges", "excedent_deficit_de_l_exercice"}
 
 
 def test_headings_on_two_lines_and_dollar_columns(tmp_path):

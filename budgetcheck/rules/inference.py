@@ -29,10 +29,13 @@ RESULT_LABEL = re.compile(
     r".*(?:end of (?:the )?(?:year|period)|fin de l['’]exercice|fin de la p[ée]riode))",
     re.IGNORECASE)
 #: The same nouns after a qualifier: "Departmental net debt", "Departmental net financial
-#: position", "Consolidated net assets" (federal departments print them so).
+#: position" (federal departments print them so), and the results of an operating budget:
+#: "Operating income", "Gross margin", "Résultat d'exploitation".
 RESULT_NOUN = re.compile(
     r"\bnet (?:debt|financial (?:position|assets|liabilities)|assets|liabilities|position|"
-    r"cost of operations)\b|\bdette nette\b|\bsituation financi[èe]re nette\b|"
+    r"cost of operations)\b|\b(?:operating|net) (?:income|loss|profit|surplus|deficit)\b|"
+    r"\bgross (?:profit|margin)\b|\br[ée]sultat d['’]exploitation\b|\bmarge brute\b|"
+    r"\bdette nette\b|\bsituation financi[èe]re nette\b|"
     r"\bactifs? financiers nets\b|\bco[uû]t de fonctionnement net\b", re.IGNORECASE)
 NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)

@@ -55,9 +55,10 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     on the rounding intervals of the printed figures, is reported as an *inferred* relation.
     When none holds, the nearest candidate is reported as an error on the total's line with
     the difference. Rows whose role is `total` (the reader gives it to rows labelled "Total …",
-"Sous-total …") are always totals; result lines ("Net cost …",
-    "Surplus", "Excédent …", "… end of year") are totals when a candidate holds or is within
-    10 % (a typing error), and line items otherwise.
+    "Sous-total …") are always totals; result lines ("Net cost …", "Departmental net debt",
+    "Operating income", "Surplus", "Excédent …", "… end of year") are totals when a candidate
+    holds or is within 10 % (a typing error), and line items otherwise. Only dollar figures are
+    added: a percentage row or a "% of total" column is left out.
 
     ## Why
     Statements arrive without rules. Their totals still say what they add up, and a total that

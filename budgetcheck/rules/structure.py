@@ -32,8 +32,26 @@ def table_name(table: Table, ctx: Context) -> str:
     return title if len(title) <= 60 else title[:57].rstrip() + "…"
 
 
+def summed_columns(table: Table) -> list[str]:
+    """The keys of the value columns a row's total adds: all but a column of percentages or
+    ratios ("% of total" beside a statement's figures), which adds to no dollars."""
+    return [c.key for c in table.value_columns if not _all_ratios(table, c.key)]
+
+
+def _all_ratios(table: Table, column: str) -> bool:
+    """Every printed cell of the column is a percentage or a ratio (stops at the first dollar)."""
+    printed = False
+    for row in table.rows:
+        cell = row.cells.get(column)
+        if cell is not None:
+            if cell.amount.unit == "$":
+                return False
+            printed = True
+    return printed
+
+
 def is_quarterly(table: Table) -> bool:
-    keys = [c.key for c in table.value_columns]
+    keys = summed_columns(table)
     return len(keys) == 4 and all(_QUARTER.match(k) for k in keys)
 
 
@@ -95,7 +113,9 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
         total = table.total_column
         if total is None or is_quarterly(table) != quarterly:
             continue
-        values = [c.key for c in table.value_columns]
+        values = summed_columns(table)
+        if not values:
+            continue
         code = "BC103" if quarterly else "BC101"
         columns = f"{values[0]}..{values[-1]}" if quarterly else "+".join(values)
         name = table_name(table, ctx)
@@ -118,7 +138,8 @@ def row_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
 
     ## What it does
     In every table with a column whose role is `total`, adds the row's value columns and
-    compares the sum with the printed total, on the intervals the printed precision allows.
+    compares the sum with the printed total, on the intervals the printed precision allows. A
+    column printing only percentages or ratios (a share of the total) is not added.
 
     ## Why
     A row that does not add across is the commonest typing error in a plan's tables. Rounded
@@ -232,7 +253,8 @@ def missing_cell(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
     ## What it does
     Reports each cell left empty in a row that has figures in other columns (rows with no
-    figure at all are headings and are skipped).
+    figure at all are headings and are skipped). In a statement read without rules, a column of
+    percentages ("% of total") is skipped too: the totals BC107 finds add dollars only.
 
     ## Why
     A missing figure is not zero: "0 $" or "—" says nothing was planned, an empty cell says
@@ -242,10 +264,13 @@ def missing_cell(plan: Plan, ctx: Context) -> Iterator[Finding]:
         MEIE — Phase 1   5 M$   2,9 M$   (blank)   0 $   7,9 M$  ->  BC105 warning on T3
     """
     for table in plan.tables:
+        columns = table.columns
+        if table.totals == "inferred":
+            columns = [c for c in columns if not _all_ratios(table, c.key)]
         for row in table.rows:
             if not row.cells:
                 continue
-            for column in table.columns:
+            for column in columns:
                 if column.key not in row.cells:
                     yield ctx.finding("BC105", "warning",
                                       f"{table_name(table, ctx)}, “{row.label}”: " +

@@ -15,17 +15,30 @@ from statistics import median
 
 from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line
 
-_UNIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:in|en)\s+(?P<word>dollars|thousands|milliers|millions|milliards|billions)"
-    r"(?:\s+(?:of|de)\s+(?:dollars|\$))?(?:\s+(?:canadiens|canadian|US|américains))?"
-    r"|(?P<paren>\$\s*(?:thousands|millions|000s?)|000\s*\$|k\s*\$|M\s*\$|\$\s*000))\s*\)?\s*$",
-    re.IGNORECASE)
+#: A unit line: "(in thousands of dollars)", "(en milliers de dollars, sauf indication
+#: contraire)", "(in millions of Canadian dollars)", "($000)", "(k$)", or a short sentence
+#: "All figures in thousands of dollars." / "Tous les montants sont en milliers de dollars".
+_UNIT_LEAD = re.compile(
+    r"^(?:(?:all\s+)?(?:dollar\s+)?(?:figures|amounts)(?:\s+are)?"
+    r"(?:\s+(?:shown|expressed|presented|stated|reported))?"
+    r"|(?:tous\s+)?les\s+(?:montants|chiffres)(?:\s+sont)?(?:\s+(?:exprimés|présentés|indiqués))?"
+    r"|montants|chiffres)\s+(?=(?:in|en)\s)", re.IGNORECASE)
+_UNIT_QUALIFIER = re.compile(
+    r"\s*[,;]\s*(?:unless\s+otherwise\s+\w+|except\s.{0,40}|sauf\s.{0,40})$", re.IGNORECASE)
+_UNIT_IN = re.compile(r"^(?:in|en)\s+", re.IGNORECASE)
+_UNIT_WORDS = re.compile(
+    r"^(?P<word>dollars|thousands|milliers|millions|milliards|billions)"
+    r"(?P<of>\s+(?:of|de|d['’])\s*(?:canadian\s+|u\.?s\.?\s+|american\s+)?(?:dollars|\$|cad|usd))?"
+    r"(?:\s+(?:canadiens|canadian|us|américains|cad|usd))?$", re.IGNORECASE)
+_UNIT_SYMBOL = re.compile(
+    r"^(?:\$\s*(?:thousands|millions|000s?)|000\s*\$|[kmg]\s*\$)$", re.IGNORECASE)
 _SCALES = {"dollars": 0, "thousands": 3, "milliers": 3, "millions": 6, "milliards": 9,
            "billions": 9}
 _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "reel", "prévu",
                  "prevu", "prévus", "estimates", "estimate", "forecast", "planned", "plan",
                  "note", "notes", "restated", "redressé", "retraité", "prévisions", "main",
-                 "budget principal", "($)", "$", "variance", "écart", "ecart", "%"}
+                 "budget principal", "($)", "$", "variance", "écart", "ecart", "%", "année",
+                 "annee", "annuel", "annuelle", "annual", "fy", "ytd", "cumul", "cumulatif"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*\d{4})$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-=_—–]{3,}$")
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
@@ -52,13 +65,25 @@ class Statement:
 
 
 def unit_scale(text: str) -> int | None:
-    match = _UNIT_LINE.match(text.strip())
-    if not match:
-        return None
-    if match.group("word"):
-        return _SCALES[match.group("word").lower()]
-    paren = match.group("paren").lower().replace(" ", "")
-    return 6 if "million" in paren or paren.startswith("m") else 3
+    """The power of ten a statement's figures are written in, if `text` is its unit line."""
+    body = text.strip()
+    parenthesized = body.startswith("(") and body.rstrip(".").endswith(")")
+    body = body.rstrip(".").strip("()").strip()
+    if len(body) > 90:
+        return None  # a sentence of prose, not a unit line
+    body = _UNIT_QUALIFIER.sub("", body)
+    lead = _UNIT_LEAD.match(body)
+    body = body[lead.end():] if lead else body
+    said_in = _UNIT_IN.match(body)
+    body = body[said_in.end():] if said_in else body
+    words = _UNIT_WORDS.match(body)
+    if words and (parenthesized or said_in or words.group("of")):
+        return _SCALES[words.group("word").lower()]
+    if _UNIT_SYMBOL.match(body):
+        symbol = body.lower().replace(" ", "")
+        return 9 if symbol.startswith("g") else 6 if "million" in symbol \
+            or symbol.startswith("m") else 3
+    return None
 
 
 def _is_header(text: str) -> bool:
@@ -78,11 +103,11 @@ def _is_header(text: str) -> bool:
 
 
 def _header_columns(text: str) -> tuple[list[str], list[int]]:
-    """Column labels and their right edges from a heading line: the chunks that name a year or
-    a quarter ("2024", "Budget 2024"), else every chunk ("Budget   Actual")."""
+    """Column labels and their right edges from a heading line: every chunk ("2024", "Budget
+    2024", "Total", "Année", "Écart") but a Note column's heading and a lone "$", which head
+    no figures of their own (note references are given back to the labels)."""
     chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
-    dated = [c for c in chunks if any(is_year(w) or _QUARTER.match(w) for w in c[0].split())]
-    chosen = dated or chunks
+    chosen = [c for c in chunks if c[0].lower().strip("()") not in {"note", "notes", "$"}]
     return [c[0] for c in chosen], [c[1] for c in chosen]
 
 

@@ -20,6 +20,11 @@ from .text_plan import _unique, guess_language, slug
 #: A row that is a total by its label: the checker reports an error when nothing matches it.
 TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
                          r"totaux|totals)\b", re.IGNORECASE)
+#: A column after four quarters that is their year: "Total", "FY 2026", "Year", "Annuel", "2026".
+_YEAR_TOTAL = re.compile(r"^(?:total\b.*|(?:fy|exercice|ann[ée]e|year|annual|annuel(?:le)?|"
+                         r"full[- ]year)\b.*|(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)$",
+                         re.IGNORECASE)
+_QUARTER_LABEL = re.compile(r"^[TQ][1-4]\b", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
 
@@ -84,13 +89,24 @@ def _column_key(label: str) -> str:
     return slug(label)
 
 
+def _total_columns(labels: list[str]) -> set[int]:
+    """A column headed "Total", and the column after four quarters that names their year."""
+    totals = {n for n, label in enumerate(labels) if label.lower() == "total"}
+    quarters = [n for n, label in enumerate(labels) if _QUARTER_LABEL.match(label)]
+    if len(quarters) == 4 and quarters[-1] - quarters[0] == 3 and quarters[-1] + 1 < len(labels) \
+            and _YEAR_TOTAL.match(labels[quarters[-1] + 1]):
+        totals.add(quarters[-1] + 1)
+    return totals
+
+
 def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
     column_keys: set[str] = set()
     # A column with no heading ("| | 2023 | |") is named by its place, the rows' labels first.
     labels = [label.strip() or f"(column {n})" for n, label in enumerate(statement.columns, 2)]
+    totals = _total_columns(labels)
     columns = [{"key": _unique(_column_key(label), column_keys), "label": label,
-                **({"role": "total"} if label.lower() == "total" else {})}
-               for label in labels]
+                **({"role": "total"} if n in totals else {})}
+               for n, label in enumerate(labels)]
     if all(c.get("role") == "total" for c in columns):
         for column in columns:
             column.pop("role", None)
