@@ -74,7 +74,10 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
                 hints.append(say("hint_transposed", lang, ident=term.ident, text=term.text,
                                  swapped=format_amount(swapped, lang)))
                 break
-    for term in terms:
+    # Any large enough change satisfies an inequality: a sign flip "explains" every failed
+    # "part <= whole", so it is no hint there.
+    equality = outcome.comparison.op == "=="
+    for term in terms if equality else ():
         if term.amount.value != 0:
             flipped = Amount(-term.amount.digits, term.amount.scale, term.amount.unit)
             if _holds_with(outcome, ctx, term, flipped):
@@ -89,6 +92,7 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
             if _holds_with(outcome, ctx, term, slipped):
                 hints.append(say("hint_unit", lang, ident=term.ident,
                                  factor=format_amount(Amount(factor.normalize(), 0, ""), lang)))
+                break  # the nearest slip; ×0.000001 also satisfies what ×0.001 satisfies
     hints += _difference_matches(outcome, ctx)
     change = _smallest_change(outcome, ctx, terms)
     if change:

@@ -233,3 +233,44 @@ def test_a_document_with_no_table(tmp_path):
     path = tmp_path / "memo.txt"
     path.write_text("Nothing to see here.\nJust prose.\n", encoding="utf-8")
     assert main(["check", str(path)]) == 2
+
+
+PRESS = SEED.parent / "ised-all-in-2025-09-25.fr.txt"
+
+
+def test_a_press_release_part_cannot_exceed_its_whole(tmp_path):
+    """"1,48 milliard de dollars, dont 533,4 millions" and "… 3,07 milliards de dollars. De cette
+    somme, plus de 1,17 milliard": each part is checked against its whole, two on one line get
+    two ids (they used to share one, and the document was refused)."""
+    plan = load(PRESS)
+    parts = {c.id: {n: (f.text, f.line, f.hedge) for n, f in c.figures.items()}
+             for c in plan.claims}
+    assert parts == {
+        "part_line_25": {"whole": ("3,07 milliards de dollars", 25, "plus de"),
+                         "part": ("1,17 milliard de dollars", 25, "plus de")},
+        "part_line_25_2": {"whole": ("1,48 milliard de dollars", 25, None),
+                           "part": ("533,4 millions de dollars", 25, None)},
+        "part_line_27": {"whole": ("188,9 millions de dollars", 27, "plus de"),
+                         "part": ("79,7 millions de dollars", 27, None)}}
+    report = check(plan)
+    assert report.findings == [] and {p.code for p in report.passed} == {"BC305"}
+    text = PRESS.read_text(encoding="utf-8").replace("dont 533,4 millions", "dont 5 334 millions")
+    path = tmp_path / "communique.fr.txt"
+    path.write_text(text, encoding="utf-8")
+    error, = check(load(path), lang="en").errors
+    assert (error.code, error.subject, error.lines) == ("BC305", "claim part_line_25_2 (line 25)", [25])
+    assert error.stated == "5334000000"
+    # Any large change satisfies "part <= whole": a sign flip is no hint for it.
+    assert not any("sign" in h for h in error.hints)
+    assert [h for h in error.hints if "unit slip" in h] == [
+        "unit slip? part_line_25_2[part] ×0.001 would make it hold",
+        "unit slip? part_line_25_2[whole] ×1,000 would make it hold"]
+
+
+def test_a_share_of_a_share_is_not_a_part(tmp_path):
+    path = tmp_path / "note.fr.txt"
+    path.write_text("Le fonds atteint 40 %, dont 60 % en subventions. Il a reçu 2 M$, dont 4 M$ "
+                    "en prêts.\n", encoding="utf-8")
+    [claim] = load(path).claims
+    assert claim.figures["part"].text == "4 M$" and claim.figures["whole"].text == "2 M$"
+    assert [f.code for f in check(load(path)).errors] == ["BC305"]

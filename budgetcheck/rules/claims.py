@@ -118,10 +118,12 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
 
     ## What it does
     Checks claims that restate or bound another figure of the plan, such as "au moins 2,5 M$"
-    restating an objective.
+    restating an objective, and, in a document read without rules, a part against its whole:
+    "1,48 milliard de dollars, dont 533,4 millions" (`part <= whole`).
 
     ## Why
-    Restated figures drift when only one place is revised.
+    Restated figures drift when only one place is revised; a part printed larger than its whole
+    lost a comma or gained a digit.
 
     ## Example
         "déployer au moins 2,5 millions de dollars"  vs  the objective's 2,5 M$  ->  holds

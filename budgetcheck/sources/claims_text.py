@@ -4,11 +4,13 @@ With a rules file, each declared claim is found again in the document: its quote
 pattern in which every figure is a wildcard number, so an edited figure ("209 millions" for
 "219 millions") is read with its new value and line. Without rules, a few common sentence shapes
 are recognised: "X, dont A ... et B" (a sum), "A des B (P %)" (a share), "(A de ... et B de ...)"
-after a total (a sum), and "P % ... les Q % restants" (a complement).
+after a total (a sum), "P % ... les Q % restants" (a complement), and "X, dont A" / "X. De
+cette somme, A" (a part, which cannot exceed its whole: press releases print them so).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -126,6 +128,42 @@ SHARE = re.compile(rf"(?P<part>{PROSE_AMOUNT.pattern})\s+(?:des|of the|of)\s+"
 COMPLEMENT = re.compile(r"(?P<p>\d+(?:,\d+)?\s?%)[^%]{0,200}?\b(?:les|the)\s+(?P<q>\d+(?:,\d+)?\s?%)"
                         r"\s+(?:de\s+\w+\s+)?(?:restant|remaining)", re.IGNORECASE)
 
+#: "…, dont A", "… X. De cette somme, A": A is part of the amount printed just before.
+PART_ANCHOR = re.compile(r"(?:,\s*|\s)dont\s|[.;]\s*(?:de cette somme|sur ce montant|"
+                         r"de ce montant)\s*,?\s", re.IGNORECASE)
+#: The part, after at most a hedge ("plus de ", "près de "): no other figure in between.
+_PART = re.compile(rf"[^\d.;%$]{{0,24}}?(?P<part>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
+
+
+def _part_claims(document: Document) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, figures) for each part-of-a-whole sentence: the whole is the last dollar
+    amount before the anchor, in its sentence; the part is the first one after it."""
+    text = document.text
+    found = []
+    for anchor in PART_ANCHOR.finditer(text):
+        sentence_end = anchor.start() + (1 if text[anchor.start()] in ".;" else 0)
+        start = max(text.rfind(".", 0, sentence_end - 1), text.rfind(";", 0, sentence_end - 1),
+                    anchor.start() - 200) + 1
+        wholes = [m for m in PROSE_AMOUNT.finditer(text, start, sentence_end)]
+        after = _PART.match(text, anchor.end())
+        if not wholes or after is None:
+            continue
+        whole = wholes[-1]
+        if "%" in whole.group(0) or "%" in after.group("part"):
+            continue  # a share of a share is another sentence's business
+        found.append((whole.start(), after.end("part"), {
+            "whole": _located(whole.group(0), whole.start(), document),
+            "part": _located(after.group("part"), after.start("part"), document)}))
+    return found
+
+
+def _located(text: str, start: int, document: Document) -> dict[str, Any]:
+    figure: dict[str, Any] = {"text": text.strip(), "line": document.line_at(start)}
+    hedge = _preceding_hedge(document, start)
+    if hedge:
+        figure["hedge"] = hedge
+    return figure
+
 
 def _figure(match: re.Match[str], group: str, document: Document) -> dict[str, Any]:
     figure: dict[str, Any] = {"text": match.group(group).strip(),
@@ -147,13 +185,22 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     claims: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, match: re.Match[str], figures: dict[str, dict[str, Any]], relation: str):
+    ids: set[str] = set()
+
+    def add(kind: str, match: re.Match[str] | _Span, figures: dict[str, dict[str, Any]],
+            relation: str, name: str | None = None) -> None:
         if any(not (match.end() <= a or match.start() >= b) for a, b in taken):
             return
         taken.append((match.start(), match.end()))
         lines = sorted({document.line_at(match.start()), document.line_at(match.end() - 1),
                         *(f["line"] for f in figures.values())})
-        claims.append({"id": f"{kind}_line_{lines[0]}", "kind": kind, "lines": lines,
+        ident = base = f"{name or kind}_line_{lines[0]}"
+        for n in itertools.count(2):  # two claims on one line: "share_line_25_2"
+            if ident not in ids:
+                break
+            ident = f"{base}_{n}"
+        ids.add(ident)
+        claims.append({"id": ident, "kind": kind, "lines": lines,
                        "text": match.group(0), "figures": figures, "relation": relation})
 
     for pattern in (SUM_DONT, SUM_PAREN):
@@ -167,4 +214,22 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     for m in COMPLEMENT.finditer(document.text):
         add("complement", m, {"first": _figure(m, "p", document),
                               "rest": _figure(m, "q", document)}, "first + rest == '100 %'")
+    for start, end, figures in _part_claims(document):
+        add("comparison", _Span(document.text, start, end), figures, "part <= whole", "part")
     return claims
+
+
+class _Span:
+    """A stretch of the document found without one regex, read as `add` reads a match."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start:self._end]
