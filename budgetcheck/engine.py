@@ -18,6 +18,10 @@ from .notation import Lang, format_amount, format_value, parse_amount
 from .report import FigureRef, Finding, Passed, Report, Severity
 
 
+#: How a comparison reads in a message ("5 334 M$ ≤ 1,48 G$ est faux"); rule files keep "<=".
+_SHOWN_OP = {"<=": "≤", ">=": "≥"}
+
+
 @dataclass
 class Context:
     """What a rule function gets besides the plan: settings, figure index and formatting."""
@@ -93,7 +97,8 @@ class Context:
                       diff=self.money(abs(diff), scale, dim) if diff is not None else "?",
                       tolerance=self.money(outcome.tolerance if self.settings.mode == "rounding"
                                            else self.settings.tolerance, scale, dim),
-                      n=outcome.rounded_terms, op=outcome.comparison.op,
+                      n=outcome.rounded_terms, op=_SHOWN_OP.get(outcome.comparison.op,
+                                                                outcome.comparison.op),
                       allowed=self.interval_text(outcome.allowed, scale, dim)
                       if outcome.allowed else "?")
         severity: Severity
