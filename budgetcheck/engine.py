@@ -48,6 +48,8 @@ class Context:
             return "∞" if value > 0 else "−∞"
         if dim == "1":
             return self.ratio(value)
+        if dim == "%":  # a ratio beside a printed percentage reads as one
+            return self.ratio(value, percent=True)
         return format_value(value, self.lang, unit="$", scale=scale, places=_places(value, scale))
 
     def ratio(self, value: Decimal, percent: bool = False) -> str:
@@ -59,7 +61,8 @@ class Context:
                       places: int | None = None) -> str:
         sep = " à " if self.lang == "fr" else " to "
         if places is None:
-            return self.money(interval.lo, scale, dim) + sep + self.money(interval.hi, scale, dim)
+            lo, hi = self.money(interval.lo, scale, dim), self.money(interval.hi, scale, dim)
+            return lo if lo == hi else lo + sep + hi  # "0,9087 à 0,9087" says one value
         unit = "$" if dim != "1" else ""
         lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
                   for v in (interval.lo, interval.hi))
@@ -89,6 +92,8 @@ class Context:
                                outcome.terms, extra_lines, table=table, row=row, column=column)
         scale = self.display_scale(outcome.terms)
         dim = outcome.computed.dim or outcome.stated.dim
+        if dim == "1" and any(t.amount.unit == "%" for t in outcome.terms):
+            dim = "%"  # "219 M$ des 230 M$ (95 %)": the quotient reads as a percentage
         stated_i, computed_i = outcome.stated.interval, outcome.computed.interval
         stated_txt = self.side_text(outcome.stated.terms, stated_i, scale, dim)
         computed_txt = self.side_text([], computed_i, scale, dim)
@@ -148,7 +153,7 @@ class Context:
                   dim: str | None) -> str:
         """A side of a relation as a reader would say it: the printed figure when the side is
         one figure ("au moins 100 M$"), else the computed value or interval."""
-        if len(terms) == 1 and terms[0].amount.unit == "$" and interval.lo.is_finite() \
+        if len(terms) == 1 and terms[0].amount.unit in ("$", "%") and interval.lo.is_finite() \
                 or len(terms) == 1 and terms[0].hedge:
             term = terms[0]
             text = format_amount(term.amount, self.lang)

@@ -12,7 +12,7 @@ from budgetcheck.cli import main
 from budgetcheck.notation import normalise_spaces, parse_amount
 from budgetcheck.sources.text_plan import AMOUNT
 
-from .conftest import FIXTURE, SEED
+from .conftest import FIXTURE, ROOT, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -274,3 +274,67 @@ def test_a_share_of_a_share_is_not_a_part(tmp_path):
     [claim] = load(path).claims
     assert claim.figures["part"].text == "4 M$" and claim.figures["whole"].text == "2 M$"
     assert [f.code for f in check(load(path)).errors] == ["BC305"]
+
+
+ENGLISH = ROOT / "fixtures" / "documents" / "northern-ai-cluster-plan.en.txt"
+
+
+def test_an_english_plan_document_is_read_like_the_french_one():
+    """"Table N:" headings with the dollar first ("$52.0M", "($0.2M)"), a title with no blank
+    line under it, a unit line that is not part of the title, and English prose claims."""
+    plan = load(ENGLISH)
+    assert plan.plan.language == "en" and plan.plan.fiscal_year == "2024-2025"
+    t1, t2 = plan.tables
+    assert (t1.title, t2.title) == ("Funding sources", "Quarterly cash flow")
+    assert [(r.label, r.cells["r_2024_2025"].text, r.line) for r in t1.rows] == [
+        ("Federal contribution", "$52.0M", 15), ("Industry contribution", "$99.0M", 16),
+        ("Total", "$151.0M", 17)]
+    surplus = next(r for r in t2.rows if r.key == "surplus_returned")
+    assert surplus.cells["Q1"].amount.value == -200000 and surplus.cells["Q3"].amount.exact
+    kinds = {c.id: (c.kind, c.relation) for c in plan.claims}
+    assert kinds == {"sum_line_5": ("sum", "total == first + second"),
+                     "share_line_7": ("share", "share == part / whole"),
+                     "complement_line_8": ("complement", "first + rest == '100 %'"),
+                     "part_line_9": ("comparison", "part <= whole")}
+    assert plan.claims[3].figures["whole"].text == "$12.5 million"
+    report = check(plan)
+    assert report.errors == [] and report.warnings == []
+    assert [(f.code, f.line) for f in report.notes] == [("BC103", 24), ("BC103", 27)]
+
+
+@pytest.mark.parametrize("old, new, code, line, start", [
+    ("$52 million from the cluster", "$62 million from the cluster", "BC301", 5,
+     "claim sum_line_5 (line 5): $151M printed, $161M computed"),
+    ("(95%)", "(85%)", "BC302", 7, "claim share_line_7 (line 7): 85% printed, 95.22% computed"),
+    ("remaining 15%", "remaining 25%", "BC304", 8, "claim complement_line_8 (line 8): 110.00%"),
+    ("including $4.2 million", "including $42 million", "BC305", 9,
+     "claim part_line_9 (line 9): $42M ≤ $12.5M does not hold"),
+    ("$14.1M    $13.9M    $63.2M", "$14.1M    $13.9M    $64.2M", "BC103", 24,
+     "Table 2, row “Federal — Phase 1”: Q1..Q4 vs Total: $64.2M printed, $63.1M computed"),
+])
+def test_an_english_plan_edited_is_caught_at_its_line(tmp_path, old, new, code, line, start):
+    text = ENGLISH.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "plan.en.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    errors = [f for f in check(load(path)).errors if f.code == code]
+    assert errors and line in errors[0].lines and errors[0].message.startswith(start)
+
+
+def test_english_claims_are_re_read_with_rules(tmp_path):
+    """A rules file extracted from the English plan finds every claim again, dollar sign first
+    ("$219 million"), and reads the edited figure with its new value."""
+    rules = tmp_path / "rules.toml"
+    assert main(["extract", str(ENGLISH), "-o", str(rules)]) == 0
+    path = tmp_path / "plan.en.txt"
+    path.write_text(ENGLISH.read_text(encoding="utf-8").replace("$219 million of", "$209 million of"),
+                    encoding="utf-8")
+    plan = load(path, rules=rules)
+    share = next(c for c in plan.claims if c.kind == "share")
+    assert share.figures["part"].text == "$209 million" and share.figures["part"].line == 7
+    report = check(plan)
+    assert not any(f.code == "BC308" for f in report.findings)  # every claim was found again
+    [error] = report.errors
+    assert error.code == "BC302" and error.message.endswith(
+        "95% printed, 90.87% computed: a difference of 4.13% that no rounding of the printed "
+        "figures explains (the printed value would have to lie in 89.96% to 91.79%)")

@@ -65,7 +65,7 @@ def claim_share(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A percentage stated in the prose is not the share its figures give.
 
     ## What it does
-    Checks "A of B (P %)" claims: `part / whole == share`. A printed percentage is a rounded
+    Checks "A of B (P %)" claims: `share == part / whole`. A printed percentage is a rounded
     quotient, so "95 %" holds when the exact quotient of the printed figures rounds to 95 %; only
     when even the rounding of A and B cannot reach P is it an error.
 

@@ -3,9 +3,10 @@
 With a rules file, each declared claim is found again in the document: its quoted text becomes a
 pattern in which every figure is a wildcard number, so an edited figure ("209 millions" for
 "219 millions") is read with its new value and line. Without rules, a few common sentence shapes
-are recognised: "X, dont A ... et B" (a sum), "A des B (P %)" (a share), "(A de ... et B de ...)"
-after a total (a sum), "P % ... les Q % restants" (a complement), and "X, dont A" / "X. De
-cette somme, A" (a part, which cannot exceed its whole: press releases print them so).
+are recognised, in French and in English: "X, dont A ... et B" (a sum), "A des B (P %)" (a share),
+"(A de ... et B de ...)" after a total (a sum), "P % ... les Q % restants" (a complement), and
+"X, dont A" / "X, including A" / "X. De cette somme, A" (a part, which cannot exceed its whole:
+press releases print them so).
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ from typing import Any
 from ..model import HEDGE_WORDS, Claim
 from .text_plan import Line
 
-PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+#: A number as French ("1 234,5") or English ("1,234.5") prose prints it; which one it is,
+#: `parse_amount` decides from the figure's whole text.
+PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 PROSE_UNIT = r"(?:\s?%|\s+(?:millions?|milliards?)\s+de\s+dollars|\s+(?:millions?|milliards?)\s+de\s+\$" \
              r"|\s?M\$|\s?\$|\s+(?:million|billion)\s+dollars|\s+dollars)"
-PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:\$\s?)?({PROSE_NUMBER}){PROSE_UNIT}(?![\w])")
+#: English puts the dollar first: "$151 million", "$2.5M", "$430,423".
+_DOLLAR_FIRST = rf"\$\s?(?:{PROSE_NUMBER})(?:\s?[MKB]\b|\s(?:million|billion|thousand)\b)?"
+PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:{_DOLLAR_FIRST}|(?:\$\s?)?(?:{PROSE_NUMBER}){PROSE_UNIT})"
+                          rf"(?![\w])")
+_SHARE_NUMBER = r"\d+(?:[.,]\d+)?\s?%"
 
 
 @dataclass
@@ -49,11 +56,21 @@ class Document:
         return self.numbers[max(0, bisect_right(self.starts, offset) - 1)]
 
 
+_FIGURE_NUMBER = re.compile(r"\d[\d ,.\u00a0\u202f]*\d|\d")
+
+
+def _number_parts(figure_text: str) -> tuple[str, str, str]:
+    """A figure's text as (before its number, the number, after it): ("$", "219", " million")."""
+    number = _FIGURE_NUMBER.search(figure_text)
+    if number is None:
+        return "", figure_text, ""
+    return figure_text[:number.start()], number.group(0), figure_text[number.end():]
+
+
 def _pattern(text: str, figures: list[tuple[str, str]]) -> tuple[str, list[str]]:
     """A regex for a claim's text in which each figure's number is a capturing wildcard."""
     spans: list[tuple[int, int, str, str]] = []
     for name, figure_text in figures:
-        number = re.match(r"[\d][\d ,.\u00a0\u202f]*\d|\d", figure_text)
         start = 0
         while True:
             found = text.find(figure_text, start)
@@ -63,15 +80,16 @@ def _pattern(text: str, figures: list[tuple[str, str]]) -> tuple[str, list[str]]
             clash = any(not (end <= a or found >= b) for a, b, _, _ in spans)
             glued = found > 0 and (text[found - 1].isdigit() or text[found - 1] in ",.")
             if not clash and not glued:
-                spans.append((found, end, name, number.group(0) if number else figure_text))
+                spans.append((found, end, name, figure_text))
                 break
             start = found + 1
     spans.sort()
     pieces, names, cursor = [], [], 0
-    for start, end, name, number in spans:
+    for start, end, name, figure_text in spans:
         pieces.append(_loose(text[cursor:start]))
-        rest = text[start + len(number) : end]
-        pieces.append(f"({PROSE_NUMBER}){_loose(rest)}")
+        before, _, after = _number_parts(figure_text)
+        lead = re.escape(before.rstrip()) + (r"\s?" if before else "")
+        pieces.append(f"{lead}({PROSE_NUMBER}){_loose(after)}")
         names.append(name)
         cursor = end
     pieces.append(_loose(text[cursor:]))
@@ -102,10 +120,9 @@ def reread_claim(claim: Claim, document: Document) -> dict[str, Any]:
         first_line = first_line or document.line_at(match.start())
         last_line = document.line_at(match.end() - 1)
         for index, name in enumerate(names, 1):
-            figure = claim.figures[name]
-            original = re.match(r"[\d][\d ,.\u00a0\u202f]*\d|\d", figure.text)
-            suffix = figure.text[len(original.group(0)):] if original else ""
-            found_figures[name] = (match.group(index) + suffix, document.line_at(match.start(index)))
+            before, _, after = _number_parts(claim.figures[name].text)
+            found_figures[name] = (before + match.group(index) + after,
+                                   document.line_at(match.start(index)))
     for name, (text, line) in found_figures.items():
         data["figures"][name].update(text=text, line=line)
     if first_line and last_line:
@@ -117,20 +134,26 @@ def reread_claim(claim: Claim, document: Document) -> dict[str, Any]:
 # -- claims found without rules ------------------------------------------------------------------
 
 SUM_DONT = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
-                      rf"[^.;]{{0,120}}?\bdont\s+(?P<a>{PROSE_AMOUNT.pattern})[^.;]{{0,120}}?\bet\s+"
+                      rf"[^.;]{{0,120}}?\b(?:dont|of which)\s+(?P<a>{PROSE_AMOUNT.pattern})[^.;]{{0,120}}?"
+                      rf"\b(?:et|and)\s+"
                       rf"(?P<b>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
 SUM_PAREN = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
                        rf"[^.;()]{{0,160}}\((?P<a>{PROSE_AMOUNT.pattern})[^()]{{0,80}}?\b(?:et|and)\s+"
                        rf"(?P<b>{PROSE_AMOUNT.pattern})[^()]*\)", re.IGNORECASE)
 SHARE = re.compile(rf"(?P<part>{PROSE_AMOUNT.pattern})\s+(?:des|of the|of)\s+"
-                   rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>\d+(?:,\d+)?\s?%)\)",
+                   rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>{_SHARE_NUMBER})\)",
                    re.IGNORECASE)
-COMPLEMENT = re.compile(r"(?P<p>\d+(?:,\d+)?\s?%)[^%]{0,200}?\b(?:les|the)\s+(?P<q>\d+(?:,\d+)?\s?%)"
+COMPLEMENT = re.compile(rf"(?P<p>{_SHARE_NUMBER})[^%]{{0,200}}?\b(?:les|the)\s+(?P<q>{_SHARE_NUMBER})"
                         r"\s+(?:de\s+\w+\s+)?(?:restant|remaining)", re.IGNORECASE)
+#: "85 % … the remaining 15 %": English puts "remaining" first.
+COMPLEMENT_EN = re.compile(rf"(?P<p>{_SHARE_NUMBER})[^%]{{0,200}}?\bthe\s+remaining\s+"
+                           rf"(?P<q>{_SHARE_NUMBER})", re.IGNORECASE)
 
 #: "…, dont A", "… X. De cette somme, A": A is part of the amount printed just before.
-PART_ANCHOR = re.compile(r"(?:,\s*|\s)dont\s|[.;]\s*(?:de cette somme|sur ce montant|"
-                         r"de ce montant)\s*,?\s", re.IGNORECASE)
+PART_ANCHOR = re.compile(r"(?:,\s*|\s)(?:dont|of which|including)\s|[.;]\s*(?:de cette somme|"
+                         r"sur ce montant|de ce montant|of this amount|of that amount|"
+                         r"of this total)\s*,?\s", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.;](?=\s)")
 #: The part, after at most a hedge ("plus de ", "près de "): no other figure in between.
 _PART = re.compile(rf"[^\d.;%$]{{0,24}}?(?P<part>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
 
@@ -142,8 +165,10 @@ def _part_claims(document: Document) -> list[tuple[int, int, dict[str, Any]]]:
     found = []
     for anchor in PART_ANCHOR.finditer(text):
         sentence_end = anchor.start() + (1 if text[anchor.start()] in ".;" else 0)
-        start = max(text.rfind(".", 0, sentence_end - 1), text.rfind(";", 0, sentence_end - 1),
-                    anchor.start() - 200) + 1
+        # The sentence starts after the last full stop: "$12.5 million" has a point, no stop.
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, anchor.start() - 200),
+                                                          sentence_end - 1)]
+        start = stops[-1] if stops else max(0, anchor.start() - 200)
         wholes = [m for m in PROSE_AMOUNT.finditer(text, start, sentence_end)]
         after = _PART.match(text, anchor.end())
         if not wholes or after is None:
@@ -210,8 +235,8 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     for m in SHARE.finditer(document.text):
         add("share", m, {"part": _figure(m, "part", document),
                          "whole": _figure(m, "whole", document),
-                         "share": _figure(m, "share", document)}, "part / whole == share")
-    for m in COMPLEMENT.finditer(document.text):
+                         "share": _figure(m, "share", document)}, "share == part / whole")
+    for m in [*COMPLEMENT.finditer(document.text), *COMPLEMENT_EN.finditer(document.text)]:
         add("complement", m, {"first": _figure(m, "p", document),
                               "rest": _figure(m, "q", document)}, "first + rest == '100 %'")
     for start, end, figures in _part_claims(document):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..notation import normalise_spaces
+from .statement import unit_scale
 
 HEADING = re.compile(r"^\s*(?:Tableau|Table)\s+(\d+)\s*[:.\-–—]\s*(.*)$", re.IGNORECASE)
 SECTION = re.compile(r"^\s*\d+\.\s+\S")
@@ -26,7 +27,12 @@ SUBTOTAL_LABEL = re.compile(r"^(?:sous-total|subtotal)\b", re.IGNORECASE)
 UNIT = r"(?:M\s?\$|k\s?\$|G\s?\$|\$|millions?\s+de\s+\$|millions?\s+de\s+dollars|milliards?\s+de\s+\$)"
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
 NUMBER = rf"(?:\({_DIGITS}\)|[-−]?{_DIGITS})"
-AMOUNT = re.compile(rf"(?<![\w,.]){NUMBER}\s*{UNIT}(?![\w])")
+#: English plans put the dollar first: "$52.0M", "$151 million", "($5.2M)", "$ 430,423".
+_EN_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_SCALE = r"(?:\s?[MKBG]|\s(?:million|billion|thousand))?"
+_EN_AMOUNT = (rf"\(\$\s?(?:{_EN_DIGITS}){_EN_SCALE}\)"
+              rf"|[-−]?\$\s?(?:{_EN_DIGITS}){_EN_SCALE}")
+AMOUNT = re.compile(rf"(?<![\w,.])(?:{NUMBER}\s*{UNIT}|{_EN_AMOUNT})(?![\w])")
 DASH_CELL = re.compile(r"(?<!\S)[—–-](?!\S)")
 #: Words after which a number belongs to the label ("Phase 1 128 M$" is Phase 1, 128 M$).
 NUMBERING = {"phase", "tableau", "table", "objectif", "objective", "volet", "étape", "niveau",
@@ -142,8 +148,9 @@ def read_table(lines: list[Line], start: int, end: int) -> RawTable:
     assert heading is not None
     title_parts = [heading.group(2)]
     i = start + 1
-    while i < end and lines[i].text:
-        title_parts.append(lines[i].text)
+    while i < end and lines[i].text and not _starts_body(lines[i].text):
+        if unit_scale(lines[i].text) is None:  # "(in millions of dollars)" is no title
+            title_parts.append(lines[i].text)
         i += 1
     title = re.sub(r"\s*:\s*$", "", " ".join(p for p in title_parts if p).strip())
     table = RawTable(int(heading.group(1)), title, lines[start].number)
@@ -169,6 +176,14 @@ def read_table(lines: list[Line], start: int, end: int) -> RawTable:
             pending = RawRow()
         k += 1
     return table
+
+
+def _starts_body(text: str) -> bool:
+    """A title wraps until a blank line, unless the column headings or a row of figures come
+    first (no blank line under the title)."""
+    tokens = text.split()
+    return (len(tokens) >= 1 and all(COLUMN_TOKEN.match(t) for t in tokens)) \
+        or bool(split_figures(text)[1])
 
 
 def _header(body: list[Line], table: RawTable) -> int:
