@@ -283,7 +283,8 @@ def test_an_english_plan_document_is_read_like_the_french_one():
     """"Table N:" headings with the dollar first ("$52.0M", "($0.2M)"), a title with no blank
     line under it, a unit line that is not part of the title, and English prose claims."""
     plan = load(ENGLISH)
-    assert plan.plan.language == "en" and plan.plan.fiscal_year == "2024-2025"
+    assert (plan.plan.organisation, plan.plan.language, plan.plan.fiscal_year) == (
+        "Northern AI Cluster", "en", "2024-2025")
     t1, t2 = plan.tables
     assert (t1.title, t2.title) == ("Funding sources", "Quarterly cash flow")
     assert [(r.label, r.cells["r_2024_2025"].text, r.line) for r in t1.rows] == [

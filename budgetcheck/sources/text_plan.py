@@ -320,4 +320,11 @@ def _organisation(lines: list[Line]) -> str:
         for name in re.findall(r"\b([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})\s+(?:co-investit|a\s|est\s)",
                                line.text):
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else "unknown"
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+    # Else a title line "Northern AI Cluster — Corporate Plan 2024-2025": the name before the dash.
+    for line in lines[:5]:
+        title = re.match(r"^(.{2,80}?)\s+[—–-]\s+.*\bplan\b", line.text, re.IGNORECASE)
+        if title:
+            return title.group(1).strip()
+    return "unknown"
