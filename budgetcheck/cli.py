@@ -232,8 +232,12 @@ def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: i
         if path.is_dir():
             found = find_plans(path)
             if not found:
+                documents = [d for d in sorted(path.glob("*"))
+                             if d.suffix.lower() in (".txt", ".md", ".markdown") and d.is_file()]
+                hint = (f"; documents are checked when named, e.g. {documents[0]}"
+                        if documents else "")
                 raise PlanError(raw, "directory holds no plan files (.toml or .json with a "
-                                "[plan] table)", code="BC901")
+                                f"[plan] table){hint}", code="BC901")
             files.extend(found)
         else:
             files.append(path)

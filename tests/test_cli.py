@@ -137,6 +137,14 @@ def test_directory_without_plans(tmp_path):
     assert result.returncode == 2 and "holds no plan files" in result.stderr
 
 
+def test_directory_of_documents_says_how_to_check_them(tmp_path):
+    (tmp_path / "statement.txt").write_text("Statement\n(in dollars)\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.endswith("documents are checked when named, e.g. "
+                                  f"{tmp_path / 'statement.txt'}\n")
+
+
 def test_baseline_keeps_only_new_findings(tmp_path, capsys):
     plan = bad_plan(tmp_path)
     baseline = tmp_path / "baseline.json"
