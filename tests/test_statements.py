@@ -303,3 +303,20 @@ def test_a_changed_figure_of_the_first_section_is_caught_at_its_line(tmp_path_fa
     report = check(load(write(tmp_path_factory, text, layout)))
     assert any(target.line in f.lines and f.code == "BC107" for f in report.errors), \
         (text, [f.message for f in report.findings])
+
+
+def test_a_condensed_statement_prints_totals_without_their_rows(tmp_path):
+    """The departmental plans' future-oriented statement: "Total expenses" and "Total revenues"
+    with no rows under them, then the net cost. The two totals cannot be checked (each was an
+    error against the other), and the net cost is their difference in every column."""
+    name = "northern-affairs-future-oriented.en.md"
+    report = check(load(STATEMENTS / name))
+    assert report.findings == []
+    found = inferred(report)
+    assert len(found) == 3 and set(found.values()) == {"“Total expenses” − “Total revenues”"}
+    text = (STATEMENTS / name).read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text.replace("| 601,706,730 |", "| 601,076,730 |"), encoding="utf-8")
+    error, = check(load(path)).errors
+    assert error.line == 7 and error.row.startswith("net_cost_of_operations")
+    assert any("transposed" in h for h in error.hints)

@@ -95,6 +95,8 @@ def candidates(table: Table, i: int, covered: set[int], totals: list[int]) -> It
 
     def fresh(kind: str, members: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
         key = tuple(sorted(members))
+        if len(members) == 1 and members[0][1] in totals:
+            return  # "Total revenues" = "Total expenses" alone is no relation anyone prints
         if members and key not in seen:
             seen.add(key)
             yield Candidate(kind, members)
@@ -164,6 +166,8 @@ def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
             if result.checked and (best is None or _closer(result, best)):
                 best = result
         if best is None:
+            if certain:  # a condensed statement prints totals without their rows
+                totals.append(i)
             continue
         if not best.matches and not certain and best.worst > RESULT_NEAR:
             continue  # a result-like label far from every candidate: a line item after all

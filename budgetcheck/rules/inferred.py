@@ -57,7 +57,9 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     the difference. Rows whose role is `total` (the reader gives it to rows labelled "Total …",
     "Sous-total …") are always totals; result lines ("Net cost …", "Departmental net debt",
     "Operating income", "Surplus", "Excédent …", "… end of year") are totals when a candidate
-    holds or is within 10 % (a typing error), and line items otherwise. Only dollar figures are
+    holds or is within 10 % (a typing error), and line items otherwise. A total with no rows
+    to add (a condensed statement prints "Total expenses" alone) is not checked, but later
+    result lines may combine it. Only dollar figures are
     added: a percentage row or a "% of total" column is left out.
 
     ## Why
