@@ -55,7 +55,7 @@ def input_rule(code: str, name: str, doc: str) -> None:
 
 
 def load_builtin_rules() -> dict[str, Rule]:
-    from .rules import claims, inferred, inputs, relations, structure  # noqa: F401
+    from .rules import claims, difference, inferred, inputs, relations, structure  # noqa: F401
 
     return REGISTRY
 

@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: 128 + SIGPIPE: what a tool killed by a closed pipe reports.
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -90,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("budgetcheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader left (`budgetcheck rules | head`): stop quietly, as other tools do, and
+        # keep Python from failing again when it flushes standard output on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the one place errors become a line and an exit status
         from .errors import PlanError
 

@@ -98,6 +98,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
                              "fr": "{table}, colonne {column} : lignes c. « {row} »"},
     "subject_inferred": {"en": "{table}, “{row}” ({column}), inferred as {how}",
                          "fr": "{table}, « {row} » ({column}), déduit comme {how}"},
+    "subject_difference": {
+        "en": "{table}, “{row}”: {column} = {minuend} − {subtrahend}",
+        "fr": "{table}, « {row} » : {column} = {minuend} − {subtrahend}"},
     "subject_unmatched": {
         "en": "{table}, “{row}” ({column}): no block of rows above and no combination of earlier "
               "totals matches; the nearest is {how}",

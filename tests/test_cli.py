@@ -272,3 +272,14 @@ def test_select_takes_codes_in_any_case_and_spacing(capsys):
     codes = {line.split()[1] for line in capsys.readouterr().out.splitlines()
              if line.startswith("seeds/")}
     assert codes == {"BC103"}  # the plan has no BC101 finding
+
+
+@pytest.mark.parametrize("args", [["rules"], ["check", "--lang", "en", "-v"]])
+def test_a_reader_that_leaves_early_is_no_error(args):
+    """`budgetcheck rules | head`: the pipe closes before the output is written; the command
+    stops quietly with 141 (128 + SIGPIPE), as other tools do, and says nothing."""
+    process = subprocess.Popen([sys.executable, "-m", "budgetcheck", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # no reader is left when the command writes
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 141 and stderr == b""

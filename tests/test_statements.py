@@ -312,11 +312,60 @@ def test_a_condensed_statement_prints_totals_without_their_rows(tmp_path):
     name = "northern-affairs-future-oriented.en.md"
     report = check(load(STATEMENTS / name))
     assert report.findings == []
-    found = inferred(report)
+    found = {(p.row, p.column): p.subject.split("inferred as ")[-1]
+             for p in report.passed if p.code == "BC107"}
     assert len(found) == 3 and set(found.values()) == {"“Total expenses” − “Total revenues”"}
+    # The Difference column is the planned results minus the forecast, on all three rows.
+    assert sorted(p.line for p in report.passed if p.code == "BC108" and p.inferred) == [5, 6, 7]
     text = (STATEMENTS / name).read_text(encoding="utf-8")
     path = tmp_path / name
     path.write_text(text.replace("| 601,706,730 |", "| 601,076,730 |"), encoding="utf-8")
-    error, = check(load(path)).errors
+    errors = check(load(path)).errors
+    assert sorted((f.code, f.line) for f in errors) == [("BC107", 7), ("BC108", 7)]
+    error = next(f for f in errors if f.code == "BC107")
     assert error.line == 7 and error.row.startswith("net_cost_of_operations")
     assert any("transposed" in h for h in error.hints)
+
+
+def test_a_difference_column_is_one_column_minus_another(tmp_path):
+    """BC108: "Variance" under a heading on two lines ("Budget  Actual" over "2025  2025
+    Variance") is Budget − Actual on every row; a variance left unchanged when its actual was
+    revised is an error at its line. The same statement laid out in text, with the heading
+    over three ragged lines and a caption over the labels, is read the same."""
+    text = ("Town of Riverbend\nSchedule of Operating Expenses\n(in thousands of dollars)\n\n"
+            "                               Budget       Actual\n"
+            "                                 2025         2025     Variance\n"
+            "General government              4,210        4,105          105\n"
+            "Protection services             6,880        7,020         (140)\n"
+            "Transportation                  9,300        9,145          155\n"
+            "Total expenses                 20,390       20,270          120\n")
+    path = tmp_path / "riverbend.en.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = load(path)
+    assert [c.label for c in plan.tables[0].columns] == ["Budget 2025", "Actual 2025", "Variance"]
+    report = check(plan)
+    assert report.findings == []
+    held = [p for p in report.passed if p.code == "BC108"]
+    assert len(held) == 4 and all(p.subject.endswith("Variance = Budget 2025 − Actual 2025")
+                                  for p in held)
+    path.write_text(text.replace("9,145          155", "9,245          155"), encoding="utf-8")
+    errors = {(f.code, f.line) for f in check(load(path)).errors}
+    assert ("BC108", 9) in errors
+    # The departmental plans' layout as text: a caption, headings over three ragged lines.
+    doc = tmp_path / "future.en.txt"
+    doc.write_text(
+        "Future-oriented condensed statement of operations\n(dollars)\n\n"
+        "Financial information            2024–25 forecast    2025–26 planned     Difference\n"
+        "                                          results            results      (planned\n"
+        "                                                                        minus forecast)\n"
+        "Total expenses                        602,911,230        588,405,117     (14,506,113)\n"
+        "Total revenues                          1,204,500          1,310,000         105,500\n"
+        "Net cost of operations before\n"
+        "government funding and transfers      601,706,730        587,095,117     (14,611,613)\n",
+        encoding="utf-8")
+    plan = load(doc)
+    assert [c.label for c in plan.tables[0].columns] == [
+        "2024–25 forecast results", "2025–26 planned results",
+        "Difference (planned minus forecast)"]
+    report = check(plan)
+    assert report.findings == [] and len(report.passed) == 6

@@ -38,7 +38,9 @@ _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "ree
                  "prevu", "prévus", "estimates", "estimate", "forecast", "planned", "plan",
                  "note", "notes", "restated", "redressé", "retraité", "prévisions", "main",
                  "budget principal", "($)", "$", "variance", "écart", "ecart", "%", "année",
-                 "annee", "annuel", "annuelle", "annual", "fy", "ytd", "cumul", "cumulatif"}
+                 "annee", "annuel", "annuelle", "annual", "fy", "ytd", "cumul", "cumulatif",
+                 "results", "résultats", "difference", "différence", "minus", "moins",
+                 "estimated", "projected", "prévues", "réelles", "change", "variation"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*\d{4})$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-=_—–]{3,}$")
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
@@ -87,13 +89,18 @@ def unit_scale(text: str) -> int | None:
 
 
 def _is_header(text: str) -> bool:
-    """Column headings: years, quarters and heading words only, at least one year or quarter."""
+    """Column headings: years, quarters and heading words only, at least one year or quarter
+    ("Financial information   2024–25 forecast   2025–26 planned": the caption over the labels
+    may say anything)."""
     chunks = [c for c in re.split(r" {2,}", text.strip()) if c]
+    if _has_caption(text, chunks):
+        text, chunks = text.strip()[len(chunks[0]):], chunks[1:]
     words = text.split()
     if not words:
         return False
     dated = any(is_year(w) or _QUARTER.match(w) for w in words)
-    if not dated and not (len(chunks) >= 2 and all(c.lower() in _HEADER_WORDS for c in chunks)):
+    if not dated and not (len(chunks) >= 2 and all(c.lower().strip("()*") in _HEADER_WORDS
+                                                   for c in chunks)):
         return False
     return all(is_year(w) or _QUARTER.match(w) or w.lower().strip("()*") in _HEADER_WORDS
                or w.lower() in {"de", "of", "au", "at", "fin", "end", "mars", "march", "31",
@@ -102,11 +109,35 @@ def _is_header(text: str) -> bool:
                for w in words)
 
 
+def _has_caption(text: str, chunks: list[str]) -> bool:
+    """Does the heading line start with a caption in the labels' place ("Financial
+    information"), before at least two column headings?"""
+    return bool(text[:1].strip()) and len(chunks) >= 3
+
+
+def _continues_heading(text: str, edges: list[int]) -> bool:
+    """A line under the headings that finishes them ("results   results   (planned" / "minus
+    forecast)"): heading words only, each piece ending at a column's right edge."""
+    pieces = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    return bool(pieces) and bool(edges) \
+        and all(w.lower().strip("()*,") in _HEADER_WORDS or is_year(w.strip("()"))
+                for piece, _ in pieces for w in piece.split()) \
+        and all(_nearest(end, edges) is not None for _, end in pieces)
+
+
+def _nearest(end: int, edges: list[int]) -> int | None:
+    """The column whose right edge is nearest a heading piece's end (headings wrap ragged)."""
+    distance, column = min((abs(end - e), n) for n, e in enumerate(edges))
+    return column if distance <= 10 else None
+
+
 def _header_columns(text: str) -> tuple[list[str], list[int]]:
     """Column labels and their right edges from a heading line: every chunk ("2024", "Budget
     2024", "Total", "Année", "Écart") but a Note column's heading and a lone "$", which head
     no figures of their own (note references are given back to the labels)."""
     chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    if _has_caption(text, [c for c, _ in chunks]):
+        chunks = chunks[1:]
     chosen = [c for c in chunks if c[0].lower().strip("()") not in {"note", "notes", "$"}]
     return [c[0] for c in chosen], [c[1] for c in chosen]
 
@@ -168,13 +199,23 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
     edges: list[int] = []
     i = start
     while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None
-                       or _is_header(lines[i])):
+                       or _is_header(lines[i])
+                       or statement.columns and _continues_heading(lines[i], edges)):
         if unit_scale(lines[i]) is not None:
             statement.scale = unit_scale(lines[i])
-        elif _is_header(lines[i]):
+        elif not _is_header(lines[i]):  # the end of a heading: join it by right edges
+            pieces = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", lines[i])]
+            below = {_nearest(end, edges): text for text, end in pieces}
+            statement.columns = [f"{label} {below[n]}" if n in below else label
+                                 for n, label in enumerate(statement.columns)]
+        else:
+            upper, upper_edges = statement.columns, edges
             columns, edges = _header_columns(lines[i])
-            if len(columns) == len(statement.columns):  # headings on two lines: "Budget" / "2024"
-                columns = [f"{a} {b}" for a, b in zip(statement.columns, columns)]
+            if len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"
+                columns = [f"{a} {b}" for a, b in zip(upper, columns)]
+            elif upper:  # "Budget  Actual" over "2025  2025  Variance": join by right edges
+                columns = [_over(upper, upper_edges, label, edge)
+                           for label, edge in zip(columns, edges)]
             statement.columns = columns
             statement.notes = statement.notes or bool(re.search(r"\bnotes?\b", lines[i],
                                                                 re.IGNORECASE))
@@ -233,6 +274,12 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
         statement.rows.append(row)
     _flush_heading(statement, pending)
     return statement
+
+
+def _over(upper: list[str], upper_edges: list[int], label: str, edge: int) -> str:
+    """A lower heading with the upper heading that ends where it ends, if one does."""
+    near = [(abs(e - edge), u) for u, e in zip(upper, upper_edges) if abs(e - edge) <= 3]
+    return f"{min(near)[1]} {label}" if near else label
 
 
 def _edges_from_rows(splits: list[SplitLine], width: int) -> list[int]:
