@@ -15,6 +15,7 @@ accepts a stated difference up to a fixed tolerance as a note.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Literal
@@ -23,7 +24,7 @@ from .amount import Rounding
 from .expr import BinOp, Comparison, ExpressionError, Literal as Lit, Neg, Node, Number, Ref, Sum
 from .figures import FigureIndex, Missing, Term, significant_unit
 from .interval import Interval
-from .linear import linear_readings
+from .linear import Signed, linear_readings
 from .model import Claim
 
 Reading = Literal["point", "stated", "rounded"]
@@ -201,6 +202,9 @@ class Outcome:
         return self.stated.missing + self.computed.missing
 
     point_difference: Decimal | None = None
+    #: The two sides as signed figures when the relation is a sum of plain dollar figures read
+    #: in one pass (`linear`): hints then judge a changed figure from the sums, in O(1).
+    signed: tuple[Sequence[Signed], Sequence[Signed]] | None = None
 
     @property
     def difference(self) -> Decimal | None:
@@ -237,6 +241,7 @@ class Readings:
     rounded_computed: Value
     point_left: Interval
     point_right: Interval
+    signed: tuple[Sequence[Signed], Sequence[Signed]] | None = None
 
 
 def _readings(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Readings:
@@ -266,7 +271,7 @@ def verdict(comparison: Comparison, readings: Readings, settings: Settings,
 
     def outcome(verdict: Verdict, allowed: Interval | None) -> Outcome:
         return Outcome(verdict, comparison, stated, computed, r_stated, r_computed, allowed,
-                       tolerance, rounded, claim, difference)
+                       tolerance, rounded, claim, difference, readings.signed)
 
     if stated.missing or computed.missing or _undecidable(comparison.op, stated, computed):
         return outcome("unverifiable", None)

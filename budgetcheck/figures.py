@@ -89,6 +89,8 @@ class FigureIndex:
         self.tables = {t.id: t for t in plan.tables}
         self.named: dict[str, dict[str, Term]] = {}
         self.cells = TableCells(plan.tables)
+        self._by_line: tuple[dict[tuple[str, str | None], dict[int, Term]],
+                             dict[tuple[str, str | None], dict[int, Term]]] | None = None
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         for owner in [*plan.footnotes, *plan.claims]:
@@ -164,6 +166,31 @@ class FigureIndex:
         line = next((r.line for r in table.rows if r.key == row), None)
         ident = cell_ident(table.id, row, column, len(table.columns) == 1)
         return Missing(ident, table.id, row, column, line)
+
+    def column_figures(self, table: str, column: str | None) -> dict[int, Term]:
+        """The printed non-zero dollar figures of one column, by their place in the table."""
+        return self._lines()[0].get((table, column), {})
+
+    def row_figures(self, table: str, row: str | None) -> dict[int, Term]:
+        """The printed non-zero dollar figures of one row, by their place in the table."""
+        return self._lines()[1].get((table, row), {})
+
+    def _lines(self) -> tuple[dict[tuple[str, str | None], dict[int, Term]],
+                              dict[tuple[str, str | None], dict[int, Term]]]:
+        """Columns and rows of dollar figures, built once, when the first error asks for them."""
+        if self._by_line is None:
+            columns: dict[tuple[str, str | None], dict[int, Term]] = {}
+            rows: dict[tuple[str, str | None], dict[int, Term]] = {}
+            for table in self.plan.tables:
+                place = 0
+                for row in table.rows:
+                    for cell in row.cells.values():
+                        place += 1
+                        if cell.amount.unit == "$" and cell.amount.value != 0:
+                            columns.setdefault((table.id, cell.column), {})[place] = cell
+                            rows.setdefault((table.id, cell.row), {})[place] = cell
+            self._by_line = (columns, rows)
+        return self._by_line
 
     def dollar_figures(self) -> list[Term]:
         """Distinct printed dollar figures, for hints and implied values."""

@@ -91,7 +91,7 @@ def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | N
     p_left, p_right = Interval(pl_lo, pl_hi), Interval(pr_lo, pr_hi)
     return Readings(Value(p_left, "$", terms_l), Value(p_right, "$", terms_r),
                     Value(Interval(lo_l, hi_l), "$", terms_l),
-                    Value(Interval(lo_r, hi_r), "$", terms_r), p_left, p_right)
+                    Value(Interval(lo_r, hi_r), "$", terms_r), p_left, p_right, (left, right))
 
 
 def _sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
