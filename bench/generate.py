@@ -29,15 +29,17 @@ def printed(value: Decimal) -> str:
     return f"({text})" if thousands < 0 else text
 
 
-def plan_data(figures: int, seed: int = 1, errors: int = 0) -> dict[str, Any]:
-    """A plan with about `figures` printed figures (never fewer than one table's worth)."""
+def plan_data(figures: int, seed: int = 1, errors: int = 0,
+              rows_per_table: int = ROWS_PER_TABLE) -> dict[str, Any]:
+    """A plan with about `figures` printed figures (never fewer than one table's worth), in
+    tables of `rows_per_table` rows (the last one a Total row)."""
     rng = random.Random(seed)
     rows_total = max(2, figures // FIGURES_PER_ROW)
     tables = []
     line = 1
     made = 0
     while made < rows_total:
-        item_rows = min(ROWS_PER_TABLE, rows_total - made)
+        item_rows = min(rows_per_table, rows_total - made)
         made += item_rows
         number = len(tables) + 1
         line += 2
@@ -89,8 +91,36 @@ def to_toml(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(path: Path, figures: int, fmt: str, seed: int = 1, errors: int = 0) -> int:
-    data = plan_data(figures, seed, errors)
+def wrong_total(data: dict[str, Any], column: str = "T2") -> None:
+    """Make the Total row of the first table wrong in one column, far beyond its tolerance."""
+    total = data["tables"][0]["rows"][-1]["cells"]
+    total[column] = printed(Decimal(total[column].replace(" ", "")) * 1000 + 7_654_321_000)
+
+
+def statement_text(rows: int, seed: int = 1, wrong: bool = False) -> str:
+    """A financial statement laid out as text, in English: `rows` expense lines in two columns
+    (in thousands of dollars) and their Total expenses line, which BC107 finds with no rules;
+    `wrong` moves one total far beyond its tolerance."""
+    rng = random.Random(seed)
+    lines = ["Statement of Operations", "(in thousands of dollars)", "",
+             f"{'':40}{'2025':>14}{'2024':>14}"]
+    sums = [0, 0]
+    for r in range(rows):
+        values = [rng.randrange(1, 10**6) for _ in sums]
+        sums = [a + b for a, b in zip(sums, values)]
+        lines.append(f"{'Program expense ' + str(r + 1):40}" +
+                     "".join(f"{v:>14,}" for v in values))
+    if wrong:
+        sums[0] += 7_654_321
+    lines.append(f"{'Total expenses':40}" + "".join(f"{v:>14,}" for v in sums))
+    return "\n".join(lines) + "\n"
+
+
+def write(path: Path, figures: int, fmt: str, seed: int = 1, errors: int = 0,
+          rows_per_table: int = ROWS_PER_TABLE, wrong: bool = False) -> int:
+    data = plan_data(figures, seed, errors, rows_per_table)
+    if wrong:
+        wrong_total(data)
     text = to_toml(data) if fmt == "toml" else json.dumps(data, ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     return count_figures(data)
@@ -102,9 +132,14 @@ def main() -> None:
     parser.add_argument("--format", choices=["toml", "json"], default="toml")
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rows", type=int, default=ROWS_PER_TABLE,
+                        help="rows per table, the Total row included")
+    parser.add_argument("--wrong-total", action="store_true",
+                        help="make the first table's Total row wrong in column T2")
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
-    made = write(args.output, args.figures, args.format, args.seed, args.errors)
+    made = write(args.output, args.figures, args.format, args.seed, args.errors, args.rows,
+                 args.wrong_total)
     print(f"{args.output}: {made} figures")
 
 
