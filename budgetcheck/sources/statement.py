@@ -222,7 +222,7 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
         i += 1
     body = range(i, end)
     if not statement.columns:
-        counts = [len(splits[k].groupings[0]) for k in body if splits[k].has_figures]
+        counts = [len(splits[k].fewest) for k in body if splits[k].has_figures]
         if not counts:
             return None
         width = max(set(counts), key=counts.count)
@@ -283,8 +283,7 @@ def _over(upper: list[str], upper_edges: list[int], label: str, edge: int) -> st
 
 
 def _edges_from_rows(splits: list[SplitLine], width: int) -> list[int]:
-    full = [s.groupings[0] for s in splits if s.has_figures and len(s.groupings) == 1
-            and len(s.groupings[0]) == width]
+    full = [s.fewest for s in splits if s.has_figures and s.unique and len(s.fewest) == width]
     if not full:
         return []
     return [int(median(g[n].end for g in full)) for n in range(width)]

@@ -2,17 +2,24 @@
 
 Statements print figures in columns: "Salaries and benefits      1 234 567     1 198 004". In
 French a single space (or U+00A0, U+202F) also separates the thousands, so "20 000 18 500" could
-be two figures or four; the reader keeps every way of grouping the digits that the notation
-allows and lets the statement choose: the grouping with as many figures as the statement has
-columns, whose figures end nearest the columns' right edges. A no-break space always joins (it is
-never a column gap) and two spaces or a tab always separate.
+be two figures or four; of every way of grouping the digits that the notation allows the
+statement chooses the grouping with as many figures as it has columns, whose figures end nearest
+the columns' right edges. A no-break space always joins (it is never a column gap) and two spaces
+or a tab always separate.
+
+The groupings are never listed (a line of twelve ambiguous spaces has 4 096): a grouping is a way
+through the line's cut points, and each question asked of them (which counts of figures can be
+had, the first grouping, the best aligned one) is a dynamic programme over those points, linear in
+the line for a bounded number of ambiguous spaces (`MAX_SPLITS`) and of digit groups in a figure
+(`MAX_GROUPS`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 
 #: Characters that join digit groups and never separate columns.
 JOINERS = "\u00a0\u202f\u2009\u2007"
@@ -23,7 +30,10 @@ _DASHES = {"-", "—", "–", "−", "nil", "néant", "neant"}
 _YEAR = re.compile(r"^\(?(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\)?\*{0,3}$")
 #: Leaders between a label and its figures: "Salaries ........ 1 234".
 _LEADER = re.compile(r"[\s.·…_]{2,}$")
+#: Ambiguous spaces a line may leave to its statement (beyond, all join: French grouping is the
+#: common case), and the groups of digits a figure may join (a figure has at most 30 digits).
 MAX_SPLITS = 12
+MAX_GROUPS = 12
 
 
 @dataclass(frozen=True)
@@ -54,13 +64,111 @@ class Figure:
 
 @dataclass
 class SplitLine:
+    """A line's label and the figure tokens at its end, with the points where a figure may
+    end: `ends[c]` lists, longest first, the cut points a figure starting at cut point `c` may
+    end at (the figure joins the tokens between)."""
+
     label: str
-    groupings: list[list[Figure]]  # every admissible grouping of the figure tokens
+    tokens: list[Token]
     gap: int  # spaces between the label and the first figure (0 when no label)
+    ends: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def has_figures(self) -> bool:
-        return bool(self.groupings and self.groupings[0])
+        return bool(self.tokens)
+
+    @cached_property
+    def _counts(self) -> dict[int, int]:
+        """For each cut point, the counts of figures the rest of the line can be read as, as a
+        bit set (bit k: k figures); the end of the line reads as 0 figures."""
+        counts = {len(self.tokens): 1}
+        for start in sorted(self.ends, reverse=True):
+            bits = 0
+            for end in self.ends[start]:
+                bits |= counts.get(end, 0) << 1
+            counts[start] = bits
+        return counts
+
+    @property
+    def readable(self) -> bool:
+        """Some grouping keeps every figure's brackets balanced (else each token is a figure)."""
+        return not self.tokens or bool(self._counts.get(0, 0))
+
+    @cached_property
+    def fewest(self) -> list[Figure]:
+        """The first grouping, joining wherever it can: the fewest figures."""
+        return self.first(None)
+
+    @cached_property
+    def unique(self) -> bool:
+        """The line can be grouped one way only."""
+        if not self.readable:
+            return True
+        ways = {len(self.tokens): 1}
+        for start in sorted(self.ends, reverse=True):
+            ways[start] = min(2, sum(ways.get(end, 0) for end in self.ends[start]))
+        return ways.get(0, 0) <= 1
+
+    def possible_counts(self) -> list[int]:
+        """Every number of figures the line can be grouped into, smallest first."""
+        if not self.tokens:
+            return []
+        if not self.readable:
+            return [len(self.tokens)]
+        bits = self._counts[0]
+        return [k for k in range(bits.bit_length()) if bits >> k & 1]
+
+    def first(self, count: int | None) -> list[Figure]:
+        """The first grouping (joining wherever it can) of `count` figures (None: any)."""
+        if not self.readable:
+            return [Figure(t.text, t.start, t.end) for t in self.tokens]
+        counts, figures, at, left = self._counts, [], 0, count
+        while at < len(self.tokens):
+            for end in self.ends[at]:
+                bits = counts.get(end, 0)
+                if bits if left is None else bits >> (left - 1) & 1:
+                    figures.append(_figure(self.tokens[at:end]))
+                    at, left = end, None if left is None else left - 1
+                    break
+        return figures
+
+    def aligned(self, count: int, edges: list[int]) -> list[Figure]:
+        """Of the groupings of `count` figures, the one whose figures, placed in order in the
+        columns, end nearest the columns' right edges (the first such grouping on a tie)."""
+        m = len(edges)
+        if count > m or not self.readable:
+            return self.first(count)
+        n, tokens, ends, counts = len(self.tokens), self.tokens, self.ends, self._counts
+        unreachable = 10**9
+        memo: dict[tuple[int, int, int], int] = {}
+
+        def options(at: int, left: int, column: int) -> Iterator[tuple[int, int, int]]:
+            """(cost, end, column) of each way to place the next figure."""
+            for end in ends.get(at, ()):
+                if counts.get(end, 0) >> (left - 1) & 1:
+                    right = tokens[end - 1].end
+                    for q in range(column, m - left + 1):
+                        yield abs(right - edges[q]) + cost(end, left - 1, q + 1), end, q
+
+        def cost(at: int, left: int, column: int) -> int:
+            """The least distance for `left` figures from cut point `at`, placed in the
+            columns from `column` on."""
+            if left == 0:
+                return 0 if at == n else unreachable
+            key = (at, left, column)
+            if key not in memo:
+                memo[key] = min((c for c, _, _ in options(at, left, column)),
+                                default=unreachable)
+            return memo[key]
+
+        figures: list[Figure] = []
+        at, left, column = 0, count, 0
+        while left:
+            goal = cost(at, left, column)
+            _, end, q = next(o for o in options(at, left, column) if o[0] == goal)
+            figures.append(_figure(tokens[at:end]))
+            at, left, column = end, left - 1, q + 1
+        return figures
 
 
 def expand(raw: str) -> str:
@@ -73,7 +181,8 @@ def tokens(text: str) -> list[Token]:
 
 
 def split_line(text: str) -> SplitLine:
-    """The label and the figure tokens at the end of a line, with every admissible grouping."""
+    """The label and the figure tokens at the end of a line, with the points where its figures
+    may be cut."""
     found = tokens(text)
     k = len(found)
     while k > 0 and found[k - 1].kind != "word":
@@ -84,7 +193,7 @@ def split_line(text: str) -> SplitLine:
     label = text[:label_end].strip()
     label = _LEADER.sub("", label).strip() if label else label
     gap = figures[0].start - label_end if figures and label_tokens else 0
-    return SplitLine(label, _groupings(figures), gap)
+    return SplitLine(label, figures, gap, _cut_points(figures))
 
 
 def _attach_dollars(found: list[Token]) -> list[Token]:
@@ -123,37 +232,33 @@ def _must_join(left: Token, right: Token) -> bool:
     return left.text.startswith("(") and not left.text.endswith(")")
 
 
-def _groupings(found: list[Token]) -> list[list[Figure]]:
-    if not found:
-        return [[]]
-    joinable = [i for i in range(1, len(found)) if _can_join(found[i - 1], found[i])]
-    forced = {i for i in joinable if _must_join(found[i - 1], found[i])}
-    optional = [i for i in joinable if i not in forced]
-    if len(optional) > MAX_SPLITS:  # join them all: French grouping is the common case
-        forced |= set(optional)
-        optional = []
-    results = []
-    for choice in itertools.product((True, False), repeat=len(optional)):
-        joins = forced | {i for i, join in zip(optional, choice) if join}
-        grouping = _group(found, joins)
-        if grouping is not None:
-            results.append(grouping)
-    return results or [[Figure(t.text, t.start, t.end) for t in found]]
-
-
-def _group(found: list[Token], joins: set[int]) -> list[Figure] | None:
-    figures: list[Figure] = []
-    current = [found[0]]
-    for i in range(1, len(found)):
-        if i in joins:
-            current.append(found[i])
-        else:
-            figures.append(_figure(current))
-            current = [found[i]]
-    figures.append(_figure(current))
-    if any(f.text.count("(") != f.text.count(")") for f in figures):
-        return None
-    return figures
+def _cut_points(found: list[Token]) -> dict[int, list[int]]:
+    """For each point a figure may start at, the points it may end at, longest figure first.
+    A figure never starts or ends inside "(5 397" (a bracket must close), never joins across a
+    column gap, joins at most MAX_GROUPS tokens and keeps its brackets balanced."""
+    n = len(found)
+    if not n:
+        return {}
+    joinable = [False] + [_can_join(found[i - 1], found[i]) for i in range(1, n)]
+    forced = [j and _must_join(found[i - 1], found[i]) for i, j in enumerate(joinable)]
+    if sum(j and not f for j, f in zip(joinable, forced)) > MAX_SPLITS:
+        forced = joinable  # join them all: French grouping is the common case
+    cuts = [i for i in range(n + 1) if i in (0, n) or not forced[i]]
+    balance = [0]
+    for token in found:
+        balance.append(balance[-1] + token.text.count("(") - token.text.count(")"))
+    ends: dict[int, list[int]] = {}
+    for a, start in enumerate(cuts[:-1]):
+        valid = []
+        for end in cuts[a + 1:]:
+            if end - start > MAX_GROUPS:
+                break
+            if balance[end] == balance[start]:
+                valid.append(end)
+            if end < n and not joinable[end]:
+                break  # a column gap: no figure goes past it
+        ends[start] = valid[::-1]
+    return ends
 
 
 def _figure(parts: list[Token]) -> Figure:
@@ -166,18 +271,22 @@ def is_year(text: str) -> bool:
 
 
 def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[Figure]:
-    """The grouping that fits the statement: as many figures as columns (or fewer), each
-    ending nearest a column's right edge; with nothing known, the one with the fewest figures."""
-    options = split.groupings
-    if columns:
-        fitting = [g for g in options if len(g) == columns] or \
-            [g for g in options if len(g) < columns]
-        if fitting:
-            options = fitting
-    if edges:
-        return min(options, key=lambda g: (-len(g) if columns and len(g) <= columns else 0,
-                                           alignment(g, edges)))
-    return min(options, key=len)
+    """The grouping that fits the statement: as many figures as columns (or else the most
+    below that), each ending nearest a column's right edge; with no edges known, the first
+    grouping with as many figures as columns, or else the fewest figures."""
+    counts = split.possible_counts()
+    if not counts:
+        return []
+    below = [c for c in counts if columns and c < columns]
+    if columns and columns in counts:
+        count = columns
+    elif below:
+        count = max(below) if edges else min(below)
+    else:
+        # More figures than columns whichever way (a note reference or a numbered label, which
+        # the reader gives back to the label): with edges, alignment cannot choose.
+        return split.fewest if edges else split.first(min(counts))
+    return split.aligned(count, edges) if edges else split.first(count)
 
 
 def alignment(figures: list[Figure], edges: list[int]) -> int:
