@@ -22,14 +22,18 @@ from .text_plan import Line
 
 #: A number as French ("1 234,5") or English ("1,234.5") prose prints it; which one it is,
 #: `parse_amount` decides from the figure's whole text.
-PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+#: Every repetition is bounded (a figure has at most 30 digits): an unbounded one made a long run
+#: of digit groups ("100 100 100 …", no unit after it) cost the square of its length.
+PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,10}(?:,\d{1,15})?|\d{1,3}(?:,\d{3}){1,10}(?:\.\d{1,15})?" \
+               r"|\d{1,30}(?:[.,]\d{1,15})?"
 PROSE_UNIT = r"(?:\s?%|\s+(?:millions?|milliards?)\s+de\s+dollars|\s+(?:millions?|milliards?)\s+de\s+\$" \
              r"|\s?M\$|\s?\$|\s+(?:million|billion)\s+dollars|\s+dollars)"
 #: English puts the dollar first: "$151 million", "$2.5M", "$430,423".
 _DOLLAR_FIRST = rf"\$\s?(?:{PROSE_NUMBER})(?:\s?[MKB]\b|\s(?:million|billion|thousand)\b)?"
 PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:{_DOLLAR_FIRST}|(?:\$\s?)?(?:{PROSE_NUMBER}){PROSE_UNIT})"
                           rf"(?![\w])")
-_SHARE_NUMBER = r"\d+(?:[.,]\d+)?\s?%"
+#: Not inside a longer number: from every digit of a long run, "\d+" read to its end and back.
+_SHARE_NUMBER = r"(?<![\d.,])\d{1,30}(?:[.,]\d{1,15})?\s?%"
 
 
 @dataclass
@@ -139,7 +143,7 @@ SUM_DONT = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
                       rf"(?P<b>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
 SUM_PAREN = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
                        rf"[^.;()]{{0,160}}\((?P<a>{PROSE_AMOUNT.pattern})[^()]{{0,80}}?\b(?:et|and)\s+"
-                       rf"(?P<b>{PROSE_AMOUNT.pattern})[^()]*\)", re.IGNORECASE)
+                       rf"(?P<b>{PROSE_AMOUNT.pattern})[^()]{{0,200}}\)", re.IGNORECASE)
 SHARE = re.compile(rf"(?P<part>{PROSE_AMOUNT.pattern})\s+(?:des|of the|of)\s+"
                    rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>{_SHARE_NUMBER})\)",
                    re.IGNORECASE)
