@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 
 from .errors import PlanError
-from .fsutil import write_atomic
+from .fsutil import read_text_file, write_atomic
+from .limits import BASELINE_BYTES
 from .jsontext import json_text
 from .report import Finding, Report
 
@@ -37,14 +38,28 @@ def write_baseline(path: str | Path, reports: list[Report]) -> None:
 
 
 def read_baseline(path: str | Path) -> set[Entry]:
-    path = Path(path)
+    """The accepted findings of a baseline file, read with the protections of every input
+    (regular file, size limit, UTF-8): any problem is one `PlanError` naming the file."""
+    shown = str(path)
+    text = read_text_file(path, BASELINE_BYTES, "baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {tuple(str(e[name]) for name in FIELDS) for e in data["accepted"]}  # type: ignore[misc]
-    except FileNotFoundError:
-        raise PlanError(str(path), "baseline file does not exist", code="BC901") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise PlanError(str(path), f"not a budgetcheck baseline: {exc}", code="BC901") from None
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanError(shown, f"not a budgetcheck baseline: invalid JSON: {exc.msg} (column "
+                        f"{exc.colno})", line=exc.lineno, code="BC901") from None
+    except RecursionError:
+        raise PlanError(shown, "not a budgetcheck baseline: invalid JSON: nested too deeply",
+                        code="BC901") from None
+    except ValueError as exc:
+        raise PlanError(shown, f"not a budgetcheck baseline: {exc}", code="BC901") from None
+    accepted = data.get("accepted") if isinstance(data, dict) else None
+    if not isinstance(accepted, list) or \
+            not all(isinstance(e, dict) and all(isinstance(e.get(n), str) for n in FIELDS)
+                    for e in accepted):
+        raise PlanError(shown, "not a budgetcheck baseline: expected {\"version\": 1, "
+                        "\"accepted\": [{" + ", ".join(f'"{n}": "…"' for n in FIELDS) + "}, …]}",
+                        code="BC901")
+    return {tuple(e[name] for name in FIELDS) for e in accepted}  # type: ignore[misc]
 
 
 def without_accepted(report: Report, accepted: set[Entry]) -> Report:

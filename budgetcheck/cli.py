@@ -157,6 +157,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise PlanError("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'",
                         code="BC901")
     select = args.select.split(",") if args.select else None
+    refuse_unwritable(args.output, args.write_baseline)
     _check_settings(args.tolerance, select, plugins=not args.no_plugins)
     files = _plan_files(args.paths, bundled_plan_path, find_plans)
     settings = dict(mode=mode, tolerance=args.tolerance, lang=args.lang, rounding=args.rounding,
@@ -180,17 +181,12 @@ def run_check(args: argparse.Namespace) -> int:
 
     options: dict[str, object] = {
         "verbose": args.verbose, "quiet": args.quiet, "mode": mode,
-        "colour": args.format == "text" and not args.output and use_colour(sys.stdout),
+        "colour": args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
         "plans": {name: plan for name, _, _, plan in results if plan is not None},
         "table_titles": {name: titles for name, _, titles, _ in results},
     }
     text = get_renderer(args.format)(reports, options)
-    if args.output:
-        from .fsutil import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    emit(args.output, text)
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
@@ -253,6 +249,27 @@ def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: i
     return files
 
 
+def emit(output: str | None, text: str) -> None:
+    """Write the output to the file `-o` names (atomically), or to standard output for none
+    or "-"."""
+    if output and output != "-":
+        from .fsutil import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def refuse_unwritable(*outputs: str | None) -> None:
+    """Refuse an output that cannot be written before any plan is read (and again when it is
+    written: the file system may change in between)."""
+    from .fsutil import writable_target
+
+    for output in outputs:
+        if output and output != "-":
+            writable_target(output)
+
+
 def run_rules(args: argparse.Namespace) -> int:
     from .catalogue import load_builtin_rules
 
@@ -277,18 +294,14 @@ def run_schema(args: argparse.Namespace) -> int:
     from .schema import schema_text
 
     text = schema_text()
-    if args.output:
-        from .fsutil import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    emit(args.output, text)
     return EXIT_OK
 
 
 def run_extract(args: argparse.Namespace) -> int:
     from .api import load
 
+    refuse_unwritable(args.output)
     plan = load(args.document, args.rules)
     if args.format == "json":
         text = plan.model_dump_json(indent=2, exclude_defaults=True) + "\n"
@@ -296,12 +309,7 @@ def run_extract(args: argparse.Namespace) -> int:
         from .sources.toml_writer import plan_toml
 
         text = plan_toml(plan)
-    if args.output:
-        from .fsutil import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    emit(args.output, text)
     return EXIT_OK
 
 

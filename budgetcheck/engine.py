@@ -13,6 +13,7 @@ from .figures import FigureIndex, Term
 from .i18n import say
 from .interning import interned
 from .interval import Interval
+from .limits import HINTED_ERRORS
 from .model import Plan
 from .notation import Lang, format_amount, format_value, parse_amount
 from .report import FigureRef, Finding, Passed, Report, Severity
@@ -32,6 +33,9 @@ class Context:
     lang: Lang
     path: str
     code: str = ""  # the code of the rule being run, for rules that do not hard-code theirs
+    #: Errors given hints so far: past `limits.HINTED_ERRORS` an error is reported without them,
+    #: so a plan full of errors costs what its relations cost.
+    hinted: int = 0
 
     # -- formatting -------------------------------------------------------------------------
     @property
@@ -127,9 +131,10 @@ class Context:
                 key = {"strict": "error_strict", "absolute": "error_absolute"}.get(
                     self.settings.mode, "error_eq")
             text = say(key, self.lang, **params)
-            if severity == "error":
+            if severity == "error" and self.hinted < HINTED_ERRORS:
                 from .hints import hints_for  # only an error gets hints
 
+                self.hinted += 1
                 hints = hints_for(outcome, self)
         return self.finding(
             code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,

@@ -1,46 +1,160 @@
-"""Writing files atomically: a temporary file beside the target, then a rename.
+"""Reading and writing files safely.
 
-An interrupted run therefore leaves either the old file or the new one, never half of one.
+Reading: regular files only (a FIFO would wait for a writer, a device never ends), no more than
+a stated number of bytes, UTF-8 text without NUL bytes; every problem is one `PlanError` naming
+the file. Writing: atomically, a temporary file beside the target then a rename, so an
+interrupted run leaves the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename; an unwritable target is a
-    `PlanError` (BC908) naming it, raised before anything is written."""
+def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str:
+    """The text of a regular file of at most `limit` bytes, or a `PlanError` (BC901) saying in
+    one line why it cannot be had. `kind` names what the file should be ("plan file",
+    "baseline") in the messages."""
     from .errors import PlanError
 
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise PlanError(str(path), "is a directory; give a file name to write the output to",
-                        code="BC908")
-    if not directory.is_dir():
-        raise PlanError(str(path), f"cannot be written: directory {str(directory)!r} does not "
-                        "exist", code="BC908")
+    shown = str(path)
+    # Non-blocking, so that opening a FIFO returns at once and fstat can refuse it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                             dir=directory)
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
+                            "missing, or the links form a loop)", code="BC901") from None
+        raise PlanError(shown, "no such file", code="BC901") from None
+    except IsADirectoryError:
+        raise PlanError(shown, f"is a directory, not a {kind}", code="BC901") from None
     except OSError as exc:
-        raise PlanError(str(path), f"cannot be written: {exc.strerror or exc}",
+        if exc.errno == errno.ELOOP:
+            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
+                            "missing, or the links form a loop)", code="BC901") from None
+        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise PlanError(shown, f"is a directory, not a {kind}", code="BC901")
+        if not stat.S_ISREG(status.st_mode):
+            raise PlanError(shown, f"is not a regular file ({_kind_of(status.st_mode)}), "
+                            f"not a {kind}", code="BC901")
+        if status.st_size > limit:
+            raise PlanError(shown, f"file is {status.st_size:,} bytes; the limit for a "
+                            f"{kind} is {limit:,}", code="BC901")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise PlanError(shown, f"file is larger than the limit of {limit:,} bytes for a {kind}",
+                        code="BC901")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanError(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                        f"{exc.start})", line=line, code="BC901") from None
+    if "\x00" in text:
+        raise PlanError(shown, f"file contains NUL bytes: binary data, not a {kind}",
+                        code="BC901", line=text[: text.index("\x00")].count("\n") + 1)
+    if not text.strip():
+        raise PlanError(shown, "file is empty", code="BC901")
+    return text
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def writable_target(path: str | Path) -> Path:
+    """The regular file a report may be written to: `path` itself, or the file a symbolic link
+    at `path` points at. A FIFO, a device, a socket, a directory or a link to nothing is
+    refused (`PlanError`, BC908), as is a path whose folder does not exist: budgetcheck writes
+    only regular files, so `-o /dev/stdout` cannot replace a device node with a file."""
+    from .errors import PlanError
+
+    path = Path(path)
+    shown = str(path)
+    if path.is_symlink():
+        if not path.exists():
+            raise PlanError(shown, "cannot be written: a symbolic link to nothing",
+                            code="BC908")
+        path = Path(os.path.realpath(path))
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        raise PlanError(shown, f"cannot be written: {exc.strerror or exc}", code="BC908") from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise PlanError(shown, "is a directory; give a file name to write the output to",
+                        code="BC908")
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise PlanError(shown, f"is {_kind_of(status.st_mode)}, not a regular file: budgetcheck "
+                        "writes only regular files (-o - writes to standard output)",
+                        code="BC908")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise PlanError(shown, f"cannot be written: directory {str(directory)!r} does not "
+                        "exist", code="BC908")
+    return path
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename, so the old file stays
+    whole if anything fails; an existing file keeps its mode, a new one gets 0666 less the
+    umask, as any other tool's output. An unwritable target is a `PlanError` (BC908) naming
+    it, raised before anything is written (`writable_target`)."""
+    from .errors import PlanError
+
+    shown = str(path)
+    target = writable_target(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                             dir=target.parent)
+    except OSError as exc:
+        raise PlanError(shown, f"cannot be written: {exc.strerror or exc}",
                         code="BC908") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException as exc:
         try:
             os.unlink(temporary)
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise PlanError(str(path), f"cannot be written: {exc.strerror or exc}",
+            raise PlanError(shown, f"cannot be written: {exc.strerror or exc}",
                             code="BC908") from None
         raise
+
+
+def _umask() -> int:
+    """The process's umask (there is no way to read it without setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -15,13 +15,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import PlanError
+from ..limits import DOCUMENT_BYTES, LINE_CHARACTERS, LINE_FIGURES
 from ..model import Plan
 from . import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
 from .claims_text import Document, find_claims, reread_claim
 from .rules_file import RulesFile
 from .statement_plan import statement_plan_data
 from .text_plan import clean_lines, read_text_plan
-from .toml_json import check_expressions, read_text
+from .toml_json import check_expressions, read_text, refuse_too_many_figures
+
+#: A token that can only be (part of) a figure: digits, separators, brackets, signs, "$", "%".
+_FIGURE_TOKEN = re.compile(r"[\d.,()$%*\u2212\u2013\u2014-]+")
 
 
 def _norm(label: str) -> str:
@@ -85,11 +89,34 @@ def plan_data(text: str, source: str, rules: RulesFile | None,
     return data
 
 
+def refuse_beyond_limits(text: str, shown: str) -> None:
+    """Refuse, at its line, a line longer than the readers promise to read in linear time, or
+    one ending in more figures (or a Markdown row of more cells) than any statement prints."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > LINE_CHARACTERS:
+            raise PlanError(shown, f"line is {len(line):,} characters long; the limit is "
+                            f"{LINE_CHARACTERS:,}", line=number, code="BC901")
+        if len(line) <= 2 * LINE_FIGURES:
+            continue  # too short to hold that many figures
+        if line.lstrip().startswith("|") and line.count("|") > LINE_FIGURES + 2:
+            raise PlanError(shown, f"a table row of {line.count('|') - 1:,} cells; the limit is "
+                            f"{LINE_FIGURES}", line=number, code="BC901")
+        figures = 0
+        for token in reversed(line.split()):
+            if not _FIGURE_TOKEN.fullmatch(token):
+                break
+            figures += 1
+            if figures > LINE_FIGURES:
+                raise PlanError(shown, f"line ends in more than {LINE_FIGURES} figures; no "
+                                "statement has that many columns", line=number, code="BC901")
+
+
 def load_document(path: str | Path, rules: RulesFile | None = None,
                   rules_path: str | None = None) -> Plan:
     path = Path(path)
     shown = str(path)
-    text = read_text(path)
+    text = read_text(path, DOCUMENT_BYTES)
+    refuse_beyond_limits(text, shown)
     data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
     if not data["tables"] and not data.get("claims"):
         raise PlanError(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
@@ -102,6 +129,7 @@ def load_document(path: str | Path, rules: RulesFile | None = None,
         raise PlanError(shown, f"{'.'.join(map(str, error['loc']))}: "
                         f"{str(error['msg']).removeprefix('Value error, ')}",
                         code="BC903") from None
+    refuse_too_many_figures(plan, shown)
     if rules is not None and rules_path is not None:
         rules_text = read_text(Path(rules_path))
         fmt = "json" if str(rules_path).lower().endswith(".json") else "toml"

@@ -17,6 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import PlanError
+from ..fsutil import read_text_file
+from ..limits import PLAN_BYTES, PLAN_FIGURES
 from ..evaluate import Evaluator, UnitMismatch, check_dimensions
 from ..expr import ExpressionError, parse_expression, parse_relation
 from ..figures import FigureIndex, ReferenceError_
@@ -24,46 +26,9 @@ from ..model import Plan
 from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 from .locate import line_of
 
-#: Larger plan files are refused before they are read: a national budget is a few MB.
-MAX_BYTES = 64 * 1024 * 1024
-
-
-def read_text(path: Path) -> str:
+def read_text(path: Path, limit: int = PLAN_BYTES) -> str:
     """The file's text, or a PlanError saying in one line why it cannot be had."""
-    shown = str(path)
-    if not path.exists():
-        if path.is_symlink():
-            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
-                            "missing, or the links form a loop)", code="BC901")
-        raise PlanError(shown, "no such file", code="BC901")
-    if path.is_dir():
-        raise PlanError(shown, "is a directory, not a plan file", code="BC901")
-    if not path.is_file():
-        raise PlanError(shown, "is not a regular file", code="BC901")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanError(shown, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                            code="BC901")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
-    if len(raw) > MAX_BYTES:
-        raise PlanError(shown, f"file is larger than the limit of {MAX_BYTES:,} bytes",
-                        code="BC901")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                        f"{exc.start})", line=line, code="BC901") from None
-    if "\x00" in text:
-        raise PlanError(shown, "file contains NUL bytes: binary data, not a plan", code="BC901",
-                        line=text[: text.index("\x00")].count("\n") + 1)
-    if not text.strip():
-        raise PlanError(shown, "file is empty", code="BC901")
-    return text
+    return read_text_file(path, limit)
 
 
 def parse_data(text: str, fmt: str, shown: str) -> Any:
@@ -98,6 +63,11 @@ def parse_data(text: str, fmt: str, shown: str) -> Any:
         raise PlanError(shown, f"invalid TOML: {message}", line=line, code="BC902") from None
     except RecursionError:
         raise PlanError(shown, "invalid TOML: nested too deeply", code="BC902") from None
+    except ValueError as exc:  # an integer of more than 4 300 digits: Python will not read it
+        long = re.search(r"[0-9_]{4000,}", text)
+        raise PlanError(shown, f"invalid TOML: {str(exc).split(':')[0]}",
+                        line=text.count("\n", 0, long.start()) + 1 if long else None,
+                        code="BC902") from None
 
 
 #: JSON may write half of a UTF-16 surrogate pair ("\ud800") on its own; Python decodes it to
@@ -243,5 +213,15 @@ def load_plan_text(text: str, fmt: str, shown: str) -> Plan:
         raise PlanError(shown, "the top level must be a table of plan, tables, ...",
                         code="BC903")
     plan = validate(data, text, fmt, shown)
+    refuse_too_many_figures(plan, shown)
     check_expressions(plan, text, fmt, shown)
     return plan
+
+
+def refuse_too_many_figures(plan: Plan, shown: str) -> None:
+    """A plan of more figures than the stated limit is refused (checking it would take longer
+    than the limits promise)."""
+    count = sum(len(row.cells) for table in plan.tables for row in table.rows)
+    if count > PLAN_FIGURES:
+        raise PlanError(shown, f"the plan has {count:,} figures; the limit is {PLAN_FIGURES:,}",
+                        code="BC901")
