@@ -9,6 +9,7 @@ U+00A0 or U+202F between groups), "−5 397 $" (U+2212). English: "$171.8M", "$5
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -36,7 +37,9 @@ _SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
          + _DOLLAR_WORDS + r")?)", 9, None),
     ]
 ]
-_NUMBER = re.compile(r"\d[\d.,\u0020]*\Z")
+#: A decimal digit that is not one of 0 to 9 (Arabic-Indic, Devanagari, full-width, …).
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
+_NUMBER = re.compile(r"[0-9][0-9.,\u0020]*\Z")
 
 
 def normalise_spaces(text: str) -> str:
@@ -47,7 +50,7 @@ def normalise_spaces(text: str) -> str:
 
 #: "1 234", "(5 397)", "-12", "1234567": whole numbers with no unit, grouped by threes with a space,
 #: a no-break space or a narrow no-break space, or not grouped (at most 18 digits).
-_BARE_INTEGER = re.compile(r"(\()?([-\u2212])?(\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,5}|\d{1,18})(?(1)\))\Z")
+_BARE_INTEGER = re.compile(r"(\()?([-\u2212])?([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}){1,5}|[0-9]{1,18})(?(1)\))\Z")
 
 
 def parse_bare_integer(text: str, scale: int = 0, unit: Unit = "$") -> Amount | None:
@@ -87,6 +90,11 @@ def parse_amount(
     s = normalise_spaces(text)
     if not s:
         raise AmountError("empty figure")
+    foreign = _FOREIGN_DIGIT.search(s)
+    if foreign:  # "5٠0" is not 500: Python would read any script's digits as numbers
+        raise AmountError(f"{text.strip()!r} is written with a digit of another script "
+                          f"(U+{ord(foreign.group()):04X} {unicodedata.name(foreign.group(), '')}"
+                          "); figures are written with the digits 0 to 9")
     if s.lower() in _ZERO_MARKS:
         return Amount(Decimal(0), scale or 0, unit if unit is not None else "$", exact=True)
 
@@ -101,7 +109,7 @@ def parse_amount(
         if s and s[0] in _MINUS_CHARS:  # "$-5" / "$ −5"
             negative, s = not negative, s[1:].strip()
 
-    m = re.match(r"[\d][\d.,\u0020]*", s)
+    m = re.match(r"[0-9][0-9.,\u0020]*", s)
     if not m:
         raise AmountError(f"no number in {text.strip()!r}")
     number, rest = m.group(0).rstrip(" ,."), s[len(m.group(0).rstrip(" ,.")) :].strip()

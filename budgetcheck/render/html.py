@@ -92,7 +92,7 @@ def _table_html(table: Table, marks: dict, words: dict[str, str],
             tds.append(f"<td class=\"{' '.join(classes)}\"{tip}{line} "
                        f"data-cell=\"{table.id}.{row.key}.{column.key}\">{text}</td>")
         rows.append(f"<tr class=\"{row.role}\">{''.join(tds)}</tr>")
-    return (f"<h2 id=\"{table.id}\">{escape(title)}</h2>\n<table class=\"plan\">"
+    return (f"<h2 id=\"{escape(table.id)}\">{escape(title)}</h2>\n<table class=\"plan\">"
             f"<thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -100,7 +100,8 @@ def _finding_html(f: Finding) -> str:
     where = f"{escape(f.path)}:{','.join(map(str, f.lines))}"
     hints = "".join(f"<div class=\"hint\">→ {escape(h)}</div>" for h in f.hints)
     tag = " <em class=\"inferred\">inferred</em>" if f.inferred else ""
-    return (f"<li class=\"finding sev-{f.severity}\" data-code=\"{f.code}\"><code>{f.code}</code> "
+    return (f"<li class=\"finding sev-{f.severity}\" data-code=\"{escape(f.code)}\">"
+            f"<code>{escape(f.code)}</code> "
             f"<strong>{f.severity}</strong>{tag} <code>{where}</code> {escape(f.message)}"
             f"{hints}</li>")
 

@@ -24,8 +24,8 @@ from .text_plan import Line
 #: `parse_amount` decides from the figure's whole text.
 #: Every repetition is bounded (a figure has at most 30 digits): an unbounded one made a long run
 #: of digit groups ("100 100 100 …", no unit after it) cost the square of its length.
-PROSE_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,10}(?:,\d{1,15})?|\d{1,3}(?:,\d{3}){1,10}(?:\.\d{1,15})?" \
-               r"|\d{1,30}(?:[.,]\d{1,15})?"
+PROSE_NUMBER = r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}){1,10}(?:,[0-9]{1,15})?|[0-9]{1,3}(?:,[0-9]{3}){1,10}(?:\.[0-9]{1,15})?" \
+               r"|[0-9]{1,30}(?:[.,][0-9]{1,15})?"
 PROSE_UNIT = r"(?:\s?%|\s+(?:millions?|milliards?)\s+de\s+dollars|\s+(?:millions?|milliards?)\s+de\s+\$" \
              r"|\s?M\$|\s?\$|\s+(?:million|billion)\s+dollars|\s+dollars)"
 #: English puts the dollar first: "$151 million", "$2.5M", "$430,423".
@@ -33,7 +33,7 @@ _DOLLAR_FIRST = rf"\$\s?(?:{PROSE_NUMBER})(?:\s?[MKB]\b|\s(?:million|billion|tho
 PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:{_DOLLAR_FIRST}|(?:\$\s?)?(?:{PROSE_NUMBER}){PROSE_UNIT})"
                           rf"(?![\w])")
 #: Not inside a longer number: from every digit of a long run, "\d+" read to its end and back.
-_SHARE_NUMBER = r"(?<![\d.,])\d{1,30}(?:[.,]\d{1,15})?\s?%"
+_SHARE_NUMBER = r"(?<![0-9.,])[0-9]{1,30}(?:[.,][0-9]{1,15})?\s?%"
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Document:
         return self.numbers[max(0, bisect_right(self.starts, offset) - 1)]
 
 
-_FIGURE_NUMBER = re.compile(r"\d[\d ,.\u00a0\u202f]*\d|\d")
+_FIGURE_NUMBER = re.compile(r"[0-9][0-9 ,.\u00a0\u202f]*[0-9]|[0-9]")
 
 
 def _number_parts(figure_text: str) -> tuple[str, str, str]:
@@ -159,7 +159,7 @@ PART_ANCHOR = re.compile(r"(?:,\s*|\s)(?:dont|of which|including)\s|[.;]\s*(?:de
                          r"of this total)\s*,?\s", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.;](?=\s)")
 #: The part, after at most a hedge ("plus de ", "près de "): no other figure in between.
-_PART = re.compile(rf"[^\d.;%$]{{0,24}}?(?P<part>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
+_PART = re.compile(rf"[^0-9.;%$]{{0,24}}?(?P<part>{PROSE_AMOUNT.pattern})", re.IGNORECASE)
 
 
 def _part_claims(document: Document) -> list[tuple[int, int, dict[str, Any]]]:

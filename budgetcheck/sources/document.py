@@ -25,7 +25,7 @@ from .text_plan import clean_lines, read_text_plan
 from .toml_json import check_expressions, read_text, refuse_too_many_figures
 
 #: A token that can only be (part of) a figure: digits, separators, brackets, signs, "$", "%".
-_FIGURE_TOKEN = re.compile(r"[\d.,()$%*\u2212\u2013\u2014-]+")
+_FIGURE_TOKEN = re.compile(r"[0-9.,()$%*\u2212\u2013\u2014-]+")
 
 
 def _norm(label: str) -> str:

@@ -23,11 +23,11 @@ from functools import cached_property
 
 #: Characters that join digit groups and never separate columns.
 JOINERS = "\u00a0\u202f\u2009\u2007"
-_GROUPED = r"\d{1,3}(?:[" + JOINERS + r"]\d{3})*"
+_GROUPED = r"[0-9]{1,3}(?:[" + JOINERS + r"][0-9]{3})*"
 _NUM = re.compile(
-    r"^\(?(?:CA\$|C\$|\$)?[−–-]?(?:" + _GROUPED + r"|\d+)(?:[.,]\d+)*(?:[" + JOINERS + r"]?\$)?\)?%?\*{0,3}$")
+    r"^\(?(?:CA\$|C\$|\$)?[−–-]?(?:" + _GROUPED + r"|[0-9]+)(?:[.,][0-9]+)*(?:[" + JOINERS + r"]?\$)?\)?%?\*{0,3}$")
 _DASHES = {"-", "—", "–", "−", "nil", "néant", "neant"}
-_YEAR = re.compile(r"^\(?(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\)?\*{0,3}$")
+_YEAR = re.compile(r"^\(?(?:19|20)[0-9][0-9](?:[-–/](?:19|20)?[0-9][0-9])?\)?\*{0,3}$")
 #: Leaders between a label and its figures: "Salaries ........ 1 234".
 _LEADER = re.compile(r"[\s.·…_]{2,}$")
 #: Ambiguous spaces a line may leave to its statement (beyond, all join: French grouping is the
@@ -50,7 +50,7 @@ class Token:
         if text.lower() in _DASHES:
             return "dash"
         if _NUM.match(text) and text.count("(") == text.count(")") or \
-                re.match(r"^\((?:\$)?[−-]?\d{1,3}$", text) or re.match(r"^\d{3}(?:,\d+)?\)$", text):
+                re.match(r"^\((?:\$)?[−-]?[0-9]{1,3}$", text) or re.match(r"^[0-9]{3}(?:,[0-9]+)?\)$", text):
             return "number"
         return "word"
 
@@ -224,8 +224,8 @@ def _can_join(left: Token, right: Token) -> bool:
         return False
     if left.text.endswith((")", "$", "%")) or "," in left.text or "." in left.text:
         return False
-    return re.match(r"^\d{3}(?:,\d+)?\)?(?: \$)?%?$", right.text) is not None \
-        and re.search(r"(?:^|[^\d])\d{1,3}$", left.text.replace("\u00a0", " ")) is not None
+    return re.match(r"^[0-9]{3}(?:,[0-9]+)?\)?(?: \$)?%?$", right.text) is not None \
+        and re.search(r"(?:^|[^0-9])[0-9]{1,3}$", left.text.replace("\u00a0", " ")) is not None
 
 
 def _must_join(left: Token, right: Token) -> bool:

@@ -22,7 +22,7 @@ TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|su
                          r"totaux|totals)\b", re.IGNORECASE)
 #: A column after four quarters that is their year: "Total", "FY 2026", "Year", "Annuel", "2026".
 _YEAR_TOTAL = re.compile(r"^(?:total\b.*|(?:fy|exercice|ann[ée]e|year|annual|annuel(?:le)?|"
-                         r"full[- ]year)\b.*|(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)$",
+                         r"full[- ]year)\b.*|(?:19|20)[0-9][0-9](?:\s*[-–/]\s*[0-9]{2,4})?)$",
                          re.IGNORECASE)
 _QUARTER_LABEL = re.compile(r"^[TQ][1-4]\b", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

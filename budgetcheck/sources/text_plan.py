@@ -17,18 +17,18 @@ from typing import Any
 from ..notation import normalise_spaces
 from .statement import unit_scale
 
-HEADING = re.compile(r"^\s*(?:Tableau|Table)\s+(\d+)\s*[:.\-–—]\s*(.*)$", re.IGNORECASE)
-SECTION = re.compile(r"^\s*\d+\.\s+\S")
+HEADING = re.compile(r"^\s*(?:Tableau|Table)\s+([0-9]+)\s*[:.\-–—]\s*(.*)$", re.IGNORECASE)
+SECTION = re.compile(r"^\s*[0-9]+\.\s+\S")
 FOOTNOTE = re.compile(r"^\s*(\*{1,4}|†{1,3}|Remarque\s*:|Note\s*:|Nota\s*:)\s*(.*)$", re.IGNORECASE)
-COLUMN_TOKEN = re.compile(r"^(?:[TQ][1-4]|Total|(?:19|20)\d\d(?:[-–/]\d{2,4})?)\*{0,3}$",
+COLUMN_TOKEN = re.compile(r"^(?:[TQ][1-4]|Total|(?:19|20)[0-9][0-9](?:[-–/][0-9]{2,4})?)\*{0,3}$",
                           re.IGNORECASE)
 TOTAL_LABEL = re.compile(r"^(?:total|sous-total|subtotal|grand total)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = re.compile(r"^(?:sous-total|subtotal)\b", re.IGNORECASE)
 UNIT = r"(?:M\s?\$|k\s?\$|G\s?\$|\$|millions?\s+de\s+\$|millions?\s+de\s+dollars|milliards?\s+de\s+\$)"
-_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
+_DIGITS = r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})*(?:,[0-9]+)?"
 NUMBER = rf"(?:\({_DIGITS}\)|[-−]?{_DIGITS})"
 #: English plans put the dollar first: "$52.0M", "$151 million", "($5.2M)", "$ 430,423".
-_EN_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _EN_SCALE = r"(?:\s?[MKBG]|\s(?:million|billion|thousand))?"
 _EN_AMOUNT = (rf"\(\$\s?(?:{_EN_DIGITS}){_EN_SCALE}\)"
               rf"|[-−]?\$\s?(?:{_EN_DIGITS}){_EN_SCALE}")
@@ -76,7 +76,7 @@ def _join_wrapped_units(lines: list[Line]) -> list[Line]:
             out.append(Line(line.number, ""))
             continue
         following = next((x for x in lines[i + 1 :] if x.text), None)
-        if re.search(r"\d\s+millions?$|\d\s+milliards?$", line.text) and following \
+        if re.search(r"[0-9]\s+millions?$|[0-9]\s+milliards?$", line.text) and following \
                 and re.match(r"^de\s+(?:\$|dollars)", following.text) \
                 and following.number == line.number + 1:
             out.append(Line(line.number, f"{line.text} {following.text}"))
@@ -112,7 +112,7 @@ def split_figures(text: str) -> tuple[str, list[str]]:
 def _give_back_numbering(label: str, figures: list[str]) -> tuple[str, list[str]]:
     first = figures[0]
     words = label.split()
-    groups = re.match(r"[-−]?(\d{1,3})[ \u00a0\u202f](\d{3}(?:[ \u00a0\u202f]\d{3})*.*)$", first)
+    groups = re.match(r"[-−]?([0-9]{1,3})[ \u00a0\u202f]([0-9]{3}(?:[ \u00a0\u202f][0-9]{3})*.*)$", first)
     if groups and words and words[-1].lower().strip("—–-:") in NUMBERING:
         return f"{label} {groups.group(1)}", [groups.group(2), *figures[1:]]
     return label, figures
@@ -228,7 +228,7 @@ def _footnotes(lines: list[Line]) -> list[dict[str, Any]]:
 
 
 MARKER_NAMES = {"*": "star", "**": "2star", "***": "3star", "****": "4star"}
-FISCAL_YEAR = re.compile(r"(?:exercice financier|fiscal year|exercice)\s+((?:19|20)\d\d[-–](?:19|20)?\d\d)",
+FISCAL_YEAR = re.compile(r"(?:exercice financier|fiscal year|exercice)\s+((?:19|20)[0-9][0-9][-–](?:19|20)?[0-9][0-9])",
                          re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Plan
+from ..oneline import printable
 
 
 def _value(value: Any) -> str:
@@ -14,7 +15,7 @@ def _value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        return _string(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -22,9 +23,14 @@ def _value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
+def _string(text: str) -> str:
+    """A TOML basic string: JSON escapes what TOML forbids but DEL, which TOML forbids too."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def _key(key: str) -> str:
     return key if key.replace("_", "").replace("-", "").isalnum() and key.isascii() else \
-        json.dumps(key, ensure_ascii=False)
+        _string(key)
 
 
 def _table(lines: list[str], header: str, data: dict[str, Any]) -> None:
@@ -37,7 +43,8 @@ def _table(lines: list[str], header: str, data: dict[str, Any]) -> None:
 def plan_toml(plan: Plan, schema: str | None = "../docs/plan.schema.json") -> str:
     data = plan.model_dump(exclude_defaults=True)
     lines = [f"#:schema {schema}"] if schema else []
-    lines.append(f"# Extracted by budgetcheck from {plan.plan.source}")
+    # A comment ends at the line's end: a file name holding a line break must not end it.
+    lines.append(f"# Extracted by budgetcheck from {printable(plan.plan.source)}")
     lines.append("")
     _table(lines, "[plan]", data["plan"])
     for table in data.get("tables", []):
