@@ -173,8 +173,8 @@ def _amount_for(term: Term, value: Decimal, half: Decimal) -> Amount | None:
 
 
 def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
-    """At most MAX_HINTS + 1 hints, in this order: transposed digits, a sign flipped, a unit
-    slip, the difference equal to figures left out, the smallest single change."""
+    """At most MAX_HINTS slips, in this order: transposed digits, a sign flipped, a unit slip,
+    the difference equal to figures left out; then the smallest single change, always."""
     strict = ctx.settings.mode == "strict"
     terms = [t for t in outcome.terms if not t.amount.exact or t.amount.value == 0]
     with localcontext(_EXACT):
@@ -187,7 +187,10 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
             what_if = _Evaluated(outcome, ctx.index, settings)
         else:
             return []
-        return list(_limited(_all_hints(outcome, ctx, terms, what_if), MAX_HINTS + 1))
+        hints = list(_limited(_slips(outcome, ctx, facts := [
+            _Fact(t, t.value, what_if.change_range(t)) for t in terms], what_if), MAX_HINTS))
+        change = _smallest_change(outcome, ctx, facts, what_if)
+        return hints + [change] if change else hints
 
 
 def _limited(hints: Iterator[str], count: int) -> Iterator[str]:
@@ -197,10 +200,10 @@ def _limited(hints: Iterator[str], count: int) -> Iterator[str]:
         yield hint
 
 
-def _all_hints(outcome: Outcome, ctx: Context, terms: list[Term],
-               what_if: WhatIf) -> Iterator[str]:
+def _slips(outcome: Outcome, ctx: Context, facts: list[_Fact],
+           what_if: WhatIf) -> Iterator[str]:
+    """The slips that would explain the error, most telling kind first."""
     lang = ctx.lang
-    facts = [_Fact(t, t.value, what_if.change_range(t)) for t in terms]
     shortlist = _Shortlist(facts)
     for n in shortlist.where(_may_transpose):
         fact = facts[n]
@@ -227,9 +230,6 @@ def _all_hints(outcome: Outcome, ctx: Context, terms: list[Term],
                       factor=format_amount(Amount(factor.normalize(), 0, ""), lang))
     known = {id(f.term): f.value for f in facts}
     yield from _difference_matches(outcome, ctx, known)
-    change = _smallest_change(outcome, ctx, facts, what_if)
-    if change:
-        yield change
 
 
 Bounds = Callable[[Decimal, Decimal], list[tuple[Decimal, Decimal]]]
@@ -328,8 +328,8 @@ def _transposition(fact: _Fact, what_if: WhatIf) -> Amount | None:
         lo, hi = (-hi / unit, -lo / unit) if sign else (lo / unit, hi / unit)
     for i in range(count - 1):
         high, low = digits[i], digits[i + 1]
-        if high == low:
-            continue
+        if high == low or (i == 0 and low == 0):
+            continue  # "10" typed "01" would print "1": no leading zero is ever printed
         # high·10^(j+1) + low·10^j becomes low·10^(j+1) + high·10^j: 9·(low − high)·10^j
         change = 9 * (low - high) * 10 ** (count - 2 - i)
         if changes is not None:

@@ -6,6 +6,7 @@ file, a FIFO, symbolic links, directories) are made here at test time.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -47,6 +48,35 @@ def generate(kind: str, path: Path) -> None:
         other = path.parent / "other-link.toml"
         path.symlink_to(other)
         other.symlink_to(path)
+    elif kind == "toml_digit_integer":  # tomllib refuses to read an integer of 4 301 digits
+        path.write_text(SMALL_PLAN.replace("line = 3", "line = " + "1" * 100_000, 1),
+                        encoding="utf-8")
+    elif kind.startswith("baseline_"):  # a plan that checks, and a hostile baseline beside it
+        path.write_text(SMALL_PLAN, encoding="utf-8")
+        baseline = path.parent / "baseline.json"
+        if kind == "baseline_nesting":
+            baseline.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+        elif kind == "baseline_fifo":
+            os.mkfifo(baseline)
+        elif kind == "baseline_huge":
+            with baseline.open("wb") as handle:
+                handle.truncate(75 * 1024 * 1024)
+        elif kind == "baseline_shape":
+            baseline.write_text('{"version": 1, "accepted": [1, 2]}', encoding="utf-8")
+    elif kind == "long_line":
+        path.write_text("Statement of Operations\n(in thousands of dollars)\n"
+                        + "word " * 5_000 + "\n", encoding="utf-8")
+    elif kind == "many_figures":
+        path.write_text("(en milliers de dollars)\n              2024   2025\n"
+                        + "Ligne  " + " ".join(["12"] * 150) + "\n", encoding="utf-8")
+    elif kind == "many_plan_figures":
+        rows = [{"key": f"r{i}", "label": f"Line {i}",
+                 "cells": {c: "1" for c in ("a", "b", "c", "d", "e")}} for i in range(20_001)]
+        path.write_text(json.dumps({"plan": {"organisation": "X", "fiscal_year": "2024",
+                                             "language": "en", "source": "x.txt"},
+                                    "tables": [{"id": "t", "title": "T", "columns": [
+                                        {"key": c, "label": c} for c in "abcde"],
+                                        "rows": rows}]}), encoding="utf-8")
     else:  # pragma: no cover - a typo in cases.toml
         raise AssertionError(f"unknown generator {kind}")
 
@@ -81,15 +111,17 @@ def test_bad_input_is_one_line_and_exit_2(case, tmp_path, capsys):
     lines = err.strip("\n").split("\n")
     assert len(lines) == 1, err
     assert "Traceback" not in err and out == ""
-    named = str(path) if "--rules" not in args else args[args.index("--rules") + 1]
+    named = next((args[args.index(option) + 1] for option in ("--rules", "--baseline")
+                  if option in args), str(path))
     assert lines[0].startswith(named), (lines[0], named)
     assert re.search(case["error"], lines[0]), lines[0]
     assert elapsed < 5, f"{elapsed:.1f} s"
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
 
 
-HEAVY = [c for c in CASES if c.get("generate") in ("json_nesting", "json_digits", "huge",
-                                                     "toml_digit_cell")]
+HEAVY = [c for c in CASES if c.get("generate") in (
+    "json_nesting", "json_digits", "huge", "toml_digit_cell", "toml_digit_integer",
+    "baseline_nesting", "baseline_huge", "baseline_fifo", "long_line", "many_plan_figures")]
 MEMORY_LIMIT = 1024 * 1024 * 1024  # the bound we state: 1 GiB of address space is plenty
 
 
