@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import PlanError
 from .fsutil import read_text_file, write_atomic
-from .limits import BASELINE_BYTES
+from . import limits
 from .jsontext import json_text
 from .report import Finding, Report
 
@@ -41,7 +41,7 @@ def read_baseline(path: str | Path) -> set[Entry]:
     """The accepted findings of a baseline file, read with the protections of every input
     (regular file, size limit, UTF-8): any problem is one `PlanError` naming the file."""
     shown = str(path)
-    text = read_text_file(path, BASELINE_BYTES, "baseline")
+    text = read_text_file(path, limits.BASELINE_BYTES, "baseline")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -52,6 +53,10 @@ class Missing:
     line: int | None
 
 
+#: A table figure with its place in the table: (row index, column index).
+Placed = tuple[tuple[int, int], "Term"]
+
+
 class TableCells(Mapping[tuple[str, str, str], Cell]):
     """Every table figure by (table, row, column), looked up in the plan itself: a located cell
     is a figure (see `model.Cell`), so the index holds no second object per figure."""
@@ -89,8 +94,8 @@ class FigureIndex:
         self.tables = {t.id: t for t in plan.tables}
         self.named: dict[str, dict[str, Term]] = {}
         self.cells = TableCells(plan.tables)
-        self._by_line: tuple[dict[tuple[str, str | None], dict[int, Term]],
-                             dict[tuple[str, str | None], dict[int, Term]]] | None = None
+        self._by_line: tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
+                             dict[tuple[str, str | None], list[Placed]]] | None = None
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         for owner in [*plan.footnotes, *plan.claims]:
@@ -167,28 +172,37 @@ class FigureIndex:
         ident = cell_ident(table.id, row, column, len(table.columns) == 1)
         return Missing(ident, table.id, row, column, line)
 
-    def column_figures(self, table: str, column: str | None) -> dict[int, Term]:
-        """The printed non-zero dollar figures of one column, by their place in the table."""
-        return self._lines()[0].get((table, column), {})
+    def column_figures(self, table: str, column: str | None, first: int,
+                       last: int) -> list[tuple[tuple[int, int], Term]]:
+        """The printed non-zero dollar figures of one column in rows `first` to `last` (by
+        their index in the table), each with its place (row index, column index)."""
+        found = self._lines()[0].get((table, column))
+        if found is None:
+            return []
+        indices, figures = found
+        return figures[bisect_left(indices, first):bisect_right(indices, last)]
 
-    def row_figures(self, table: str, row: str | None) -> dict[int, Term]:
-        """The printed non-zero dollar figures of one row, by their place in the table."""
-        return self._lines()[1].get((table, row), {})
+    def row_figures(self, table: str, row: str | None) -> list[tuple[tuple[int, int], Term]]:
+        """The printed non-zero dollar figures of one row, each with its place."""
+        return self._lines()[1].get((table, row), [])
 
-    def _lines(self) -> tuple[dict[tuple[str, str | None], dict[int, Term]],
-                              dict[tuple[str, str | None], dict[int, Term]]]:
+    def _lines(self) -> tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
+                              dict[tuple[str, str | None], list[Placed]]]:
         """Columns and rows of dollar figures, built once, when the first error asks for them."""
         if self._by_line is None:
-            columns: dict[tuple[str, str | None], dict[int, Term]] = {}
-            rows: dict[tuple[str, str | None], dict[int, Term]] = {}
+            columns: dict[tuple[str, str | None], tuple[list[int], list[Placed]]] = {}
+            rows: dict[tuple[str, str | None], list[Placed]] = {}
             for table in self.plan.tables:
-                place = 0
-                for row in table.rows:
+                order = {c.key: n for n, c in enumerate(table.columns)}
+                for r, row in enumerate(table.rows):
                     for cell in row.cells.values():
-                        place += 1
                         if cell.amount.unit == "$" and cell.amount.value != 0:
-                            columns.setdefault((table.id, cell.column), {})[place] = cell
-                            rows.setdefault((table.id, cell.row), {})[place] = cell
+                            place = (r, order.get(cell.column or "", 0))
+                            indices, figures = columns.setdefault((table.id, cell.column),
+                                                                  ([], []))
+                            indices.append(r)
+                            figures.append((place, cell))
+                            rows.setdefault((table.id, cell.row), []).append((place, cell))
             self._by_line = (columns, rows)
         return self._by_line
 

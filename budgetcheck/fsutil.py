@@ -48,7 +48,7 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
                             f"not a {kind}", code="BC901")
         if status.st_size > limit:
             raise PlanError(shown, f"file is {status.st_size:,} bytes; the limit for a "
-                            f"{kind} is {limit:,}", code="BC901")
+                            f"{kind} is {limit:,} (check --no-limits lifts it)", code="BC901")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:

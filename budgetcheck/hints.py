@@ -452,9 +452,11 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
 
 def _line_mates(outcome: Outcome, ctx: Context) -> tuple[list[Term], int]:
     """The dollar figures a relation may have left out or counted twice: the figures it adds
-    itself, then those in a table it reads from on the column its figures of that table share (a
-    row left out) or on the row they share (a column left out), in the table's order; and how
-    many of them are the relation's own."""
+    itself, then those of a table it reads from on the column its figures of that table share,
+    in the rows it spans and as many again on each side (a row left out: a column total spans
+    its column; a total of a block of rows, the block and its neighbours), or on the row they
+    share (a column left out), in the table's order; and how many are the relation's own.
+    Bounded by the relation's own size, so an error costs what its relation costs."""
     lines: dict[str, tuple[set[str | None], set[str | None]]] = {}
     for term in outcome.terms:
         if term.table:
@@ -469,9 +471,15 @@ def _line_mates(outcome: Outcome, ctx: Context) -> tuple[list[Term], int]:
         if table not in lines:
             continue
         rows, columns = lines[table]
-        found: dict[int, Term] = {}
+        found: dict[tuple[int, int], Term] = {}
         if len(columns) == 1:
-            found.update(ctx.index.column_figures(table, next(iter(columns))))
+            order = ctx.index.rows[table]
+            spanned = [order[r] for r in rows if r in order]
+            if spanned:
+                first, last = min(spanned), max(spanned)
+                reach = max(last - first + 1, 2)
+                found.update(ctx.index.column_figures(table, next(iter(columns)),
+                                                      first - reach, last + reach))
         if len(rows) == 1:
             found.update(ctx.index.row_figures(table, next(iter(rows))))
         mates += [found[n] for n in sorted(found) if id(found[n]) not in involved]

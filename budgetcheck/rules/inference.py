@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
+from ..interval import EXACT
 from ..model import Row, Table
 
 #: Result lines that may be a combination of earlier totals: "Net cost of operations",
@@ -39,7 +40,10 @@ RESULT_NOUN = re.compile(
     r"\bactifs? financiers nets\b|\bco[uû]t de fonctionnement net\b", re.IGNORECASE)
 NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)
-MAX_EARLIER_TOTALS = 12
+#: Earlier totals a result line may combine, two or three of them, nearest first: a statement
+#: combines the last few ("Net cost" = "Total expenses" − "Total revenues"), and every one more
+#: costs a wrong total dozens of candidates.
+MAX_EARLIER_TOTALS = 6
 #: A result line whose nearest candidate is further than this is a line item, not a total.
 RESULT_NEAR = Decimal("0.10")
 
@@ -81,100 +85,270 @@ def is_result(row: Row) -> bool:
         and not NOT_RESULT.search(label)
 
 
-def candidates(table: Table, i: int, covered: set[int], totals: list[int]) -> Iterator[Candidate]:
-    rows = table.rows
-    headings = [j for j in range(i) if not rows[j].cells]
+#: Section headings a total may add the rows since, nearest first (and the table's start).
+MAX_SECTIONS = 8
+
+
+class _Fenwick:
+    """Prefix sums of integers over row positions, with updates, in O(log n) each."""
+
+    def __init__(self, size: int) -> None:
+        self._tree = [0] * (size + 1)
+
+    def add(self, position: int, delta: int) -> None:
+        i = position + 1
+        while i < len(self._tree):
+            self._tree[i] += delta
+            i += i & -i
+
+    def before(self, position: int) -> int:
+        """The sum over positions < `position`."""
+        total, i = 0, position
+        while i > 0:
+            total += self._tree[i]
+            i -= i & -i
+        return total
+
+    def between(self, start: int, end: int) -> int:
+        """The sum over positions start < j < end."""
+        return self.before(end) - self.before(start + 1) if end > start + 1 else 0
+
+
+@dataclass
+class _Span:
+    """A candidate given by the rows it adds, before its members are listed: the rows in
+    (start, end) that a block may add (`top_level`) or the item rows there (`items`), with
+    signs, and an earlier total first for "previous"."""
+
+    kind: str
+    start: int
+    end: int
+    items: bool = False
+    first: tuple[int, int] | None = None  # (sign of the rest, the previous total)
+
+
+class _Ledger:
+    """The sums every candidate of a table needs, kept as the table is read: each dollar
+    figure as an integer in units of half the table's finest digit, and per column the sums of
+    values, of half units and of rows that cannot be added (a cell missing or not in dollars)
+    over the rows a block may still add (trees: a row leaves when a total covers it) and over
+    the item rows (prefix sums: a row's role is final once it is read)."""
+
+    def __init__(self, table: Table) -> None:
+        rows = table.rows
+        self.rows = rows
+        exponents = [c.amount.exponent for r in rows for c in r.cells.values()
+                     if c.amount.unit == "$"]
+        self.exponent = min(exponents, default=0) - 1
+        self.columns = [c.key for c in table.columns]
+        self.cells: list[dict[str, tuple[int, int]]] = [
+            {k: (int(c.amount.value.scaleb(-self.exponent, EXACT)),
+                 int(c.amount.half_unit.scaleb(-self.exponent, EXACT)))
+             for k, c in r.cells.items() if c.amount.unit == "$"} for r in rows]
+        n = len(rows)
+        self.open = [False] * n  # may a block still add the row?
+        self.count, self.totals = _Fenwick(n), _Fenwick(n)
+        self.value = {k: _Fenwick(n) for k in self.columns}
+        self.half = {k: _Fenwick(n) for k in self.columns}
+        self.bad = {k: _Fenwick(n) for k in self.columns}
+        # item prefix sums: index j holds the sums over rows < j
+        self.item_value = {k: [0] for k in self.columns}
+        self.item_half = {k: [0] for k in self.columns}
+        self.item_bad = {k: [0] for k in self.columns}
+        self.item_count = [0]
+
+    def passed(self, j: int, total: bool) -> None:
+        """Row j has been read: a block may add it (if in dollars), and it is an item unless it
+        was taken for a total."""
+        row, cells = self.rows[j], self.cells[j]
+        if in_dollars(row):
+            self.open[j] = True
+            self.count.add(j, 1)
+            if total:
+                self.totals.add(j, 1)
+            for k in self.columns:
+                cell = cells.get(k)
+                if cell is None:
+                    self.bad[k].add(j, 1)
+                else:
+                    self.value[k].add(j, cell[0])
+                    self.half[k].add(j, cell[1])
+        item = bool(row.cells) and not total
+        self.item_count.append(self.item_count[-1] + item)
+        for k in self.columns:
+            cell = cells.get(k) if item else (0, 0)
+            self.item_bad[k].append(self.item_bad[k][-1] + (cell is None))
+            self.item_value[k].append(self.item_value[k][-1] + (cell or (0, 0))[0])
+            self.item_half[k].append(self.item_half[k][-1] + (cell or (0, 0))[1])
+
+    def cover(self, j: int, total: bool) -> None:
+        """A total adds row j: no later block adds it again."""
+        if not self.open[j]:
+            return
+        self.open[j] = False
+        self.count.add(j, -1)
+        if total:
+            self.totals.add(j, -1)
+        cells = self.cells[j]
+        for k in self.columns:
+            cell = cells.get(k)
+            if cell is None:
+                self.bad[k].add(j, -1)
+            else:
+                self.value[k].add(j, -cell[0])
+                self.half[k].add(j, -cell[1])
+
+    def size(self, span: _Span) -> int:
+        if span.items:
+            return self.item_count[span.end] - self.item_count[span.start + 1] \
+                if span.end > span.start + 1 else 0
+        return self.count.between(span.start, span.end)
+
+    def sums(self, span: _Span, column: str) -> tuple[int, int] | None:
+        """(value, half units) of the span's rest in a column; None if a cell cannot be added."""
+        if span.items:
+            lo, hi = span.start + 1, span.end
+            if hi <= lo:
+                return 0, 0
+            if self.item_bad[column][hi] - self.item_bad[column][lo]:
+                return None
+            return (self.item_value[column][hi] - self.item_value[column][lo],
+                    self.item_half[column][hi] - self.item_half[column][lo])
+        if self.bad[column].between(span.start, span.end):
+            return None
+        return (self.value[column].between(span.start, span.end),
+                self.half[column].between(span.start, span.end))
+
+    def members(self, span: _Span, totals: set[int]) -> tuple[tuple[int, int], ...]:
+        """The span's rows, listed (for the candidate that is kept)."""
+        sign = span.first[0] if span.first else 1
+        if span.items:
+            rest = [j for j in range(span.start + 1, span.end)
+                    if self.rows[j].cells and j not in totals]
+        else:
+            rest = [j for j in range(span.start + 1, span.end) if self.open[j]]
+        head = ((1, span.first[1]),) if span.first else ()
+        return (*head, *((sign, j) for j in rest))
+
+
+def _spans(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
+           covered: set[int]) -> Iterator[_Span | Candidate]:
+    """The candidates of total row i, in the order a reader would try them: the block of rows
+    just above; the rows (then the items) since each section heading, nearest first, and since
+    the table's start; the previous total minus, then plus, the rows since; a signed
+    combination of two or three earlier totals."""
     previous_total = max((j for j in totals if j < i), default=-1)
-
-    def top_level(start: int, items_only: bool = False) -> tuple[tuple[int, int], ...]:
-        return tuple((1, j) for j in range(start + 1, i)
-                     if in_dollars(rows[j]) and j not in covered
-                     and not (items_only and j in totals))
-
-    seen: set[tuple[tuple[int, int], ...]] = set()
-
-    def fresh(kind: str, members: tuple[tuple[int, int], ...]) -> Iterator[Candidate]:
-        key = tuple(sorted(members))
-        if len(members) == 1 and members[0][1] in totals:
-            return  # "Total revenues" = "Total expenses" alone is no relation anyone prints
-        if members and key not in seen:
-            seen.add(key)
-            yield Candidate(kind, members)
-
     nearest_heading = headings[-1] if headings else -1
-    yield from fresh("block", top_level(max(previous_total, nearest_heading)))
-    for heading in reversed([-1, *headings]):
-        yield from fresh("section", top_level(heading))
-        yield from fresh("items", tuple((1, j) for j in range(heading + 1, i)
-                                        if rows[j].cells and j not in totals))
+    yield _Span("block", max(previous_total, nearest_heading), i)
+    for heading in [*reversed(headings[-MAX_SECTIONS:]), -1]:
+        yield _Span("section", heading, i)
+        yield _Span("items", heading, i, items=True)
     if previous_total >= 0:
-        after = top_level(previous_total)
-        if after:
-            yield from fresh("previous", ((1, previous_total), *((-1, j) for _, j in after)))
-            yield from fresh("previous", ((1, previous_total), *after))
+        after = _Span("previous", previous_total, i)
+        if ledger.size(after):
+            yield _Span("previous", previous_total, i, first=(-1, previous_total))
+            yield _Span("previous", previous_total, i, first=(1, previous_total))
     earlier = [j for j in totals if j < i and j not in covered][-MAX_EARLIER_TOTALS:]
-    for size in (2, 3):
+    # A total labelled so is a sum or a difference of two; a result line may combine three.
+    for size in (2,) if is_total(ledger.rows[i]) else (2, 3):
         for group in itertools.combinations(earlier, size):
             for signs in itertools.product((1, -1), repeat=size):
                 if all(sign == -1 for sign in signs):
                     continue
                 # Terms added come first: "non-financial assets − net debt" reads as printed.
                 members = sorted(zip(signs, group), key=lambda m: -m[0])
-                yield from fresh("combination", tuple(members))
+                yield Candidate("combination", tuple(members))
 
 
-def fit(table: Table, i: int, candidate: Candidate) -> Fit:
-    """Does the candidate hold in every column, on the printed figures' rounding intervals?"""
-    row = table.rows[i]
+def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> tuple[list[str], int, Decimal]:
+    """(failing columns, columns checked, worst relative difference) of a candidate for total
+    row i, on the rounding intervals of the printed figures, from the ledger's sums."""
     failing: list[str] = []
     checked = 0
     worst = Decimal(0)
-    for column, cell in row.cells.items():
-        if cell.amount.unit != "$":
-            continue  # a percentage or ratio column does not add up
-        member_cells = [(sign, table.rows[j].cells.get(column)) for sign, j in candidate.members]
-        if any(c is None or c.amount.unit != "$" for _, c in member_cells):
-            continue  # a missing cell is not zero, a percentage adds to no dollars: unchecked
+    for column, (stated, stated_half) in ledger.cells[i].items():
+        if isinstance(candidate, Candidate):
+            parts = [(sign, ledger.cells[j].get(column)) for sign, j in candidate.members]
+            if any(p is None for _, p in parts):
+                continue
+            computed = sum(sign * p[0] for sign, p in parts)  # type: ignore[index]
+            halves = sum(p[1] for _, p in parts)  # type: ignore[index]
+        else:
+            rest = ledger.sums(candidate, column)
+            if rest is None:
+                continue
+            computed, halves = rest
+            if candidate.first is not None:
+                sign, j = candidate.first
+                head = ledger.cells[j].get(column)
+                if head is None:
+                    continue
+                computed, halves = head[0] + sign * computed, head[1] + halves
         checked += 1
-        stated = cell.amount
-        computed = sum((sign * c.amount.value for sign, c in member_cells  # type: ignore[union-attr]
-                        ), Decimal(0))
-        tolerance = stated.half_unit + sum((c.amount.half_unit  # type: ignore[union-attr]
-                                            for _, c in member_cells), Decimal(0))
-        difference = abs(stated.value - computed)
-        if difference > tolerance:
+        difference = abs(stated - computed)
+        if difference > stated_half + halves:
             failing.append(column)
-            scale = max(abs(stated.value), abs(computed), Decimal(1))
-            worst = max(worst, difference / scale)
-    return Fit(candidate, failing, checked, worst)
+            one = 10 ** -ledger.exponent if ledger.exponent < 0 else 1
+            scale = max(abs(stated), abs(computed), one)
+            worst = max(worst, Decimal(difference) / Decimal(scale))
+    return failing, checked, worst
 
 
 def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
     """(row index, the fit kept, whether it matched) for each total found in the table."""
+    ledger = _Ledger(table)
     covered: set[int] = set()
     totals: list[int] = []
+    total_rows: set[int] = set()
+    headings: list[int] = []
     for i, row in enumerate(table.rows):
         certain = is_total(row)
+        if not row.cells:
+            headings.append(i)
         if not row.cells or not (certain or is_result(row)):
+            ledger.passed(i, total=False)
             continue
-        best: Fit | None = None
-        for candidate in candidates(table, i, covered, totals):
-            result = fit(table, i, candidate)
-            if result.matches:
-                best = result
-                break
-            if result.checked and (best is None or _closer(result, best)):
-                best = result
-        if best is None:
+        found = _best(ledger, i, headings, totals, covered)
+        if found is None:
             if certain:  # a condensed statement prints totals without their rows
                 totals.append(i)
+                total_rows.add(i)
+            ledger.passed(i, total=certain)
             continue
+        best, candidate = found
         if not best.matches and not certain and best.worst > RESULT_NEAR:
+            ledger.passed(i, total=False)
             continue  # a result-like label far from every candidate: a line item after all
         totals.append(i)
+        total_rows.add(i)
+        members = candidate.members if isinstance(candidate, Candidate) else \
+            ledger.members(candidate, total_rows)
+        fit = Fit(Candidate(candidate.kind, members), best.failing, best.checked, best.worst)
         if best.matches:
-            covered.update(j for _, j in best.candidate.members)
-        yield i, best, best.matches
+            covered.update(j for _, j in members)
+            for _, j in members:
+                ledger.cover(j, total=j in total_rows)
+        ledger.passed(i, total=True)
+        yield i, fit, best.matches
+
+
+def _best(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
+          covered: set[int]) -> tuple[Fit, _Span | Candidate] | None:
+    """The first candidate that holds in every column, else the nearest one checked."""
+    best: tuple[Fit, _Span | Candidate] | None = None
+    for candidate in _spans(ledger, i, headings, totals, covered):
+        if isinstance(candidate, _Span):
+            size = ledger.size(candidate) + (candidate.first is not None)
+            if size == 0 or size == 1 and candidate.first is None and not candidate.items \
+                    and ledger.totals.between(candidate.start, candidate.end):
+                continue  # nothing to add, or "Total revenues" = "Total expenses" alone
+        failing, checked, worst = _fit(ledger, i, candidate)
+        result = Fit(Candidate(candidate.kind, ()), failing, checked, worst)
+        if result.matches:
+            return result, candidate
+        if checked and (best is None or _closer(result, best[0])):
+            best = result, candidate
+    return best
 
 
 def _closer(a: Fit, b: Fit) -> bool:

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import PlanError
-from ..limits import DOCUMENT_BYTES, LINE_CHARACTERS, LINE_FIGURES
+from .. import limits
+from ..limits import LINE_CHARACTERS, LINE_FIGURES
 from ..model import Plan
 from . import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
 from .claims_text import Document, find_claims, reread_claim
@@ -115,7 +116,7 @@ def load_document(path: str | Path, rules: RulesFile | None = None,
                   rules_path: str | None = None) -> Plan:
     path = Path(path)
     shown = str(path)
-    text = read_text(path, DOCUMENT_BYTES)
+    text = read_text(path, limits.DOCUMENT_BYTES)
     refuse_beyond_limits(text, shown)
     data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
     if not data["tables"] and not data.get("claims"):

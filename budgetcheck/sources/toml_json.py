@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import PlanError
 from ..fsutil import read_text_file
-from ..limits import PLAN_BYTES, PLAN_FIGURES
+from .. import limits
 from ..evaluate import Evaluator, UnitMismatch, check_dimensions
 from ..expr import ExpressionError, parse_expression, parse_relation
 from ..figures import FigureIndex, ReferenceError_
@@ -26,9 +26,10 @@ from ..model import Plan
 from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 from .locate import line_of
 
-def read_text(path: Path, limit: int = PLAN_BYTES) -> str:
-    """The file's text, or a PlanError saying in one line why it cannot be had."""
-    return read_text_file(path, limit)
+def read_text(path: Path, limit: int | None = None) -> str:
+    """The file's text (at most `limit` bytes, a plan file's limit by default), or a PlanError
+    saying in one line why it cannot be had."""
+    return read_text_file(path, limits.PLAN_BYTES if limit is None else limit)
 
 
 def parse_data(text: str, fmt: str, shown: str) -> Any:
@@ -222,6 +223,6 @@ def refuse_too_many_figures(plan: Plan, shown: str) -> None:
     """A plan of more figures than the stated limit is refused (checking it would take longer
     than the limits promise)."""
     count = sum(len(row.cells) for table in plan.tables for row in table.rows)
-    if count > PLAN_FIGURES:
-        raise PlanError(shown, f"the plan has {count:,} figures; the limit is {PLAN_FIGURES:,}",
-                        code="BC901")
+    if count > limits.PLAN_FIGURES:
+        raise PlanError(shown, f"the plan has {count:,} figures; the limit is "
+                        f"{limits.PLAN_FIGURES:,} (check --no-limits lifts it)", code="BC901")
