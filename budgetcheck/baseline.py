@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import limits
 from .errors import PlanError
 from .fsutil import read_text_file, write_atomic
-from . import limits
 from .jsontext import json_text
 from .report import Finding, Report
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Context as DecimalContext
 from functools import cached_property
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from typing import TYPE_CHECKING, Protocol
 
 from .amount import Amount, AmountError
@@ -43,8 +44,9 @@ TRIPLE_LIMIT = 30
 EVALUATED_LIMIT = 40
 #: Sums of budget figures are exact here (the default context keeps 28 digits; a figure may have
 #: 30), and a changed figure is rounded to its printed digit the ordinary way (half to even).
-_EXACT = Context(prec=60, rounding=ROUND_HALF_EVEN, Emax=999, Emin=-999)
+_EXACT = DecimalContext(prec=60, rounding=ROUND_HALF_EVEN, Emax=999, Emin=-999)
 _UNIT_FACTORS = (Decimal(1000), Decimal("0.001"), Decimal(1000000), Decimal("0.000001"))
+
 
 class WhatIf(Protocol):
     """Would the relation hold if one figure had another value (and half unit)?"""

@@ -14,7 +14,8 @@ import tomllib
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from budgetcheck import check, load
 from budgetcheck.cli import main
@@ -23,7 +24,6 @@ from budgetcheck.notation import parse_amount
 from budgetcheck.sources.toml_writer import plan_toml
 
 from .conftest import FIXTURE
-
 
 # -- hints: the O(1) judgments say what re-judging the relation said ---------------------------
 

@@ -212,15 +212,21 @@ def _preceding_hedge(document: Document, start: int) -> str | None:
 def find_claims(document: Document) -> list[dict[str, Any]]:
     """Claims recognised in the prose by their shape; each is checked like a declared one."""
     claims: list[dict[str, Any]] = []
-    taken: list[tuple[int, int]] = []
+    # The stretches claims were read from, kept apart and sorted (by start, so by end too): a
+    # new claim overlaps one only if it overlaps a neighbour, found by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
 
     ids: set[str] = set()
 
     def add(kind: str, match: re.Match[str] | _Span, figures: dict[str, dict[str, Any]],
             relation: str, name: str | None = None) -> None:
-        if any(not (match.end() <= a or match.start() >= b) for a, b in taken):
+        start, end = match.start(), match.end()
+        at = bisect_right(starts, start)
+        if at and ends[at - 1] > start or at < len(starts) and starts[at] < end:
             return
-        taken.append((match.start(), match.end()))
+        starts.insert(at, start)
+        ends.insert(at, end)
         lines = sorted({document.line_at(match.start()), document.line_at(match.end() - 1),
                         *(f["line"] for f in figures.values())})
         ident = base = f"{name or kind}_line_{lines[0]}"

@@ -7,6 +7,7 @@ names in order, and each declared claim is found again in the document's sentenc
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -14,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import PlanError
 from .. import limits
+from ..errors import PlanError
 from ..limits import LINE_CHARACTERS, LINE_FIGURES
 from ..model import Plan
 from . import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
@@ -102,14 +103,11 @@ def refuse_beyond_limits(text: str, shown: str) -> None:
         if line.lstrip().startswith("|") and line.count("|") > LINE_FIGURES + 2:
             raise PlanError(shown, f"a table row of {line.count('|') - 1:,} cells; the limit is "
                             f"{LINE_FIGURES}", line=number, code="BC901")
-        figures = 0
-        for token in reversed(line.split()):
-            if not _FIGURE_TOKEN.fullmatch(token):
-                break
-            figures += 1
-            if figures > LINE_FIGURES:
-                raise PlanError(shown, f"line ends in more than {LINE_FIGURES} figures; no "
-                                "statement has that many columns", line=number, code="BC901")
+        tail = reversed(line.split())
+        figures = sum(1 for _ in itertools.takewhile(_FIGURE_TOKEN.fullmatch, tail))
+        if figures > LINE_FIGURES:
+            raise PlanError(shown, f"line ends in more than {LINE_FIGURES} figures; no "
+                            "statement has that many columns", line=number, code="BC901")
 
 
 def load_document(path: str | Path, rules: RulesFile | None = None,

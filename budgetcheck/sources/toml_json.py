@@ -16,15 +16,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import PlanError
-from ..fsutil import read_text_file
 from .. import limits
+from ..errors import PlanError
 from ..evaluate import Evaluator, UnitMismatch, check_dimensions
 from ..expr import ExpressionError, parse_expression, parse_relation
 from ..figures import FigureIndex, ReferenceError_
+from ..fsutil import read_text_file
 from ..model import Plan
 from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 from .locate import line_of
+
 
 def read_text(path: Path, limit: int | None = None) -> str:
     """The file's text (at most `limit` bytes, a plan file's limit by default), or a PlanError
