@@ -114,7 +114,7 @@ def load_document(path: str | Path, rules: RulesFile | None = None,
                   rules_path: str | None = None) -> Plan:
     path = Path(path)
     shown = str(path)
-    text = read_text(path, limits.DOCUMENT_BYTES)
+    text = read_text(path, limits.DOCUMENT_BYTES, "document")
     refuse_beyond_limits(text, shown)
     data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
     if not data["tables"] and not data.get("claims"):

@@ -27,10 +27,10 @@ from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
 from .locate import line_of
 
 
-def read_text(path: Path, limit: int | None = None) -> str:
+def read_text(path: Path, limit: int | None = None, kind: str = "plan file") -> str:
     """The file's text (at most `limit` bytes, a plan file's limit by default), or a PlanError
     saying in one line why it cannot be had."""
-    return read_text_file(path, limits.PLAN_BYTES if limit is None else limit)
+    return read_text_file(path, limits.PLAN_BYTES if limit is None else limit, kind)
 
 
 def parse_data(text: str, fmt: str, shown: str) -> Any:
@@ -214,16 +214,32 @@ def load_plan_text(text: str, fmt: str, shown: str) -> Plan:
     if not isinstance(data, dict):
         raise PlanError(shown, "the top level must be a table of plan, tables, ...",
                         code="BC903")
+    _refuse_count(_raw_figures(data), shown)  # before validation, which costs per figure
     plan = validate(data, text, fmt, shown)
-    refuse_too_many_figures(plan, shown)
     check_expressions(plan, text, fmt, shown)
     return plan
+
+
+def _raw_figures(data: dict[str, Any]) -> int:
+    """The cells a parsed plan holds, counted before it is validated (a malformed part counts
+    nothing: validation reports it)."""
+    tables = data.get("tables")
+    count = 0
+    for table in tables if isinstance(tables, list) else ():
+        rows = table.get("rows") if isinstance(table, dict) else None
+        for row in rows if isinstance(rows, list) else ():
+            cells = row.get("cells") if isinstance(row, dict) else None
+            count += len(cells) if isinstance(cells, dict) else 0
+    return count
 
 
 def refuse_too_many_figures(plan: Plan, shown: str) -> None:
     """A plan of more figures than the stated limit is refused (checking it would take longer
     than the limits promise)."""
-    count = sum(len(row.cells) for table in plan.tables for row in table.rows)
+    _refuse_count(sum(len(row.cells) for table in plan.tables for row in table.rows), shown)
+
+
+def _refuse_count(count: int, shown: str) -> None:
     if count > limits.PLAN_FIGURES:
         raise PlanError(shown, f"the plan has {count:,} figures; the limit is "
                         f"{limits.PLAN_FIGURES:,} (check --no-limits lifts it)", code="BC901")
