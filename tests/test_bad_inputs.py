@@ -77,6 +77,16 @@ def generate(kind: str, path: Path) -> None:
                                     "tables": [{"id": "t", "title": "T", "columns": [
                                         {"key": c, "label": c} for c in "abcde"],
                                         "rows": rows}]}), encoding="utf-8")
+    elif kind == "many_rules":  # a document checked with a rules file of too many relations
+        shutil.copyfile(BAD.parent.parent / "seeds" / "scale-ai-plan-directeur-2023-2024.fr.txt",
+                        path)
+        (path.parent / "many-rules.toml").write_text("".join(
+            f'[[relations]]\nid = "r{i}"\nexpr = "t1[a] == t1[b]"\n\n' for i in range(10_001)),
+            encoding="utf-8")
+    elif kind == "many_relations":
+        path.write_text(SMALL_PLAN + "".join(
+            f'\n[[relations]]\nid = "r{i}"\nexpr = "t1[a] == t1[total]"\n' for i in range(10_001)),
+            encoding="utf-8")
     else:  # pragma: no cover - a typo in cases.toml
         raise AssertionError(f"unknown generator {kind}")
 

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError
 from ..errors import PlanError
 from ..model import Claim, Footnote, Frozen, Meta, Plan, Relation, Table
 from .locate import line_of
-from .toml_json import check_expressions, parse_data, read_text
+from .toml_json import check_expressions, parse_data, read_text, refuse_too_many_relations
 
 
 class RulesFile(Frozen):
@@ -32,6 +32,7 @@ def read_rules(path: str | Path) -> tuple[RulesFile, str, str]:
     fmt = "json" if path.suffix.lower() == ".json" else "toml"
     text = read_text(path)
     data: Any = parse_data(text, fmt, shown)
+    refuse_too_many_relations(data, shown)
     try:
         return RulesFile.model_validate(data), text, fmt
     except ValidationError as exc:

@@ -215,6 +215,7 @@ def load_plan_text(text: str, fmt: str, shown: str) -> Plan:
         raise PlanError(shown, "the top level must be a table of plan, tables, ...",
                         code="BC903")
     _refuse_count(_raw_figures(data), shown)  # before validation, which costs per figure
+    refuse_too_many_relations(data, shown)
     plan = validate(data, text, fmt, shown)
     check_expressions(plan, text, fmt, shown)
     return plan
@@ -237,6 +238,17 @@ def refuse_too_many_figures(plan: Plan, shown: str) -> None:
     """A plan of more figures than the stated limit is refused (checking it would take longer
     than the limits promise)."""
     _refuse_count(sum(len(row.cells) for table in plan.tables for row in table.rows), shown)
+
+
+def refuse_too_many_relations(data: Any, shown: str) -> None:
+    """A plan or rules file of more relations and claims than the stated limit is refused
+    before any is parsed: each is judged, and each that fails is a finding."""
+    if not isinstance(data, dict):
+        return
+    count = sum(len(data[k]) for k in ("relations", "claims") if isinstance(data.get(k), list))
+    if count > limits.PLAN_RELATIONS:
+        raise PlanError(shown, f"the file has {count:,} relations and claims; the limit is "
+                        f"{limits.PLAN_RELATIONS:,} (check --no-limits lifts it)", code="BC901")
 
 
 def _refuse_count(count: int, shown: str) -> None:
