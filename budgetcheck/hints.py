@@ -15,6 +15,7 @@ its relation costs, whatever the size of the plan.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -189,17 +190,11 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
             what_if = _Evaluated(outcome, ctx.index, settings)
         else:
             return []
-        hints = list(_limited(_slips(outcome, ctx, facts := [
-            _Fact(t, t.value, what_if.change_range(t)) for t in terms], what_if), MAX_HINTS))
+        facts = [_Fact(t, t.value, what_if.change_range(t)) for t in terms]
+        # The slips are searched lazily: once MAX_HINTS are found, the rest is not looked at.
+        hints = list(itertools.islice(_slips(outcome, ctx, facts, what_if), MAX_HINTS))
         change = _smallest_change(outcome, ctx, facts, what_if)
         return hints + [change] if change else hints
-
-
-def _limited(hints: Iterator[str], count: int) -> Iterator[str]:
-    for n, hint in enumerate(hints):
-        if n == count:
-            return
-        yield hint
 
 
 def _slips(outcome: Outcome, ctx: Context, facts: list[_Fact],

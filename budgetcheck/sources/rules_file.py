@@ -66,6 +66,9 @@ def apply_rules(plan: Plan, rules_path: str | Path) -> Plan:
         error = exc.errors(include_url=False)[0]
         raise PlanError(str(rules_path), str(error["msg"]).removeprefix("Value error, "),
                         data_path=".".join(map(str, error["loc"]))) from None
+    # The plan's own and the rules' together are held to the one limit.
+    refuse_too_many_relations({"relations": merged.relations, "claims": merged.claims},
+                              str(rules_path))
     # References are resolved against the plan's tables; errors point into the rules file.
     check_expressions(merged, text, fmt, str(rules_path),
                       offsets={"relations": len(merged.relations) - len(rules.relations),
