@@ -140,32 +140,44 @@ class SplitLine:
             return self.first(count)
         n, tokens, ends, counts = len(self.tokens), self.tokens, self.ends, self._counts
         unreachable = 10**9
-        memo: dict[tuple[int, int, int], int] = {}
+        costs: dict[tuple[int, int, int], int] = {}
+        places: dict[tuple[int, int, int], int] = {}
 
-        def options(at: int, left: int, column: int) -> Iterator[tuple[int, int, int]]:
-            """(cost, end, column) of each way to place the next figure."""
-            for end in ends.get(at, ()):
-                if counts.get(end, 0) >> (left - 1) & 1:
-                    right = tokens[end - 1].end
-                    for q in range(column, m - left + 1):
-                        yield abs(right - edges[q]) + cost(end, left - 1, q + 1), end, q
+        def here(end: int, left: int, q: int) -> int:
+            """The figure ending at cut point `end`, in column q, and the rest after it."""
+            return abs(tokens[end - 1].end - edges[q]) + cost(end, left - 1, q + 1)
+
+        def placed(end: int, left: int, column: int) -> int:
+            """The least distance with the next figure ending at `end`, in a column from
+            `column` on: in this column, or in a later one (one step a column, so a line
+            costs figures × columns, not × columns²)."""
+            if column > m - left:
+                return unreachable
+            key = (end, left, column)
+            if key not in places:
+                places[key] = min(here(end, left, column), placed(end, left, column + 1))
+            return places[key]
+
+        def usable(at: int, left: int) -> list[int]:
+            return [e for e in ends.get(at, ()) if counts.get(e, 0) >> (left - 1) & 1]
 
         def cost(at: int, left: int, column: int) -> int:
-            """The least distance for `left` figures from cut point `at`, placed in the
-            columns from `column` on."""
+            """The least distance for `left` figures from cut point `at`, placed in order in
+            the columns from `column` on."""
             if left == 0:
                 return 0 if at == n else unreachable
             key = (at, left, column)
-            if key not in memo:
-                memo[key] = min((c for c, _, _ in options(at, left, column)),
-                                default=unreachable)
-            return memo[key]
+            if key not in costs:
+                costs[key] = min((placed(e, left, column) for e in usable(at, left)),
+                                 default=unreachable)
+            return costs[key]
 
         figures: list[Figure] = []
         at, left, column = 0, count, 0
         while left:
             goal = cost(at, left, column)
-            _, end, q = next(o for o in options(at, left, column) if o[0] == goal)
+            end = next(e for e in usable(at, left) if placed(e, left, column) == goal)
+            q = next(q for q in range(column, m - left + 1) if here(end, left, q) == goal)
             figures.append(_figure(tokens[at:end]))
             at, left, column = end, left - 1, q + 1
         return figures
@@ -274,6 +286,8 @@ def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[Figu
     """The grouping that fits the statement: as many figures as columns (or else the most
     below that), each ending nearest a column's right edge; with no edges known, the first
     grouping with as many figures as columns, or else the fewest figures."""
+    if split.unique:  # one way to read the line: nothing to choose (the common case)
+        return split.fewest
     counts = split.possible_counts()
     if not counts:
         return []
