@@ -11,7 +11,6 @@ import re
 import stat
 import time
 import tomllib
-from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given

@@ -17,7 +17,6 @@ the line for a bounded number of ambiguous spaces (`MAX_SPLITS`) and of digit gr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
