@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate
 
-from budgetcheck import check, limits, load
-from budgetcheck.errors import PlanError
-from budgetcheck.model import Plan
+from budgetcheck import check, load
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.plan.model import Plan
+from budgetcheck.util import limits
 
 PY = sys.executable
 #: The peak resident memory of the checking process itself, in KiB: VmHWM starts anew at exec

@@ -104,7 +104,7 @@ def run(sizes: list[int], runs: int, batch: int, out: Path, plot: Path, work: Pa
     # against the start-up target's own baseline.
     for name, floor in (("`from pydantic import BaseModel`", "from pydantic import BaseModel"),
                         ("importing the plan and report models",
-                         "import budgetcheck.model, budgetcheck.report")):
+                         "import budgetcheck.plan.model, budgetcheck.report")):
         results.append(side_by_side(f"start-up floor: {name} vs `import pydantic`",
                                     "floor, no target", [PY, "-c", floor],
                                     [PY, "-c", "import pydantic"], runs))

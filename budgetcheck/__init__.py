@@ -18,15 +18,15 @@ __version__ = "0.1.0"
 _LAZY = {
     "load": ("budgetcheck.api", "load"),
     "check": ("budgetcheck.engine", "check"),
-    "rule": ("budgetcheck.catalogue", "rule"),
-    "Plan": ("budgetcheck.model", "Plan"),
+    "rule": ("budgetcheck.rules.registry", "rule"),
+    "Plan": ("budgetcheck.plan.model", "Plan"),
     "Report": ("budgetcheck.report", "Report"),
     "Finding": ("budgetcheck.report", "Finding"),
-    "PlanError": ("budgetcheck.errors", "PlanError"),
-    "Amount": ("budgetcheck.amount", "Amount"),
-    "Interval": ("budgetcheck.interval", "Interval"),
-    "parse_amount": ("budgetcheck.notation", "parse_amount"),
-    "format_amount": ("budgetcheck.notation", "format_amount"),
+    "PlanError": ("budgetcheck.inputs.errors", "PlanError"),
+    "Amount": ("budgetcheck.numbers.amount", "Amount"),
+    "Interval": ("budgetcheck.numbers.interval", "Interval"),
+    "parse_amount": ("budgetcheck.numbers.notation", "parse_amount"),
+    "format_amount": ("budgetcheck.numbers.notation", "format_amount"),
 }
 
 __all__ = ["__version__", *_LAZY]

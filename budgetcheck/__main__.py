@@ -1,3 +1,3 @@
-from .entry import run
+from budgetcheck.entry import run
 
 raise SystemExit(run())

@@ -5,10 +5,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import PlanError
-from .model import Plan
-from .sources import DOCUMENT_SUFFIXES, PLAN_SUFFIXES
-from .sources.toml_json import load_plan_file
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.plan.model import Plan
+from budgetcheck.sources import DOCUMENT_SUFFIXES, PLAN_SUFFIXES
+from budgetcheck.sources.toml_json import load_plan_file
 
 BUNDLED_PLAN = "scale-ai-2023-2024.toml"
 
@@ -24,8 +24,8 @@ def load(path: str | Path, rules: str | Path | None = None) -> Plan:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
-        from .sources.document import load_document
-        from .sources.rules_file import read_rules
+        from budgetcheck.sources.document import load_document
+        from budgetcheck.sources.rules_file import read_rules
 
         parsed = read_rules(rules)[0] if rules is not None else None
         return load_document(path, parsed, str(rules) if rules is not None else None)
@@ -35,7 +35,7 @@ def load(path: str | Path, rules: str | Path | None = None) -> Plan:
     plan = load_plan_file(path)
     if rules is None:
         return plan
-    from .sources.rules_file import apply_rules
+    from budgetcheck.sources.rules_file import apply_rules
 
     return apply_rules(plan, rules)
 

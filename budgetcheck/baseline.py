@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import limits
-from .errors import PlanError
-from .fsutil import read_text_file, write_atomic
-from .jsontext import json_text
-from .report import Finding, Report
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.inputs.files import read_text_file, write_atomic
+from budgetcheck.report import Finding, Report
+from budgetcheck.util import limits
+from budgetcheck.util.jsontext import json_text
 
 FORMAT_VERSION = 1
 

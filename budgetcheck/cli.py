@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from budgetcheck import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMAT_NAMES = ("text", "json", "sarif", "markdown", "html", "github")
@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # the one place errors become a line and an exit status
-        from .errors import PlanError
+        from budgetcheck.inputs.errors import PlanError
 
         if isinstance(exc, PlanError):
             print(str(exc), file=sys.stderr)
@@ -120,12 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check_one(job: tuple) -> tuple:
     """Load and check one plan: (name, report, table titles, the plan when a renderer needs
     it). A plain function of picklable values, so `--jobs` can run it in other processes."""
-    from .api import load
-    from .engine import check
+    from budgetcheck.api import load
+    from budgetcheck.engine import check
 
     name, rules, settings, keep_plan = job
     if settings.get("no_limits"):  # in this process, which may be a --jobs worker
-        from . import limits
+        from budgetcheck.util import limits
 
         limits.lift()
     with _cycle_collector_paused():
@@ -152,11 +152,11 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .api import bundled_plan_path, find_plans
-    from .baseline import read_baseline, without_accepted, write_baseline
-    from .errors import PlanError
-    from .render import get_renderer
-    from .report import SEVERITY_ORDER
+    from budgetcheck.api import bundled_plan_path, find_plans
+    from budgetcheck.baseline import read_baseline, without_accepted, write_baseline
+    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.render import get_renderer
+    from budgetcheck.report import SEVERITY_ORDER
 
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
     if mode == "absolute" and not args.tolerance:
@@ -180,14 +180,14 @@ def run_check(args: argparse.Namespace) -> int:
     reports = [report for _, report, _, _ in results]
     if args.baseline:
         if args.no_limits:
-            from . import limits
+            from budgetcheck.util import limits
 
             limits.lift()
         accepted = read_baseline(args.baseline)
         reports = [without_accepted(r, accepted) for r in reports]
     if args.write_baseline:
         write_baseline(args.write_baseline, reports)
-    from .render.text import use_colour
+    from budgetcheck.render.text import use_colour
 
     options: dict[str, object] = {
         "verbose": args.verbose, "quiet": args.quiet, "mode": mode,
@@ -205,18 +205,18 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:
     """Refuse a bad --tolerance or --select once, before any plan is read (with --jobs, every
     process would refuse it again), as the library refuses them."""
-    from .errors import PlanError
+    from budgetcheck.inputs.errors import PlanError
 
     if tolerance:
-        from .engine import tolerance_value
+        from budgetcheck.engine import tolerance_value
 
         try:
             tolerance_value(tolerance)
         except ValueError as exc:
             raise PlanError("--tolerance", str(exc), code="BC901") from None
     if select is not None:
-        from .catalogue import load_builtin_rules, load_plugin_rules
-        from .engine import selected_codes
+        from budgetcheck.engine import selected_codes
+        from budgetcheck.rules.catalogue import load_builtin_rules, load_plugin_rules
 
         load_builtin_rules()
         if plugins:
@@ -228,7 +228,7 @@ def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bo
 
 
 def _titles(plan: object) -> dict[str, str]:
-    from .model import Plan
+    from budgetcheck.plan.model import Plan
 
     assert isinstance(plan, Plan)
     word = "Tableau" if plan.plan.language == "fr" else "Table"
@@ -237,7 +237,7 @@ def _titles(plan: object) -> dict[str, str]:
 
 
 def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: ignore[no-untyped-def]
-    from .errors import PlanError
+    from budgetcheck.inputs.errors import PlanError
 
     if not paths:
         return [bundled()]
@@ -263,7 +263,7 @@ def emit(output: str | None, text: str) -> None:
     """Write the output to the file `-o` names (atomically), or to standard output for none
     or "-"."""
     if output and output != "-":
-        from .fsutil import write_atomic
+        from budgetcheck.inputs.files import write_atomic
 
         write_atomic(output, text)
     else:
@@ -273,7 +273,7 @@ def emit(output: str | None, text: str) -> None:
 def refuse_unwritable(*outputs: str | None) -> None:
     """Refuse an output that cannot be written before any plan is read (and again when it is
     written: the file system may change in between)."""
-    from .fsutil import writable_target
+    from budgetcheck.inputs.files import writable_target
 
     for output in outputs:
         if output and output != "-":
@@ -281,7 +281,7 @@ def refuse_unwritable(*outputs: str | None) -> None:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from .catalogue import load_builtin_rules
+    from budgetcheck.rules.catalogue import load_builtin_rules
 
     for code, rule in sorted(load_builtin_rules().items()):
         print(f"{code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
@@ -289,7 +289,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from .catalogue import explain
+    from budgetcheck.rules.catalogue import explain
 
     try:
         sys.stdout.write(explain(args.code))
@@ -301,7 +301,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_text
+    from budgetcheck.plan.schema import schema_text
 
     text = schema_text()
     emit(args.output, text)
@@ -309,14 +309,14 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .api import load
+    from budgetcheck.api import load
 
     refuse_unwritable(args.output)
     plan = load(args.document, args.rules)
     if args.format == "json":
         text = plan.model_dump_json(indent=2, exclude_defaults=True) + "\n"
     else:
-        from .sources.toml_writer import plan_toml
+        from budgetcheck.sources.toml_writer import plan_toml
 
         text = plan_toml(plan)
     emit(args.output, text)

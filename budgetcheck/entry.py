@@ -8,10 +8,10 @@ import sys
 
 def run() -> int:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from budgetcheck import __version__
 
         print(f"budgetcheck {__version__}")
         return 0
-    from .cli import main
+    from budgetcheck.cli import main
 
     return main()

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from budgetcheck.amount import Amount
-from budgetcheck.model import Plan
-from budgetcheck.notation import format_amount
+from budgetcheck.numbers.amount import Amount
+from budgetcheck.numbers.notation import format_amount
+from budgetcheck.plan.model import Plan
 
 D = Decimal
 QUARTERS = ["T1", "T2", "T3", "T4"]

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from budgetcheck.amount import Amount, AmountError
-from budgetcheck.interval import Interval, interval_sum
-from budgetcheck.model import Plan
-from budgetcheck.notation import NBSP, format_amount, parse_amount
+from budgetcheck.numbers.amount import Amount, AmountError
+from budgetcheck.numbers.formatting import NBSP
+from budgetcheck.numbers.interval import Interval, interval_sum
+from budgetcheck.numbers.notation import format_amount, parse_amount
+from budgetcheck.plan.model import Plan
 
 D = Decimal
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from budgetcheck import check, load
 from budgetcheck.cli import main
-from budgetcheck.model import Plan
-from budgetcheck.notation import parse_amount
+from budgetcheck.numbers.notation import parse_amount
+from budgetcheck.plan.model import Plan
 from budgetcheck.sources.toml_writer import plan_toml
 
 from .conftest import FIXTURE
@@ -193,7 +193,7 @@ def test_an_existing_file_keeps_its_mode(tmp_path):
 
 
 def test_a_failed_write_is_one_line_and_the_old_file_intact(tmp_path, capsys, monkeypatch):
-    from budgetcheck import fsutil
+    from budgetcheck.inputs import files as fsutil
 
     target = tmp_path / "r.json"
     target.write_text("old", encoding="utf-8")

@@ -174,7 +174,7 @@ def test_rules_and_explain_come_from_the_catalogue(capsys):
 
 
 def test_every_rule_documents_what_why_and_example():
-    from budgetcheck.catalogue import load_builtin_rules
+    from budgetcheck.rules.catalogue import load_builtin_rules
 
     for code, rule in load_builtin_rules().items():
         assert "## What it does" in rule.doc and "## Why" in rule.doc, code

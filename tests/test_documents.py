@@ -9,7 +9,7 @@ import pytest
 
 from budgetcheck import check, load
 from budgetcheck.cli import main
-from budgetcheck.notation import normalise_spaces, parse_amount
+from budgetcheck.numbers.notation import normalise_spaces, parse_amount
 from budgetcheck.sources.text_plan import AMOUNT
 
 from .conftest import FIXTURE, ROOT, SEED

@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetcheck.amount import AmountError
-from budgetcheck.evaluate import Evaluator, Settings, _readings, verdict
-from budgetcheck.expr import BinOp, Comparison, Neg, Node, Ref, Sum
-from budgetcheck.figures import FigureIndex
-from budgetcheck.linear import linear_readings, signed_refs
-from budgetcheck.model import Cell, Column, Plan, Row, Table
-from budgetcheck.notation import parse_amount, parse_bare_integer
+from budgetcheck.judge.evaluate import Evaluator, _readings, verdict
+from budgetcheck.judge.linear import linear_readings, signed_refs
+from budgetcheck.judge.types import Settings
+from budgetcheck.numbers.amount import AmountError
+from budgetcheck.numbers.notation import parse_amount, parse_bare_integer
+from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
+from budgetcheck.plan.figures import FigureIndex
+from budgetcheck.plan.model import Cell, Column, Plan, Row, Table
 
 # Printed figures of every shape a table holds: whole, decimals, zero, dash, negative.
 figure_text = st.one_of(

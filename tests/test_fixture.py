@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from budgetcheck.notation import normalise_spaces
-from budgetcheck.schema import schema_text
+from budgetcheck.numbers.notation import normalise_spaces
+from budgetcheck.plan.schema import schema_text
 
 from .conftest import FIXTURE, ROOT, SEED
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import os
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budgetcheck import check
-from budgetcheck.amount import AmountError
-from budgetcheck.errors import PlanError
-from budgetcheck.expr import ExpressionError, parse_relation
-from budgetcheck.notation import parse_amount
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.numbers.amount import AmountError
+from budgetcheck.numbers.notation import parse_amount
+from budgetcheck.plan.expr import ExpressionError, parse_relation
 from budgetcheck.sources.document import load_document
 from budgetcheck.sources.toml_json import load_plan_text
 

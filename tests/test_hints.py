@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from budgetcheck import check, load
 
 from .conftest import FIXTURE

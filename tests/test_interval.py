@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetcheck.interval import Interval
+from budgetcheck.numbers.interval import Interval
 
 D = Decimal
 values = st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False,

@@ -8,7 +8,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetcheck.jsontext import json_text
+from budgetcheck.util.jsontext import json_text
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.text()
 JSON_VALUES = st.recursive(

@@ -9,7 +9,8 @@ import textwrap
 import pytest
 
 import budgetcheck
-from budgetcheck.catalogue import REGISTRY, load_builtin_rules
+from budgetcheck.rules.catalogue import load_builtin_rules
+from budgetcheck.rules.registry import REGISTRY
 
 from .conftest import FIXTURE
 
@@ -80,7 +81,7 @@ def test_decorated_rule_is_run_and_documented(scale_plan, cleanup_registry):
     report = budgetcheck.check(scale_plan)
     mine = [f for f in report.findings if f.code == "X100"]
     assert len(mine) == 1 and mine[0].lines == [532] and mine[0].name == "phase1-over-100m"
-    from budgetcheck.catalogue import explain
+    from budgetcheck.rules.catalogue import explain
 
     assert "Phase 1 commitments above 100 M$." in explain("X100")
 
@@ -103,7 +104,7 @@ def test_entry_point_rules_are_loaded(tmp_path, monkeypatch, scale_plan, cleanup
     (dist / "entry_points.txt").write_text(
         "[budgetcheck.rules]\nzero-quarters = acme_rules:no_zero_quarters\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    from budgetcheck.catalogue import load_plugin_rules
+    from budgetcheck.rules.catalogue import load_plugin_rules
 
     codes = load_plugin_rules()
     assert codes == ["X-zero-quarters"]

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetcheck import check
-from budgetcheck.notation import format_amount, parse_amount
+from budgetcheck.numbers.notation import format_amount, parse_amount
 
 from .strategies import build, exact_plans
 

@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from budgetcheck.catalogue import REGISTRY, load_builtin_rules
+from budgetcheck.rules.catalogue import load_builtin_rules
+from budgetcheck.rules.registry import REGISTRY
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from budgetcheck import fsutil
 from budgetcheck.cli import main
+from budgetcheck.inputs import files as fsutil
 
 
 def test_an_interrupted_write_leaves_the_old_file_intact(tmp_path, monkeypatch, capsys):
@@ -33,7 +33,7 @@ def test_a_process_killed_while_writing_leaves_the_old_file(tmp_path):
     # The child is killed (SIGKILL: no clean-up runs) after writing the temporary file.
     script = textwrap.dedent(f"""
         import os, signal
-        from budgetcheck import fsutil
+        from budgetcheck.inputs import files as fsutil
         from budgetcheck.cli import main
         fsutil.os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
         main(["check", "--format", "json", "-o", {str(target)!r}])

@@ -9,11 +9,13 @@ import sys
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from budgetcheck import check, load
 from budgetcheck.sources.statement import unit_scale
-from budgetcheck.sources.statement_lines import split_line, choose
+from budgetcheck.sources.statement_lines import choose, split_line
+
 from .conftest import ROOT
 from .statement_docs import render, statements
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from budgetcheck import check
-from budgetcheck.model import Plan
+from budgetcheck.plan.model import Plan
 
 
 def plan(rows, columns=None, **table):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..report import Report
+from budgetcheck.report import Report
 
 Renderer = Callable[[list[Report], dict[str, object]], str]
 

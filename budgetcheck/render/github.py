@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..oneline import printable
-from ..report import Report
+from budgetcheck.report import Report
+from budgetcheck.util.oneline import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from .. import __version__
-from ..model import Plan, Table
-from ..report import SEVERITY_ORDER, Finding, Report
+from budgetcheck import __version__
+from budgetcheck.plan.model import Plan, Table
+from budgetcheck.report import SEVERITY_ORDER, Finding, Report
 
 STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2433;max-width:70rem}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
-from ..jsontext import json_text
-from ..report import Finding, Passed, Report
+from budgetcheck import __version__
+from budgetcheck.report import Finding, Passed, Report
+from budgetcheck.util.jsontext import json_text
 
 FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
           "stated", "computed", "difference", "allowed", "hints")

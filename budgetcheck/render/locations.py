@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..notation import normalise_spaces
-from ..report import Finding
+from budgetcheck.numbers.notation import normalise_spaces
+from budgetcheck.report import Finding
 
 
 def document_lines(path: str, options: dict[str, object]) -> list[str] | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..oneline import printable
-from ..report import Report
+from budgetcheck.report import Report
+from budgetcheck.util.oneline import printable
 
 ICONS = {"error": "❌", "warning": "⚠️", "note": "ℹ️"}
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})

@@ -6,11 +6,12 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..catalogue import REGISTRY, load_builtin_rules
-from ..jsontext import json_text
-from ..report import Finding, Report
-from .locations import columns_of
+from budgetcheck import __version__
+from budgetcheck.render.locations import columns_of
+from budgetcheck.report import Finding, Report
+from budgetcheck.rules.catalogue import load_builtin_rules
+from budgetcheck.rules.registry import REGISTRY
+from budgetcheck.util.jsontext import json_text
 
 LEVELS = {"error": "error", "warning": "warning", "note": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -6,8 +6,8 @@ import os
 import sys
 from itertools import groupby
 
-from ..oneline import printable
-from ..report import Finding, Passed, Report
+from budgetcheck.report import Finding, Passed, Report
+from budgetcheck.util.oneline import printable
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "pass": "\033[32m"}
 RESET, BOLD = "\033[0m", "\033[1m"

@@ -5,17 +5,17 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Iterator
 
-from ..catalogue import rule
-from ..engine import Context
-from ..engine import _figure_ref
-from ..evaluate import Evaluator, Outcome, Value, judge, mentions, solve
-from ..expr import ExpressionError, parse_expression, parse_relation
-from ..figures import Missing, Term
-from ..i18n import say
-from ..interval import Interval
-from ..model import Claim, Plan
-from ..notation import format_amount, format_value
-from ..report import Finding, Passed
+from budgetcheck.judge.evaluate import Evaluator, judge, mentions, solve
+from budgetcheck.judge.types import Outcome, Value
+from budgetcheck.judge.wording import say
+from budgetcheck.numbers.interval import Interval
+from budgetcheck.numbers.notation import format_amount, format_value
+from budgetcheck.plan.expr import ExpressionError, parse_expression, parse_relation
+from budgetcheck.plan.figures import Missing, Term
+from budgetcheck.plan.model import Claim, Plan
+from budgetcheck.report import Finding, Passed
+from budgetcheck.rules.context import Context, figure_ref
+from budgetcheck.rules.registry import rule
 
 KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": "BC304",
               "comparison": "BC305", "implied": "BC306", "target": "BC307"}
@@ -168,7 +168,7 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                           stated=_mid(first.stated.interval, first.stated.terms),
                           computed=_mid(first.computed.interval, first.computed.terms),
                           difference=first.difference,
-                          figures=[_figure_ref(t) for t in terms])
+                          figures=[figure_ref(t) for t in terms])
 
 
 def _target_part(outcome: Outcome, ctx: Context) -> str:
@@ -251,7 +251,7 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                       computed=_cents(central.lo, ROUND_HALF_EVEN) if central.is_bounded else None,
                       allowed=(_cents(implied.lo, ROUND_FLOOR), _cents(implied.hi, ROUND_CEILING))
                       if implied.is_bounded else None,
-                      hints=candidates, figures=[_figure_ref(t) for t in terms])
+                      hints=candidates, figures=[figure_ref(t) for t in terms])
 
 
 def _cents(value: Decimal, rounding: str) -> Decimal:
@@ -327,7 +327,7 @@ def _round_like(value: Decimal, stated: Term, ctx: Context) -> str | None:
 
 def _pretty(expr: str, evaluator: Evaluator, ctx: Context, scale: int) -> str:
     """A candidate expression with its references replaced by the printed figures."""
-    from ..expr import references
+    from budgetcheck.plan.expr import references
 
     node = parse_expression(expr)
     out = expr

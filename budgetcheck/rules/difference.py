@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..catalogue import rule
-from ..engine import Context
-from ..evaluate import Evaluator, judge
-from ..expr import Comparison, Neg, Ref, Sum
-from ..i18n import say
-from ..model import Column, Plan, Row, Table
-from ..report import Finding, Passed
-from .structure import table_name
+from budgetcheck.judge.evaluate import Evaluator, judge
+from budgetcheck.judge.wording import say
+from budgetcheck.plan.expr import Comparison, Neg, Ref, Sum
+from budgetcheck.plan.model import Column, Plan, Row, Table
+from budgetcheck.report import Finding, Passed
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.registry import rule
+from budgetcheck.rules.structure import table_name
 
 #: A heading that announces a difference: "Difference (planned minus forecast)", "Variance",
 #: "Écart", "Change", "Variation". A percentage column under such a heading adds no dollars.

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from ..interval import EXACT
-from ..model import Row, Table
+from budgetcheck.numbers.interval import EXACT
+from budgetcheck.plan.model import Row, Table
 
 #: Result lines that may be a combination of earlier totals: "Net cost of operations",
 #: "Excédent (déficit) de l'exercice", "Net debt". Reported only when close to a candidate.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..catalogue import rule
-from ..engine import Context
-from ..evaluate import Evaluator, judge
-from ..expr import Comparison, Neg, Node, Ref, Sum
-from ..i18n import say
-from ..model import Column, Plan, Row, Table
-from ..report import Finding, Passed
-from .inference import Candidate, infer
-from .structure import mixed_units, table_name
+from budgetcheck.judge.evaluate import Evaluator, judge
+from budgetcheck.judge.wording import say
+from budgetcheck.plan.expr import Comparison, Neg, Node, Ref, Sum
+from budgetcheck.plan.model import Column, Plan, Row, Table
+from budgetcheck.report import Finding, Passed
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.inference import Candidate, infer
+from budgetcheck.rules.registry import rule
+from budgetcheck.rules.structure import mixed_units, table_name
 
 
 def describe(table: Table, candidate: Candidate, lang: str) -> str:

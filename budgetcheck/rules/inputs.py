@@ -1,6 +1,6 @@
 """Input problems (BC9xx): found by the loader before any rule runs; documented here."""
 
-from ..catalogue import input_rule
+from budgetcheck.rules.registry import input_rule
 
 input_rule("BC901", "unreadable-input", """The file cannot be read as a plan.
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..catalogue import rule
-from ..engine import Context
-from ..evaluate import Evaluator, judge
-from ..expr import parse_relation
-from ..i18n import say
-from ..model import Plan
-from ..report import Finding, Passed
+from budgetcheck.judge.evaluate import Evaluator, judge
+from budgetcheck.judge.wording import say
+from budgetcheck.plan.expr import parse_relation
+from budgetcheck.plan.model import Plan
+from budgetcheck.report import Finding, Passed
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.registry import rule
 
 
 @rule("BC201", "relation")

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal, localcontext
 from typing import Iterator
 
-from decimal import Decimal, localcontext
-
-from ..amount import Amount, AmountError
-from ..catalogue import input_rule, rule
-from ..engine import Context, _figure_ref
-from ..evaluate import Evaluator, judge, verdict
-from ..expr import Comparison, Ref, Sum
-from ..i18n import say
-from ..interval import EXACT
-from ..linear import readings_of
-from ..model import Cell, Plan, Row, Table
-from ..notation import format_amount, parse_amount
-from ..report import Finding, Passed
+from budgetcheck.judge.evaluate import Evaluator, judge, verdict
+from budgetcheck.judge.linear import readings_of
+from budgetcheck.judge.wording import say
+from budgetcheck.numbers.amount import Amount, AmountError
+from budgetcheck.numbers.interval import EXACT
+from budgetcheck.numbers.notation import format_amount, parse_amount
+from budgetcheck.plan.expr import Comparison, Ref, Sum
+from budgetcheck.plan.model import Cell, Plan, Row, Table
+from budgetcheck.report import Finding, Passed
+from budgetcheck.rules.context import Context, figure_ref
+from budgetcheck.rules.registry import input_rule, rule
 
 _QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
 
@@ -98,7 +97,7 @@ def mixed_units(ctx: Context, code: str, cells: list[Cell], subject: str) -> Fin
                        say("unverifiable_units", ctx.lang, figures=figures),
                        lines=[c.line for c in cells], table=stated.table, row=stated.row,
                        column=stated.column, subject=subject,
-                       figures=[_figure_ref(c) for c in cells])
+                       figures=[figure_ref(c) for c in cells])
 
 
 def _comparison(cells: list[Cell], source: str) -> Comparison:

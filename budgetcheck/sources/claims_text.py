@@ -17,8 +17,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import HEDGE_WORDS, Claim
-from .text_plan import Line
+from budgetcheck.plan.model import HEDGE_WORDS, Claim
+from budgetcheck.sources.text_plan import Line
 
 #: A number as French ("1 234,5") or English ("1,234.5") prose prints it; which one it is,
 #: `parse_amount` decides from the figure's whole text.

@@ -15,16 +15,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import limits
-from ..errors import PlanError
-from ..limits import LINE_CHARACTERS, LINE_FIGURES
-from ..model import Plan
-from . import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
-from .claims_text import Document, find_claims, reread_claim
-from .rules_file import RulesFile
-from .statement_plan import statement_plan_data
-from .text_plan import clean_lines, read_text_plan
-from .toml_json import check_expressions, read_text, refuse_too_many_figures
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.plan.model import Plan
+from budgetcheck.sources import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
+from budgetcheck.sources.claims_text import Document, find_claims, reread_claim
+from budgetcheck.sources.rules_file import RulesFile
+from budgetcheck.sources.statement_plan import statement_plan_data
+from budgetcheck.sources.text_plan import clean_lines, read_text_plan
+from budgetcheck.sources.toml_json import check_expressions, read_text, refuse_too_many_figures
+from budgetcheck.util import limits
+from budgetcheck.util.limits import LINE_CHARACTERS, LINE_FIGURES
 
 #: A token that can only be (part of) a figure: digits, separators, brackets, signs, "$", "%".
 _FIGURE_TOKEN = re.compile(r"[0-9.,()$%*\u2212\u2013\u2014-]+")

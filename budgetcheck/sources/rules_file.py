@@ -12,10 +12,15 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from ..errors import PlanError
-from ..model import Claim, Footnote, Frozen, Meta, Plan, Relation, Table
-from .locate import line_of
-from .toml_json import check_expressions, parse_data, read_text, refuse_too_many_relations
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.plan.model import Claim, Footnote, Frozen, Meta, Plan, Relation, Table
+from budgetcheck.sources.locate import line_of
+from budgetcheck.sources.toml_json import (
+    check_expressions,
+    parse_data,
+    read_text,
+    refuse_too_many_relations,
+)
 
 
 class RulesFile(Frozen):

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from .statement_lines import SplitLine, assign, choose, expand, is_year, split_line
+from budgetcheck.sources.statement_lines import (
+    SplitLine,
+    assign,
+    choose,
+    expand,
+    is_year,
+    split_line,
+)
 
 #: A unit line: "(in thousands of dollars)", "(en milliers de dollars, sauf indication
 #: contraire)", "(in millions of Canadian dollars)", "($000)", "(k$)", or a short sentence

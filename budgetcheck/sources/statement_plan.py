@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .statement import Row, Statement, read_text_statements, unit_scale
-from .statement_lines import is_year
-from .text_plan import _unique, guess_language, slug
+from budgetcheck.sources.statement import Row, Statement, read_text_statements, unit_scale
+from budgetcheck.sources.statement_lines import is_year
+from budgetcheck.sources.text_plan import _unique, guess_language, slug
 
 #: A row that is a total by its label: the checker reports an error when nothing matches it.
 TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..notation import normalise_spaces
-from .statement import unit_scale
+from budgetcheck.numbers.notation import normalise_spaces
+from budgetcheck.sources.statement import unit_scale
 
 HEADING = re.compile(r"^\s*(?:Tableau|Table)\s+([0-9]+)\s*[:.\-–—]\s*(.*)$", re.IGNORECASE)
 SECTION = re.compile(r"^\s*[0-9]+\.\s+\S")

@@ -16,15 +16,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import limits
-from ..errors import PlanError
-from ..evaluate import Evaluator, UnitMismatch, check_dimensions
-from ..expr import ExpressionError, parse_expression, parse_relation
-from ..figures import FigureIndex, ReferenceError_
-from ..fsutil import read_text_file
-from ..model import Plan
-from . import PLAN_SUFFIXES  # noqa: F401  (re-exported)
-from .locate import line_of
+from budgetcheck.inputs.errors import PlanError
+from budgetcheck.inputs.files import read_text_file
+from budgetcheck.judge.evaluate import Evaluator, check_dimensions
+from budgetcheck.judge.types import UnitMismatch
+from budgetcheck.plan.expr import ExpressionError, parse_expression, parse_relation
+from budgetcheck.plan.figures import FigureIndex, ReferenceError_
+from budgetcheck.plan.model import Plan
+from budgetcheck.sources import PLAN_SUFFIXES  # noqa: F401  (re-exported)
+from budgetcheck.sources.locate import line_of
+from budgetcheck.util import limits
 
 
 def read_text(path: Path, limit: int | None = None, kind: str = "plan file") -> str:

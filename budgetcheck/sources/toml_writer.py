@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Plan
-from ..oneline import printable
+from budgetcheck.plan.model import Plan
+from budgetcheck.util.oneline import printable
 
 
 def _value(value: Any) -> str:

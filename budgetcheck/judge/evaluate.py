@@ -15,40 +15,25 @@ accepts a stated difference up to a fixed tolerance as a note.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Literal
+from typing import Callable
 
-from .amount import Rounding
-from .expr import BinOp, Comparison, ExpressionError, Literal as Lit, Neg, Node, Number, Ref, Sum
-from .figures import FigureIndex, Missing, Term, significant_unit
-from .interval import Interval
-from .linear import Signed, linear_readings
-from .model import Claim
-
-Reading = Literal["point", "stated", "rounded"]
-Mode = Literal["rounding", "strict", "absolute"]
-Verdict = Literal["pass", "note", "error", "unverifiable"]
-
-
-class UnitMismatch(ExpressionError):
-    """Adding or comparing dollars with a pure number (a ratio or a percentage)."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    mode: Mode = "rounding"
-    tolerance: Decimal = Decimal(0)  # absolute mode, in base units ($)
-    rounding: Rounding = "nearest"
-
-
-@dataclass
-class Value:
-    interval: Interval
-    dim: str | None  # "$", "1", or None (an unknown, not yet determined)
-    terms: list[Term] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
+from budgetcheck.judge.linear import linear_readings
+from budgetcheck.judge.types import (
+    Outcome,
+    Reading,
+    Readings,
+    Settings,
+    UnitMismatch,
+    Value,
+    Verdict,
+)
+from budgetcheck.numbers.amount import Rounding
+from budgetcheck.numbers.interval import Interval
+from budgetcheck.plan.expr import BinOp, Comparison, ExpressionError, Neg, Node, Number, Ref, Sum
+from budgetcheck.plan.expr import Literal as Lit
+from budgetcheck.plan.figures import FigureIndex, Missing, Term, significant_unit
+from budgetcheck.plan.model import Claim
 
 
 def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest",
@@ -180,38 +165,6 @@ def holds(op: str, left: Interval, right: Interval) -> bool:
     return left.hi >= right.lo if op == ">=" else left.hi > right.lo
 
 
-@dataclass
-class Outcome:
-    verdict: Verdict
-    comparison: Comparison
-    stated: Value
-    computed: Value
-    rounded_stated: Value
-    rounded_computed: Value
-    allowed: Interval | None
-    tolerance: Decimal  # half the combined width of the rounded readings
-    rounded_terms: int
-    claim: Claim | None = None
-
-    @property
-    def terms(self) -> list[Term]:
-        return self.stated.terms + self.computed.terms
-
-    @property
-    def missing(self) -> list[Missing]:
-        return self.stated.missing + self.computed.missing
-
-    point_difference: Decimal | None = None
-    #: The two sides as signed figures when the relation is a sum of plain dollar figures read
-    #: in one pass (`linear`): hints then judge a changed figure from the sums, in O(1).
-    signed: tuple[Sequence[Signed], Sequence[Signed]] | None = None
-
-    @property
-    def difference(self) -> Decimal | None:
-        """Stated minus computed, each side read exactly as printed (hedges set aside)."""
-        return self.point_difference
-
-
 def has_product(node: Node | Comparison) -> bool:
     if isinstance(node, (BinOp, Comparison)):
         own = isinstance(node, BinOp) and node.op in "*/"
@@ -229,19 +182,6 @@ def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> O
     if readings is None:
         readings = _readings(comparison, evaluator, settings)
     return verdict(comparison, readings, settings, evaluator.claim)
-
-
-@dataclass
-class Readings:
-    """A relation's two sides read three ways (see the module docstring)."""
-
-    stated: Value
-    computed: Value
-    rounded_stated: Value
-    rounded_computed: Value
-    point_left: Interval
-    point_right: Interval
-    signed: tuple[Sequence[Signed], Sequence[Signed]] | None = None
 
 
 def _readings(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Readings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .oneline import printable
+from budgetcheck.util.oneline import printable
 
 
 class PlanError(Exception):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import __version__
-from .jsontext import json_text
-from .model import Plan
+from budgetcheck import __version__
+from budgetcheck.plan.model import Plan
+from budgetcheck.util.jsontext import json_text
 
 SCHEMA_ID = "https://budgetcheck.invalid/schema/plan-1.json"
 

@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .expr import BinOp, Comparison, Neg, Node, Ref, Sum
-from .figures import Missing, Term
-from .interval import _CEILING, _FLOOR, Interval
+from budgetcheck.judge.types import Readings, Settings, Signed, Value
+from budgetcheck.numbers.interval import _CEILING, _FLOOR, Interval
+from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
+from budgetcheck.plan.figures import Missing, Term
 
 if TYPE_CHECKING:
-    from .evaluate import Evaluator, Readings, Settings
-
-
-Signed = tuple[int, Term]
+    from budgetcheck.judge.evaluate import Evaluator
 
 
 def signed_refs(node: Node, sign: int = 1) -> list[tuple[int, Ref]] | None:
@@ -81,8 +79,6 @@ def plain(term: Term) -> bool:
 
 def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | None:
     """Readings of `left == right` (either side a signed sum), or None if a figure is not plain."""
-    from .evaluate import Readings, Value  # evaluate imports this module
-
     if not left or not right or not all(plain(t) for _, t in left) \
             or not all(plain(t) for _, t in right):
         return None

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Literal
 
-from .amount import MAX_MAGNITUDE, SCALE_SYMBOLS, Amount, AmountError, Unit
-
-Lang = Literal["fr", "en"]
+from budgetcheck.numbers.amount import MAX_MAGNITUDE, SCALE_SYMBOLS, Amount, AmountError, Unit
+from budgetcheck.numbers.formatting import Lang, format_digits
 
 SPACE_CHARS = "\u0020\u00a0\u202f\u2009\u2007\t"
-NBSP = "\u00a0"
 _MINUS_CHARS = "-\u2212\u2012"
 _ZERO_MARKS = {"-", "\u2013", "\u2014", "\u2212", "\u2012", "nil", "néant"}
 MAX_TEXT = 200
@@ -211,31 +208,9 @@ def _drop_round_thousands(digits: Decimal) -> Decimal:
 
 # -- formatting --------------------------------------------------------------------------------
 
-def format_number(value: Decimal, lang: Lang, *, group: bool = True) -> str:
-    """Digits with the language's separators, keeping the written precision."""
-    # Python's own fixed-point format keeps every written digit ("17.60"), writes no exponent
-    # ("1E+3" -> "1000") and keeps the sign of a zero; only the separators are the language's.
-    text = format(value, ",f" if group else "f")
-    return text.translate(_FRENCH) if lang == "fr" else text
-
-
-# English is Python's format; French groups with a no-break space, uses the decimal comma and
-# the true minus sign.
-_FRENCH = str.maketrans({",": NBSP, ".": ",", "-": "\u2212"})
-
-
 def format_amount(amount: Amount, lang: Lang) -> str:
-    number = format_number(amount.digits, lang)
-    symbol = SCALE_SYMBOLS[amount.scale]
-    if amount.unit == "%":
-        return f"{number}{NBSP}%" if lang == "fr" else f"{number}%"
-    if amount.unit == "":
-        return number + (f"{NBSP}{symbol}" if symbol and lang == "fr" else symbol)
-    if lang == "fr":
-        return f"{number}{NBSP}{symbol}$"
-    sign, body = ("-", number[1:]) if number.startswith("-") else ("", number)
-    en_symbol = {"G": "B", "k": "K"}.get(symbol, symbol)
-    return f"{sign}${body}{en_symbol}"
+    """A printed figure as the language writes it: "17,6 M$" in French, "$17.6M" in English."""
+    return format_digits(amount.digits, SCALE_SYMBOLS[amount.scale], amount.unit, lang)
 
 
 def format_value(value: Decimal, lang: Lang, *, unit: Unit = "$", scale: int = 0,

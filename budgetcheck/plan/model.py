@@ -25,9 +25,9 @@ from pydantic import (
     model_validator,
 )
 
-from .amount import Amount, AmountError, Unit
-from .interning import interned
-from .notation import Lang, parse_amount, parse_bare_integer
+from budgetcheck.numbers.amount import Amount, AmountError, Unit
+from budgetcheck.numbers.notation import Lang, parse_amount, parse_bare_integer
+from budgetcheck.util.interning import interned
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
 Line = Annotated[int, Field(ge=1, le=10_000_000)]

@@ -20,7 +20,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from .interval import EXACT, Interval
+from budgetcheck.numbers.formatting import format_digits
+from budgetcheck.numbers.interval import EXACT, Interval
 
 Unit = Literal["$", "%", ""]
 Rounding = Literal["nearest", "truncate"]
@@ -132,9 +133,7 @@ class Amount:
         return Amount(self.digits, self.scale, unit, self.exact)
 
     def __str__(self) -> str:
-        from .notation import format_amount
-
-        return format_amount(self, "en")
+        return format_digits(self.digits, SCALE_SYMBOLS[self.scale], self.unit, "en")
 
 
 # The slots' own setters: a frozen dataclass refuses attribute assignment, not its descriptors.

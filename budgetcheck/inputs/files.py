@@ -19,7 +19,7 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
     """The text of a regular file of at most `limit` bytes, or a `PlanError` (BC901) saying in
     one line why it cannot be had. `kind` names what the file should be ("plan file",
     "baseline") in the messages."""
-    from .errors import PlanError
+    from budgetcheck.inputs.errors import PlanError
 
     path = Path(path)
     shown = str(path)
@@ -87,7 +87,7 @@ def writable_target(path: str | Path) -> Path:
     at `path` points at. A FIFO, a device, a socket, a directory or a link to nothing is
     refused (`PlanError`, BC908), as is a path whose folder does not exist: budgetcheck writes
     only regular files, so `-o /dev/stdout` cannot replace a device node with a file."""
-    from .errors import PlanError
+    from budgetcheck.inputs.errors import PlanError
 
     path = Path(path)
     shown = str(path)
@@ -121,7 +121,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     whole if anything fails; an existing file keeps its mode, a new one gets 0666 less the
     umask, as any other tool's output. An unwritable target is a `PlanError` (BC908) naming
     it, raised before anything is written (`writable_target`)."""
-    from .errors import PlanError
+    from budgetcheck.inputs.errors import PlanError
 
     shown = str(path)
     target = writable_target(path)

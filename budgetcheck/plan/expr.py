@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .amount import Amount, AmountError, check_decimal_bounds
-from .notation import parse_amount
+from budgetcheck.numbers.amount import Amount, AmountError, check_decimal_bounds
+from budgetcheck.numbers.notation import parse_amount
 
 MAX_LENGTH = 2000
 MAX_NODES = 400

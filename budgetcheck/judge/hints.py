@@ -15,24 +15,22 @@ its relation costs, whatever the size of the plan.
 
 from __future__ import annotations
 
+import decimal
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
-from decimal import Context as DecimalContext
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from .amount import Amount, AmountError
-from .evaluate import Evaluator, Outcome, Settings, judge
-from .figures import FigureIndex, Missing, Term
-from .i18n import say
-from .interval import _CEILING, _FLOOR
-from .notation import format_amount
-
-if TYPE_CHECKING:
-    from .engine import Context
+from budgetcheck.judge.evaluate import Evaluator, judge
+from budgetcheck.judge.types import Outcome, Settings
+from budgetcheck.judge.wording import say
+from budgetcheck.numbers.amount import Amount, AmountError
+from budgetcheck.numbers.interval import _CEILING, _FLOOR
+from budgetcheck.numbers.notation import Lang, format_amount
+from budgetcheck.plan.figures import FigureIndex, Missing, Term
 
 MAX_HINTS = 4
 #: Figure counts up to which pairs and triples of figures are searched for the difference.
@@ -45,8 +43,21 @@ TRIPLE_LIMIT = 30
 EVALUATED_LIMIT = 40
 #: Sums of budget figures are exact here (the default context keeps 28 digits; a figure may have
 #: 30), and a changed figure is rounded to its printed digit the ordinary way (half to even).
-_EXACT = DecimalContext(prec=60, rounding=ROUND_HALF_EVEN, Emax=999, Emin=-999)
+_EXACT = decimal.Context(prec=60, rounding=ROUND_HALF_EVEN, Emax=999, Emin=-999)
 _UNIT_FACTORS = (Decimal(1000), Decimal("0.001"), Decimal(1000000), Decimal("0.000001"))
+
+
+class Asker(Protocol):
+    """What hints read of the check that asks for them (a rule's `Context`): its settings, the
+    plan's figures, the language, and how it writes a sum of money."""
+
+    settings: Settings
+    index: FigureIndex
+    lang: Lang
+
+    def display_scale(self, terms: Iterable[Term]) -> int: ...
+
+    def money(self, value: Decimal, scale: int, dim: str | None = "$") -> str: ...
 
 
 class WhatIf(Protocol):
@@ -175,7 +186,7 @@ def _amount_for(term: Term, value: Decimal, half: Decimal) -> Amount | None:
         return None
 
 
-def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
+def hints_for(outcome: Outcome, ctx: Asker) -> list[str]:
     """At most MAX_HINTS slips, in this order: transposed digits, a sign flipped, a unit slip,
     the difference equal to figures left out; then the smallest single change, always."""
     strict = ctx.settings.mode == "strict"
@@ -197,7 +208,7 @@ def hints_for(outcome: Outcome, ctx: Context) -> list[str]:
         return hints + [change] if change else hints
 
 
-def _slips(outcome: Outcome, ctx: Context, facts: list[_Fact],
+def _slips(outcome: Outcome, ctx: Asker, facts: list[_Fact],
            what_if: WhatIf) -> Iterator[str]:
     """The slips that would explain the error, most telling kind first."""
     lang = ctx.lang
@@ -366,7 +377,7 @@ def _unit_slip(fact: _Fact, what_if: WhatIf) -> Decimal | None:
     return None
 
 
-def _difference_matches(outcome: Outcome, ctx: Context, known: dict[int, Decimal]) -> list[str]:
+def _difference_matches(outcome: Outcome, ctx: Asker, known: dict[int, Decimal]) -> list[str]:
     """The difference equals a figure left out, or a sum of two or three: a row left out?
     Only figures on the relation's own lines are tried (`_line_mates`): a plan of a few hundred
     figures has some pair or triple near any difference, and a sum of figures from other rows
@@ -447,7 +458,7 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
     return triples[:3]
 
 
-def _line_mates(outcome: Outcome, ctx: Context) -> tuple[list[Term], int]:
+def _line_mates(outcome: Outcome, ctx: Asker) -> tuple[list[Term], int]:
     """The dollar figures a relation may have left out or counted twice: the figures it adds
     itself, then those of a table it reads from on the column its figures of that table share,
     in the rows it spans and as many again on each side (a row left out: a column total spans
@@ -483,7 +494,7 @@ def _line_mates(outcome: Outcome, ctx: Context) -> tuple[list[Term], int]:
     return mates, own
 
 
-def _smallest_change(outcome: Outcome, ctx: Context, facts: list[_Fact],
+def _smallest_change(outcome: Outcome, ctx: Asker, facts: list[_Fact],
                      what_if: WhatIf) -> str | None:
     """For additive relations: the one figure whose change by the difference fixes it, the
     change being smallest relative to the figure (so the largest figure that works)."""

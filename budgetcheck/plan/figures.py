@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .amount import Amount
-from .expr import ExpressionError, Ref
-from .model import Cell, Claim, Hedge, Plan, Table, cell_ident
+from budgetcheck.numbers.amount import Amount
+from budgetcheck.plan.expr import ExpressionError, Ref
+from budgetcheck.plan.model import Cell, Claim, Hedge, Plan, Table, cell_ident
 
 
 class ReferenceError_(ExpressionError):

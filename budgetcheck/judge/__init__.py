@@ -1,0 +1,1 @@
+"""Judging relations on intervals: evaluation, linear sums, verdicts, hints, and their wording."""

@@ -1,0 +1,189 @@
+"""What a rule function gets besides the plan: the settings, the figure index, the language, and
+the helpers that turn a judged relation into a finding worded in that language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budgetcheck.judge.hints import hints_for
+from budgetcheck.judge.types import Outcome, Settings
+from budgetcheck.judge.wording import say
+from budgetcheck.numbers.interval import Interval
+from budgetcheck.numbers.notation import Lang, format_amount, format_value
+from budgetcheck.plan.figures import FigureIndex, Term
+from budgetcheck.plan.model import Plan
+from budgetcheck.report import FigureRef, Finding, Passed, Severity
+from budgetcheck.rules.registry import REGISTRY
+from budgetcheck.util.interning import interned
+from budgetcheck.util.limits import HINTED_ERRORS
+
+#: How a comparison reads in a message ("5 334 M$ ≤ 1,48 G$ est faux"); rule files keep "<=".
+_SHOWN_OP = {"<=": "≤", ">=": "≥"}
+
+
+@dataclass
+class Context:
+    """What a rule function gets besides the plan: settings, figure index and formatting."""
+
+    plan: Plan
+    index: FigureIndex
+    settings: Settings
+    lang: Lang
+    path: str
+    code: str = ""  # the code of the rule being run, for rules that do not hard-code theirs
+    #: Errors given hints so far: past `limits.HINTED_ERRORS` an error is reported without them,
+    #: so a plan full of errors costs what its relations cost.
+    hinted: int = 0
+
+    # -- formatting -------------------------------------------------------------------------
+    @property
+    def colon(self) -> str:
+        """French sets a (no-break) space before the colon."""
+        return "\u00a0: " if self.lang == "fr" else ": "
+
+    def display_scale(self, terms: Iterable[Term]) -> int:
+        scales = [t.amount.scale for t in terms if t.amount.unit == "$"]
+        return max(scales, default=0)
+
+    def money(self, value: Decimal, scale: int, dim: str | None = "$") -> str:
+        if not value.is_finite():
+            return "∞" if value > 0 else "−∞"
+        if dim == "1":
+            return self.ratio(value)
+        if dim == "%":  # a ratio beside a printed percentage reads as one
+            return self.ratio(value, percent=True)
+        return format_value(value, self.lang, unit="$", scale=scale, places=_places(value, scale))
+
+    def ratio(self, value: Decimal, percent: bool = False) -> str:
+        if percent:
+            return format_value(value * 100, self.lang, unit="%", places=2)
+        return format_value(value, self.lang, unit="", places=4 if abs(value) < 10 else 2)
+
+    def interval_text(self, interval: Interval, scale: int, dim: str | None = "$",
+                      places: int | None = None) -> str:
+        sep = " à " if self.lang == "fr" else " to "
+        if places is None:
+            lo, hi = self.money(interval.lo, scale, dim), self.money(interval.hi, scale, dim)
+            return lo if lo == hi else lo + sep + hi  # "0,9087 à 0,9087" says one value
+        unit = "$" if dim != "1" else ""
+        lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
+                  for v in (interval.lo, interval.hi))
+        return lo + sep + hi
+
+    # -- findings ---------------------------------------------------------------------------
+    def finding(self, code: str, severity: Severity, message: str, *, lines: Iterable[int | None],
+                table: str | None = None, row: str | None = None, column: str | None = None,
+                subject: str = "", **details: object) -> Finding:
+        rule = REGISTRY[code]
+        given = [line for line in lines if line is not None]
+        clean = sorted(set(given))
+        primary = details.pop("line", None) or (given[0] if given else None)
+        return interned(Finding(code=code, name=rule.name, severity=severity, message=message,
+                                path=self.path, lines=clean, line=primary, table=table, row=row,
+                                column=column, subject=subject, **details))  # type: ignore[arg-type]
+
+    def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
+                     table: str | None = None, row: str | None = None, column: str | None = None,
+                     failure: Severity = "error", extra_lines: Iterable[int] = (),
+                     relation: str | None = None) -> Finding | Passed:
+        """The standard finding for a judged relation: pass, note, error or unverifiable."""
+        # The stated side's figures come first: the first line is the one the finding is about.
+        lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
+        if outcome.verdict == "pass":
+            return self.passed(code, subject, relation or outcome.comparison.source,
+                               outcome.terms, extra_lines, table=table, row=row, column=column)
+        scale = self.display_scale(outcome.terms)
+        dim = outcome.computed.dim or outcome.stated.dim
+        if dim == "1" and any(t.amount.unit == "%" for t in outcome.terms):
+            dim = "%"  # "219 M$ des 230 M$ (95 %)": the quotient reads as a percentage
+        stated_i, computed_i = outcome.stated.interval, outcome.computed.interval
+        stated_txt = self.side_text(outcome.stated.terms, stated_i, scale, dim)
+        computed_txt = self.side_text([], computed_i, scale, dim)
+        diff = outcome.difference
+        params = dict(stated=stated_txt, computed=computed_txt,
+                      diff=self.money(abs(diff), scale, dim) if diff is not None else "?",
+                      tolerance=self.money(outcome.tolerance if self.settings.mode == "rounding"
+                                           else self.settings.tolerance, scale, dim),
+                      n=outcome.rounded_terms, op=_SHOWN_OP.get(outcome.comparison.op,
+                                                                outcome.comparison.op),
+                      allowed=self.interval_text(outcome.allowed, scale, dim)
+                      if outcome.allowed else "?")
+        severity: Severity
+        hints: list[str] = []
+        if outcome.verdict == "unverifiable":
+            severity = "warning"
+            if outcome.missing:
+                text = say("unverifiable_missing", self.lang,
+                           missing=", ".join(m.ident for m in outcome.missing))
+            else:
+                text = say("unverifiable_zero", self.lang)
+        elif outcome.verdict == "note":
+            severity = "note"
+            key = "note_absolute" if self.settings.mode == "absolute" else "note_eq"
+            text = say(key, self.lang, **params)
+        else:
+            severity = failure
+            if outcome.comparison.op != "==":
+                key = "error_cmp"
+            else:
+                key = {"strict": "error_strict", "absolute": "error_absolute"}.get(
+                    self.settings.mode, "error_eq")
+            text = say(key, self.lang, **params)
+            if severity == "error" and self.hinted < HINTED_ERRORS:
+                self.hinted += 1
+                hints = hints_for(outcome, self)
+        return self.finding(
+            code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
+            subject=subject, relation=relation or outcome.comparison.source,
+            stated=_plain(stated_i), computed=_plain(computed_i),
+            difference=diff,
+            allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
+            hints=hints, figures=[figure_ref(t) for t in outcome.terms])
+
+    def passed(self, code: str, subject: str, relation: str, terms: Iterable[Term],
+               extra_lines: Iterable[int] = (), *, table: str | None = None,
+               row: str | None = None, column: str | None = None) -> Passed:
+        """A passed check; the stated side's figures come first, so its line is `line`."""
+        given = [t.line for t in terms if t.line is not None]
+        given += [x for x in extra_lines if x is not None]
+        return interned(Passed(code=code, subject=subject, relation=relation,
+                               line=given[0] if given else None, lines=sorted(set(given)),
+                               table=table, row=row, column=column))
+
+    def side_text(self, terms: list[Term], interval: Interval, scale: int,
+                  dim: str | None) -> str:
+        """A side of a relation as a reader would say it: the printed figure when the side is
+        one figure ("au moins 100 M$"), else the computed value or interval."""
+        if len(terms) == 1 and terms[0].amount.unit in ("$", "%") and interval.lo.is_finite() \
+                or len(terms) == 1 and terms[0].hedge:
+            term = terms[0]
+            text = format_amount(term.amount, self.lang)
+            return f"{term.hedge_word} {text}" if term.hedge_word else text
+        if interval.is_point:
+            return self.money(interval.lo, scale, dim)
+        return self.interval_text(interval, scale, dim)
+
+
+def _plain(interval: Interval) -> Decimal | None:
+    if not interval.is_bounded:
+        return None
+    return interval.lo if interval.is_point else interval.midpoint
+
+
+def _places(value: Decimal, scale: int) -> int | None:
+    shown = value.scaleb(-scale).normalize()
+    exponent = shown.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return 3 if -exponent > 3 else None
+
+
+def figure_ref(term: Term) -> FigureRef:
+    # Positional and without the generated __new__: a note on a column lists every figure.
+    return _MAKE_REF((term.ident, term.text, term.line, term.table, term.row, term.column))
+
+
+_MAKE_REF = FigureRef._make
+
+

@@ -1,0 +1,1 @@
+"""Small helpers with no project imports: printable text, interning, canonical JSON, the limits."""
