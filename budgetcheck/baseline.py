@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from budgetcheck.inputs.errors import PlanError
+from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.inputs.files import read_text_file, write_atomic
 from budgetcheck.report import Finding, Report
 from budgetcheck.util import limits
@@ -45,20 +45,18 @@ def read_baseline(path: str | Path) -> set[Entry]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PlanError(shown, f"not a budgetcheck baseline: invalid JSON: {exc.msg} (column "
-                        f"{exc.colno})", line=exc.lineno, code="BC901") from None
+        raise UnreadableInput(shown, f"not a budgetcheck baseline: invalid JSON: {exc.msg} (column "
+                        f"{exc.colno})", line=exc.lineno) from None
     except RecursionError:
-        raise PlanError(shown, "not a budgetcheck baseline: invalid JSON: nested too deeply",
-                        code="BC901") from None
+        raise UnreadableInput(shown, "not a budgetcheck baseline: invalid JSON: nested too deeply") from None
     except ValueError as exc:
-        raise PlanError(shown, f"not a budgetcheck baseline: {exc}", code="BC901") from None
+        raise UnreadableInput(shown, f"not a budgetcheck baseline: {exc}") from None
     accepted = data.get("accepted") if isinstance(data, dict) else None
     if not isinstance(accepted, list) or \
             not all(isinstance(e, dict) and all(isinstance(e.get(n), str) for n in FIELDS)
                     for e in accepted):
-        raise PlanError(shown, "not a budgetcheck baseline: expected {\"version\": 1, "
-                        "\"accepted\": [{" + ", ".join(f'"{n}": "…"' for n in FIELDS) + "}, …]}",
-                        code="BC901")
+        raise UnreadableInput(shown, "not a budgetcheck baseline: expected {\"version\": 1, "
+                        "\"accepted\": [{" + ", ".join(f'"{n}": "…"' for n in FIELDS) + "}, …]}")
     return {tuple(e[name] for name in FIELDS) for e in accepted}  # type: ignore[misc]
 
 

@@ -154,14 +154,13 @@ def _cycle_collector_paused() -> Iterator[None]:
 def run_check(args: argparse.Namespace) -> int:
     from budgetcheck.api import bundled_plan_path, find_plans
     from budgetcheck.baseline import read_baseline, without_accepted, write_baseline
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import UnreadableInput
     from budgetcheck.render import get_renderer
     from budgetcheck.report import SEVERITY_ORDER
 
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
     if mode == "absolute" and not args.tolerance:
-        raise PlanError("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'",
-                        code="BC901")
+        raise UnreadableInput("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'")
     select = args.select.split(",") if args.select else None
     refuse_unwritable(args.output, args.write_baseline)
     _check_settings(args.tolerance, select, plugins=not args.no_plugins)
@@ -205,7 +204,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:
     """Refuse a bad --tolerance or --select once, before any plan is read (with --jobs, every
     process would refuse it again), as the library refuses them."""
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import UnreadableInput
 
     if tolerance:
         from budgetcheck.engine import tolerance_value
@@ -213,7 +212,7 @@ def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bo
         try:
             tolerance_value(tolerance)
         except ValueError as exc:
-            raise PlanError("--tolerance", str(exc), code="BC901") from None
+            raise UnreadableInput("--tolerance", str(exc)) from None
     if select is not None:
         from budgetcheck.engine import selected_codes
         from budgetcheck.rules.catalogue import load_builtin_rules, load_plugin_rules
@@ -224,7 +223,7 @@ def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bo
         try:
             selected_codes(select)
         except ValueError as exc:
-            raise PlanError("--select", str(exc), code="BC901") from None
+            raise UnreadableInput("--select", str(exc)) from None
 
 
 def _titles(plan: object) -> dict[str, str]:
@@ -237,7 +236,8 @@ def _titles(plan: object) -> dict[str, str]:
 
 
 def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: ignore[no-untyped-def]
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import UnreadableInput
+    from budgetcheck.sources.registry import documents_in
 
     if not paths:
         return [bundled()]
@@ -247,12 +247,11 @@ def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: i
         if path.is_dir():
             found = find_plans(path)
             if not found:
-                documents = [d for d in sorted(path.glob("*"))
-                             if d.suffix.lower() in (".txt", ".md", ".markdown") and d.is_file()]
+                documents = documents_in(path)
                 hint = (f"; documents are checked when named, e.g. {documents[0]}"
                         if documents else "")
-                raise PlanError(raw, "directory holds no plan files (.toml or .json with a "
-                                f"[plan] table){hint}", code="BC901")
+                raise UnreadableInput(raw, "directory holds no plan files (.toml or .json with a "
+                                f"[plan] table){hint}")
             files.extend(found)
         else:
             files.append(path)

@@ -91,7 +91,6 @@ def test_every_module_belongs_to_a_layer() -> None:
     assert not unknown, f"modules outside the declared layers: {sorted(unknown)}"
 
 
-@pytest.mark.xfail(strict=True, reason="sources/toml_json still runs the evaluator")
 def test_layers_import_downward_only() -> None:
     upward = sorted(f"{m} imports {d}" for m, deps in import_graph().items() for d in deps
                     if layer_of(d) != layer_of(m) and layer_of(d) not in ALLOWED[layer_of(m)]

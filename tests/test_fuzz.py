@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budgetcheck import check
+from budgetcheck.api import checked
 from budgetcheck.inputs.errors import PlanError
 from budgetcheck.numbers.amount import AmountError
 from budgetcheck.numbers.notation import parse_amount
 from budgetcheck.plan.expr import ExpressionError, parse_relation
-from budgetcheck.sources.document import load_document
-from budgetcheck.sources.toml_json import load_plan_text
+from budgetcheck.sources.document import read_document
+from budgetcheck.sources.toml_json import read_plan_text
 
 from .conftest import FIXTURE, SEED
 
@@ -123,7 +124,7 @@ def test_fuzz_expression_parser(text):
 @FUZZ
 @given(st.one_of(fixture_variants(), st.text(ALPHABET, max_size=200)))
 def test_fuzz_toml_loader(text):
-    checked_or_rejected(lambda: load_plan_text(text, "toml", "fuzz.toml"))
+    checked_or_rejected(lambda: checked(read_plan_text(text, "toml", "fuzz.toml")))
 
 
 @FUZZ
@@ -135,7 +136,7 @@ def test_fuzz_json_loader(data):
                       ensure_ascii=False, indent=1)
     text = data.draw(st.one_of(mutated(base.splitlines(keepends=True)),
                                st.text(ALPHABET, max_size=200)))
-    checked_or_rejected(lambda: load_plan_text(text, "json", "fuzz.json"))
+    checked_or_rejected(lambda: checked(read_plan_text(text, "json", "fuzz.json")))
 
 
 @FUZZ
@@ -143,4 +144,4 @@ def test_fuzz_json_loader(data):
 def test_fuzz_text_extractor(tmp_path_factory, text):
     path = tmp_path_factory.getbasetemp() / "fuzz.txt"
     path.write_text(text, encoding="utf-8")
-    checked_or_rejected(lambda: load_document(path))
+    checked_or_rejected(lambda: checked(read_document(path)))

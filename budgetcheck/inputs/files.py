@@ -19,7 +19,7 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
     """The text of a regular file of at most `limit` bytes, or a `PlanError` (BC901) saying in
     one line why it cannot be had. `kind` names what the file should be ("plan file",
     "baseline") in the messages."""
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import UnreadableInput
 
     path = Path(path)
     shown = str(path)
@@ -29,46 +29,44 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
         descriptor = os.open(path, flags)
     except FileNotFoundError:
         if path.is_symlink():
-            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
-                            "missing, or the links form a loop)", code="BC901") from None
-        raise PlanError(shown, "no such file", code="BC901") from None
+            raise UnreadableInput(shown, "no such file: a symbolic link to nothing (its target is "
+                            "missing, or the links form a loop)") from None
+        raise UnreadableInput(shown, "no such file") from None
     except IsADirectoryError:
-        raise PlanError(shown, f"is a directory, not a {kind}", code="BC901") from None
+        raise UnreadableInput(shown, f"is a directory, not a {kind}") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise PlanError(shown, "no such file: a symbolic link to nothing (its target is "
-                            "missing, or the links form a loop)", code="BC901") from None
-        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
+            raise UnreadableInput(shown, "no such file: a symbolic link to nothing (its target is "
+                            "missing, or the links form a loop)") from None
+        raise UnreadableInput(shown, f"cannot be read: {exc.strerror or exc}") from None
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise PlanError(shown, f"is a directory, not a {kind}", code="BC901")
+            raise UnreadableInput(shown, f"is a directory, not a {kind}")
         if not stat.S_ISREG(status.st_mode):
-            raise PlanError(shown, f"is not a regular file ({_kind_of(status.st_mode)}), "
-                            f"not a {kind}", code="BC901")
+            raise UnreadableInput(shown, f"is not a regular file ({_kind_of(status.st_mode)}), "
+                            f"not a {kind}")
         if status.st_size > limit:
-            raise PlanError(shown, f"file is {status.st_size:,} bytes; the limit for a "
-                            f"{kind} is {limit:,} (check --no-limits lifts it)", code="BC901")
+            raise UnreadableInput(shown, f"file is {status.st_size:,} bytes; the limit for a "
+                            f"{kind} is {limit:,} (check --no-limits lifts it)")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        raise PlanError(shown, f"cannot be read: {exc.strerror or exc}", code="BC901") from None
+        raise UnreadableInput(shown, f"cannot be read: {exc.strerror or exc}") from None
     finally:
         os.close(descriptor)
     if len(raw) > limit:
-        raise PlanError(shown, f"file is larger than the limit of {limit:,} bytes for a {kind}",
-                        code="BC901")
+        raise UnreadableInput(shown, f"file is larger than the limit of {limit:,} bytes for a {kind}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanError(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                        f"{exc.start})", line=line, code="BC901") from None
+        raise UnreadableInput(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                        f"{exc.start})", line=line) from None
     if "\x00" in text:
-        raise PlanError(shown, f"file contains NUL bytes: binary data, not a {kind}",
-                        code="BC901", line=text[: text.index("\x00")].count("\n") + 1)
+        raise UnreadableInput(shown, f"file contains NUL bytes: binary data, not a {kind}", line=text[: text.index("\x00")].count("\n") + 1)
     if not text.strip():
-        raise PlanError(shown, "file is empty", code="BC901")
+        raise UnreadableInput(shown, "file is empty")
     return text
 
 
@@ -87,32 +85,29 @@ def writable_target(path: str | Path) -> Path:
     at `path` points at. A FIFO, a device, a socket, a directory or a link to nothing is
     refused (`PlanError`, BC908), as is a path whose folder does not exist: budgetcheck writes
     only regular files, so `-o /dev/stdout` cannot replace a device node with a file."""
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import OutputNotWritten
 
     path = Path(path)
     shown = str(path)
     if path.is_symlink():
         if not path.exists():
-            raise PlanError(shown, "cannot be written: a symbolic link to nothing",
-                            code="BC908")
+            raise OutputNotWritten(shown, "cannot be written: a symbolic link to nothing")
         path = Path(os.path.realpath(path))
     try:
         status = os.stat(path)
     except FileNotFoundError:
         status = None
     except OSError as exc:
-        raise PlanError(shown, f"cannot be written: {exc.strerror or exc}", code="BC908") from None
+        raise OutputNotWritten(shown, f"cannot be written: {exc.strerror or exc}") from None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise PlanError(shown, "is a directory; give a file name to write the output to",
-                        code="BC908")
+        raise OutputNotWritten(shown, "is a directory; give a file name to write the output to")
     if status is not None and not stat.S_ISREG(status.st_mode):
-        raise PlanError(shown, f"is {_kind_of(status.st_mode)}, not a regular file: budgetcheck "
-                        "writes only regular files (-o - writes to standard output)",
-                        code="BC908")
+        raise OutputNotWritten(shown, f"is {_kind_of(status.st_mode)}, not a regular file: budgetcheck "
+                        "writes only regular files (-o - writes to standard output)")
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise PlanError(shown, f"cannot be written: directory {str(directory)!r} does not "
-                        "exist", code="BC908")
+        raise OutputNotWritten(shown, f"cannot be written: directory {str(directory)!r} does not "
+                        "exist")
     return path
 
 
@@ -121,7 +116,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     whole if anything fails; an existing file keeps its mode, a new one gets 0666 less the
     umask, as any other tool's output. An unwritable target is a `PlanError` (BC908) naming
     it, raised before anything is written (`writable_target`)."""
-    from budgetcheck.inputs.errors import PlanError
+    from budgetcheck.inputs.errors import OutputNotWritten
 
     shown = str(path)
     target = writable_target(path)
@@ -133,8 +128,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=target.parent)
     except OSError as exc:
-        raise PlanError(shown, f"cannot be written: {exc.strerror or exc}",
-                        code="BC908") from None
+        raise OutputNotWritten(shown, f"cannot be written: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -148,8 +142,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise PlanError(shown, f"cannot be written: {exc.strerror or exc}",
-                            code="BC908") from None
+            raise OutputNotWritten(shown, f"cannot be written: {exc.strerror or exc}") from None
         raise
 
 

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from budgetcheck.numbers.amount import Amount, AmountError, Unit
 from budgetcheck.numbers.notation import Lang, parse_amount, parse_bare_integer
@@ -235,7 +236,8 @@ def _parse_or_raise(text: str, **options: Any) -> Amount:
     try:
         return parse_amount(text, **options)
     except AmountError as exc:
-        raise ValueError(str(exc)) from None
+        # Typed, so that a reader reports it as an invalid amount (BC904), not a shape error.
+        raise PydanticCustomError("invalid_amount", str(exc)) from None
 
 
 class Column(Frozen):
@@ -307,9 +309,11 @@ class Table(Frozen):
         rows: dict[str, int] = {}
         for n, row in enumerate(self.rows):
             if row.key in rows:
-                raise ValueError(f"duplicate row key {row.key!r} in table {self.id!r} (rows "
-                                 f"{rows[row.key]} and {n}): relations and baselines name rows by "
-                                 "key, so each key must be unique")
+                raise PydanticCustomError(
+                    "duplicate_row_key",
+                    f"duplicate row key {row.key!r} in table {self.id!r} (rows {rows[row.key]} "
+                    f"and {n}): relations and baselines name rows by key, so each key must be "
+                    "unique")
             rows[row.key] = n
         for row in self.rows:
             for member in row.sum_of or []:

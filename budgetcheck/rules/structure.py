@@ -16,7 +16,7 @@ from budgetcheck.plan.expr import Comparison, Ref, Sum
 from budgetcheck.plan.model import Cell, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, figure_ref
-from budgetcheck.rules.registry import input_rule, rule
+from budgetcheck.rules.registry import rule
 
 _QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
 
@@ -226,24 +226,6 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                                    f"{table.id}[{row.key}, {key}] == sum(rows)", subject)
                 if result is not None:
                     yield result
-
-
-input_rule("BC104", "duplicate-row-key", """Two rows of one table share a key.
-
-## What it does
-Refuses, when the plan is loaded (exit status 2), a table where two rows have the same key,
-naming the key and both rows.
-
-## Why
-Relations and baselines name figures by (table, row, column); with two rows of the same key
-a reference would silently point at one of them, and a check could pass on the wrong figure.
-Documents read without rules get unique keys ("other", "other_2"), so only plan files can
-trip this.
-
-## Example
-    [[tables.rows]] key = "phase1" ... [[tables.rows]] key = "phase1"
-    plan.toml:40: BC104 tables.0: duplicate row key 'phase1' in table 't1' (rows 0 and 3): ...
-""")
 
 
 @rule("BC105", "missing-cell", "warning")

@@ -1,6 +1,3 @@
-"""Where plans come from: plan files (TOML, JSON) and the documents themselves (text, Markdown).
-
-The suffixes live here so that choosing a reader imports only that reader."""
-
-PLAN_SUFFIXES = (".toml", ".json")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+"""Where plans come from: one reader per format (plan files in TOML or JSON, documents in text or
+Markdown), listed in `registry`; each reads a file into a validated `Plan` and says where its
+relations and claims were written. Readers raise the input errors of `budgetcheck.inputs`."""

@@ -13,16 +13,15 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from budgetcheck.inputs.errors import PlanError
+from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.plan.model import Plan
-from budgetcheck.sources import DOCUMENT_SUFFIXES  # noqa: F401  (re-exported)
 from budgetcheck.sources.claims_text import Document, find_claims, reread_claim
-from budgetcheck.sources.rules_file import RulesFile
+from budgetcheck.sources.data import read_text, refuse_too_many_figures
+from budgetcheck.sources.origin import Origin, Read
+from budgetcheck.sources.rules_file import RulesFile, read_rules
 from budgetcheck.sources.statement_plan import statement_plan_data
 from budgetcheck.sources.text_plan import clean_lines, read_text_plan
-from budgetcheck.sources.toml_json import check_expressions, read_text, refuse_too_many_figures
+from budgetcheck.sources.validation import validated
 from budgetcheck.util import limits
 from budgetcheck.util.limits import LINE_CHARACTERS, LINE_FIGURES
 
@@ -96,43 +95,41 @@ def refuse_beyond_limits(text: str, shown: str) -> None:
     one ending in more figures (or a Markdown row of more cells) than any statement prints."""
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > LINE_CHARACTERS:
-            raise PlanError(shown, f"line is {len(line):,} characters long; the limit is "
-                            f"{LINE_CHARACTERS:,}", line=number, code="BC901")
+            raise UnreadableInput(shown, f"line is {len(line):,} characters long; the limit is "
+                            f"{LINE_CHARACTERS:,}", line=number)
         if len(line) <= 2 * LINE_FIGURES:
             continue  # too short to hold that many figures
         if line.lstrip().startswith("|") and line.count("|") > LINE_FIGURES + 2:
-            raise PlanError(shown, f"a table row of {line.count('|') - 1:,} cells; the limit is "
-                            f"{LINE_FIGURES}", line=number, code="BC901")
+            raise UnreadableInput(shown, f"a table row of {line.count('|') - 1:,} cells; the limit is "
+                            f"{LINE_FIGURES}", line=number)
         tail = reversed(line.split())
         figures = sum(1 for _ in itertools.takewhile(_FIGURE_TOKEN.fullmatch, tail))
         if figures > LINE_FIGURES:
-            raise PlanError(shown, f"line ends in more than {LINE_FIGURES} figures; no "
-                            "statement has that many columns", line=number, code="BC901")
+            raise UnreadableInput(shown, f"line ends in more than {LINE_FIGURES} figures; no "
+                            "statement has that many columns", line=number)
 
 
-def load_document(path: str | Path, rules: RulesFile | None = None,
-                  rules_path: str | None = None) -> Plan:
-    path = Path(path)
+def read_document(path: str | Path, rules: str | Path | None = None) -> Read:
+    """Read a plan document (text or Markdown): its tables, statements and claims, aligned
+    with a rules file's tables when one is given."""
+    parsed = read_rules(rules)[0] if rules is not None else None
+    return document_plan(Path(path), parsed, str(rules) if rules is not None else None)
+
+
+def document_plan(path: Path, rules: RulesFile | None = None,
+                  rules_path: str | None = None) -> Read:
     shown = str(path)
     text = read_text(path, limits.DOCUMENT_BYTES, "document")
     refuse_beyond_limits(text, shown)
     data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
     if not data["tables"] and not data.get("claims"):
-        raise PlanError(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
+        raise UnreadableInput(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
                         "with a unit line or column headings, or a Markdown table) and no claim "
-                        "was found in this document", code="BC901")
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        raise PlanError(shown, f"{'.'.join(map(str, error['loc']))}: "
-                        f"{str(error['msg']).removeprefix('Value error, ')}",
-                        code="BC903") from None
+                        "was found in this document")
+    plan = validated(Plan, data, shown)
     refuse_too_many_figures(plan, shown)
     if rules is not None and rules_path is not None:
         rules_text = read_text(Path(rules_path))
         fmt = "json" if str(rules_path).lower().endswith(".json") else "toml"
-        check_expressions(plan, rules_text, fmt, rules_path)
-    else:
-        check_expressions(plan, "", "toml", shown)
-    return plan
+        return Read(plan, Origin(rules_path, rules_text, fmt))
+    return Read(plan, Origin(shown))

@@ -10,17 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from budgetcheck.inputs.errors import PlanError
 from budgetcheck.plan.model import Claim, Footnote, Frozen, Meta, Plan, Relation, Table
-from budgetcheck.sources.locate import line_of
-from budgetcheck.sources.toml_json import (
-    check_expressions,
+from budgetcheck.sources.data import (
     parse_data,
     read_text,
     refuse_too_many_relations,
 )
+from budgetcheck.sources.origin import Origin, Read
+from budgetcheck.sources.validation import validated
 
 
 class RulesFile(Frozen):
@@ -38,16 +37,10 @@ def read_rules(path: str | Path) -> tuple[RulesFile, str, str]:
     text = read_text(path)
     data: Any = parse_data(text, fmt, shown)
     refuse_too_many_relations(data, shown)
-    try:
-        return RulesFile.model_validate(data), text, fmt
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        loc = list(error["loc"])
-        raise PlanError(shown, str(error["msg"]).removeprefix("Value error, "),
-                        line=line_of(text, loc, fmt), data_path=".".join(map(str, loc))) from None
+    return validated(RulesFile, data, shown, text, fmt), text, fmt
 
 
-def merge(plan: Plan, rules: RulesFile) -> Plan:
+def merge(plan: Plan, rules: RulesFile, shown: str) -> Plan:
     """The plan's own footnotes stay (they are the document's); the rules' relations and claims
     replace the plan's by id and are added otherwise."""
     def by_id(own: list[Any], extra: list[Any]) -> list[Any]:
@@ -60,22 +53,24 @@ def merge(plan: Plan, rules: RulesFile) -> Plan:
     data.update(footnotes=[n.model_dump() for n in footnotes],
                 claims=[c.model_dump() for c in by_id(plan.claims, rules.claims)],
                 relations=[r.model_dump() for r in by_id(plan.relations, rules.relations)])
-    return Plan.model_validate(data)
+    return validated(Plan, data, shown)
 
 
-def apply_rules(plan: Plan, rules_path: str | Path) -> Plan:
+def apply_rules(read: Read, rules_path: str | Path) -> Read:
+    """A plan with a rules file's relations and claims merged in; an expression of the rules is
+    then located in the rules file, one of the plan's own in the plan file."""
     rules, text, fmt = read_rules(rules_path)
-    try:
-        merged = merge(plan, rules)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        raise PlanError(str(rules_path), str(error["msg"]).removeprefix("Value error, "),
-                        data_path=".".join(map(str, error["loc"]))) from None
+    merged = merge(read.plan, rules, str(rules_path))
     # The plan's own and the rules' together are held to the one limit.
     refuse_too_many_relations({"relations": merged.relations, "claims": merged.claims},
                               str(rules_path))
-    # References are resolved against the plan's tables; errors point into the rules file.
-    check_expressions(merged, text, fmt, str(rules_path),
-                      offsets={"relations": len(merged.relations) - len(rules.relations),
-                               "claims": len(merged.claims) - len(rules.claims)})
-    return merged
+    kept = {"relations": _kept(read.plan.relations, rules.relations),
+            "claims": _kept(read.plan.claims, rules.claims)}
+    return Read(merged, Origin(str(rules_path), text, fmt, kept, read.origin))
+
+
+def _kept(own: list[Any], extra: list[Any]) -> list[int]:
+    """The indices of the plan's own items that the rules do not replace (`merge` keeps them
+    first, in order)."""
+    replaced = {item.id for item in extra}
+    return [i for i, item in enumerate(own) if item.id not in replaced]
