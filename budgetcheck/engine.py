@@ -13,7 +13,7 @@ from budgetcheck.plan.model import Plan
 from budgetcheck.report import Finding, Passed, Report
 from budgetcheck.rules.catalogue import load_builtin_rules, load_plugin_rules
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.registry import REGISTRY
+from budgetcheck.rules.registry import REGISTRY, rule_functions
 
 
 def tolerance_value(tolerance: str | Decimal | None) -> Decimal:
@@ -72,12 +72,16 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
     wanted = selected_codes(select)
     findings: list[Finding] = []
     passed: list[Passed] = []
-    for code, rule in sorted(REGISTRY.items()):
-        if rule.check is None or (wanted is not None and code not in wanted):
+    for function, codes in rule_functions():
+        if wanted is not None and wanted.isdisjoint(codes):
             continue
-        ctx.code = code
-        for result in rule.check(plan, ctx):
-            (passed if isinstance(result, Passed) else findings).append(result)
+        ctx.code = codes[0]
+        for result in function(plan, ctx):
+            if result.code not in codes:
+                raise ValueError(f"rule {codes[0]} yielded a {result.code} finding; a rule "
+                                 f"yields only the codes it is registered for ({', '.join(codes)})")
+            if wanted is None or result.code in wanted:
+                (passed if isinstance(result, Passed) else findings).append(result)
     findings.sort(key=lambda f: (f.line or 0, f.code, f.table or "", f.row or "",
                                  f.column or "", f.subject))
     return Report(document=plan.plan.source, plan_file=plan_file, language=ctx.lang, mode=mode,

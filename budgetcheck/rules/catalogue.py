@@ -8,7 +8,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from budgetcheck.rules import claims, difference, inferred, inputs, relations, structure
-from budgetcheck.rules.registry import REGISTRY, Rule, rule
+from budgetcheck.rules.registry import REGISTRY, Rule, codes_of, rule
 
 #: The modules whose import registers the built-in rules.
 BUILTIN_MODULES = (claims, difference, inferred, inputs, relations, structure)
@@ -38,11 +38,11 @@ def _find_plugin_rules() -> list[str]:
     codes = []
     for entry in entry_points(group="budgetcheck.rules"):
         function: Any = entry.load()
-        code = getattr(function, "budgetcheck_code", None)
-        if code is None:
-            code = f"X-{entry.name}"
-            rule(code, entry.name, "warning")(function)
-        codes.append(code)
+        own = codes_of(function)
+        if not own:  # a plain function: registered under its entry point's name
+            own = [f"X-{entry.name}"]
+            rule(own[0], entry.name, "warning")(function)
+        codes.extend(own)
     return codes
 
 

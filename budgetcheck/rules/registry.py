@@ -1,15 +1,19 @@
-"""The rule catalogue is data: `budgetcheck rules`, `explain`, SARIF metadata and the docs read it.
+"""The registry of finding kinds: one entry per code, with its slug, its usual severity, its
+documentation (*what it does / why / example*) and the rule function that yields it.
 
-A rule is a plain function `(plan, ctx) -> Iterable[Finding | Passed]`, registered with `@rule`.
-Third-party packages register theirs the same way, or expose such a function (decorated or not)
-in the `budgetcheck.rules` entry-point group.
+`budgetcheck rules`, `explain`, the SARIF rule metadata and the README's rule table are all
+generated from it. A rule is a plain function `(plan, ctx) -> Iterable[Finding | Passed]`,
+registered with `@rule` once per code it yields (its docstring documents the first; a second
+code passes `doc=`). Third-party packages register theirs the same way, or expose such a
+function in the `budgetcheck.rules` entry-point group.
 """
 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from budgetcheck.plan.model import Plan
@@ -17,14 +21,18 @@ if TYPE_CHECKING:
     from budgetcheck.rules.context import Context
 
 RuleFunction = Callable[["Plan", "Context"], "Iterable[Finding | Passed]"]
+AnyRule = TypeVar("AnyRule", bound=RuleFunction)
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One finding kind: a code and what is known of it."""
+
     code: str
     name: str
     severity: str  # the usual severity; a rule may report notes and warnings too
     doc: str
+    #: The function that yields findings of this code (None: found by the readers).
     check: RuleFunction | None = None
 
     @property
@@ -33,22 +41,45 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+#: The codes each rule function yields, in the order they were registered.
+_CODES: dict[RuleFunction, list[str]] = {}
 
 
-def rule(code: str, name: str, severity: Severity = "error") -> Callable[[RuleFunction], RuleFunction]:
-    """Register a rule function under a stable code and a slug name."""
+def rule(code: str, name: str, severity: Severity = "error", *,
+         doc: str | None = None) -> Callable[[AnyRule], AnyRule]:
+    """Register `function` as the rule that yields findings of `code` (slug `name`, usually of
+    `severity`), documented by `doc` or else by the function's docstring. Stack it once per code
+    a function yields; the function is returned unchanged."""
 
-    def register(function: RuleFunction) -> RuleFunction:
+    def register(function: AnyRule) -> AnyRule:
         if code in REGISTRY and REGISTRY[code].check is not function:
             raise ValueError(f"rule code {code} is already registered to {REGISTRY[code].name}")
-        REGISTRY[code] = Rule(code, name, severity, inspect.cleandoc(function.__doc__ or ""),
-                              function)
-        function.budgetcheck_code = code  # type: ignore[attr-defined]
+        text = doc if doc is not None else function.__doc__ or ""
+        REGISTRY[code] = Rule(code, name, severity, inspect.cleandoc(text), function)
+        codes = _CODES.setdefault(function, [])
+        if code not in codes:
+            codes.append(code)
         return function
 
     return register
 
 
 def input_rule(code: str, name: str, doc: str) -> None:
-    """Input problems are found by the loader, not by a rule function; they are documented here."""
+    """Input problems are found by the readers, not by a rule function; their codes are
+    registered so that `explain`, `--select` and the docs know them."""
     REGISTRY[code] = Rule(code, name, "error", inspect.cleandoc(doc))
+
+
+def codes_of(function: RuleFunction) -> list[str]:
+    """The codes a registered rule function yields ([] for a function not registered)."""
+    return list(_CODES.get(function, ()))
+
+
+def rule_functions() -> list[tuple[RuleFunction, list[str]]]:
+    """Every rule function with the codes it yields, in the order of their first code."""
+    seen: dict[RuleFunction, list[str]] = {}
+    for code in sorted(REGISTRY):
+        function = REGISTRY[code].check
+        if function is not None:
+            seen.setdefault(function, []).append(code)
+    return list(seen.items())

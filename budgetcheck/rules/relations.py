@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.judge.wording import say
@@ -12,8 +12,23 @@ from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context
 from budgetcheck.rules.registry import rule
 
+_UNVERIFIABLE = """A declared relation cannot be verified from the printed figures.
+
+## What it does
+Reported by the same evaluation as BC201 when a relation needs a cell the table leaves empty, or
+divides by a value whose interval contains zero.
+
+## Why
+Saying "passed" for a relation that could not be evaluated would hide exactly the gaps an
+auditor must see; saying "error" would cry wolf. A warning asks a person to look.
+
+## Example
+    t5[meie_phase1, T3] == '0 $'     with T3 left blank  ->  BC202 warning
+"""
+
 
 @rule("BC201", "relation")
+@rule("BC202", "relation-unverifiable", "warning", doc=_UNVERIFIABLE)
 def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A declared relation between figures does not hold.
 
@@ -40,21 +55,3 @@ def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
         extra = [footnote_lines[relation.footnote]] if relation.footnote in footnote_lines else []
         code = "BC202" if outcome.verdict == "unverifiable" else "BC201"
         yield ctx.from_outcome(code, outcome, subject, extra_lines=extra, relation=relation.expr)
-
-
-@rule("BC202", "relation-unverifiable", "warning")
-def relation_unverifiable(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """A declared relation cannot be verified from the printed figures.
-
-    ## What it does
-    Reported (by the BC201 evaluation) when a relation needs a cell the table leaves empty, or
-    divides by a value whose interval contains zero.
-
-    ## Why
-    Saying "passed" for a relation that could not be evaluated would hide exactly the gaps an
-    auditor must see; saying "error" would cry wolf. A warning asks a person to look.
-
-    ## Example
-        t5[meie_phase1, T3] == '0 $'     with T3 left blank  ->  BC202 warning
-    """
-    return iter(())
