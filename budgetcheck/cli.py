@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("toml", "json"), default="toml")
     extract.add_argument("-o", "--output", metavar="FILE")
 
-    sub.add_parser("rules", help="list the rule catalogue")
+    rules = sub.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text",
+                       help="markdown: the table the README carries")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code", help="a rule code such as BC103")
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan file format")
@@ -280,8 +282,11 @@ def refuse_unwritable(*outputs: str | None) -> None:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from budgetcheck.rules.catalogue import load_builtin_rules
+    from budgetcheck.rules.catalogue import load_builtin_rules, markdown_table
 
+    if args.format == "markdown":
+        sys.stdout.write(markdown_table())
+        return EXIT_OK
     for code, rule in sorted(load_builtin_rules().items()):
         print(f"{code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
     return EXIT_OK

@@ -93,3 +93,14 @@ def test_documented_error_lines_are_real(tmp_path):
             load(path)
         line = str(info.value).replace(str(path), "plans/budget.toml")
         assert expected in line and line.split(" (and")[0] in README
+
+
+def test_the_rule_table_is_the_registry():
+    """The README's rule table is generated from the registry (`budgetcheck rules --format
+    markdown`): a code added, renamed or re-documented without it fails here."""
+    from budgetcheck.rules.catalogue import markdown_table
+
+    table = README.split("<!-- rules:start -->\n")[1].split("<!-- rules:end -->")[0]
+    assert table == markdown_table()
+    assert {line.split(" | ")[0].strip("| ") for line in table.splitlines()[2:]} == \
+        set(load_builtin_rules())

@@ -56,3 +56,12 @@ def explain(code: str) -> str:
     if found is None:
         raise KeyError(code)
     return f"{found.code} ({found.name}) — usual severity: {found.severity}\n\n{found.doc}\n"
+
+
+def markdown_table() -> str:
+    """The catalogue as the README's rule table: code, slug, usual severity, summary."""
+    rows = ["| code | name | severity | what it reports |", "|---|---|---|---|"]
+    for code, found in sorted(load_builtin_rules().items()):
+        summary = found.summary.replace("|", "\\|")
+        rows.append(f"| {code} | `{found.name}` | {found.severity} | {summary} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,96 @@
+"""One fixture per registered code (the way ruff keeps one fixture and snapshot per rule).
+
+`tests/rules/CODE/` holds the input that must produce findings of CODE (a plan file, a document,
+and a `rules.toml` beside it when the code needs one) and `expected.txt`, the findings it must
+produce, one per line. A registered code without a fixture fails, and so does a fixture that
+yields nothing, or yields another code under `--select CODE`.
+
+To write the snapshots after a deliberate change: `BUDGETCHECK_SNAPSHOTS=update pytest
+tests/test_rule_codes.py`, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+from budgetcheck.inputs.errors import INPUT_ERRORS, PlanError
+from budgetcheck.plan.model import Plan
+from budgetcheck.report import Finding, Report
+from budgetcheck.rules.catalogue import load_builtin_rules
+
+FIXTURES = Path(__file__).parent / "rules"
+UPDATE = os.environ.get("BUDGETCHECK_SNAPSHOTS") == "update"
+CODES = sorted(load_builtin_rules())
+INPUT_CODES = {error.code for error in INPUT_ERRORS}
+
+
+def fixture_input(code: str) -> tuple[Path, Path | None]:
+    folder = FIXTURES / code
+    inputs = [p for p in sorted(folder.iterdir()) if p.name not in ("expected.txt", "rules.toml")]
+    assert len(inputs) == 1, f"{folder} must hold one input, not {[p.name for p in inputs]}"
+    rules = folder / "rules.toml"
+    return inputs[0], rules if rules.exists() else None
+
+
+def snapshot(code: str, lines: list[str]) -> None:
+    expected = FIXTURES / code / "expected.txt"
+    text = "".join(f"{line}\n" for line in lines)
+    if UPDATE:
+        expected.write_text(text, encoding="utf-8")
+    assert expected.exists(), f"{expected} is missing (BUDGETCHECK_SNAPSHOTS=update writes it)"
+    assert text == expected.read_text(encoding="utf-8")
+
+
+def shown(finding: Finding) -> str:
+    return f"{finding.line}: {finding.code} {finding.severity} {finding.message}"
+
+
+def test_every_registered_code_has_a_fixture() -> None:
+    missing = [code for code in CODES if not (FIXTURES / code).is_dir()]
+    assert not missing, f"codes without a fixture in tests/rules/: {missing}"
+    unknown = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name not in CODES)
+    assert not unknown, f"fixtures of codes nobody registers: {unknown}"
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c not in INPUT_CODES])
+def test_a_rule_fixture_yields_its_code_and_select_keeps_exactly_it(code: str) -> None:
+    path, rules = fixture_input(code)
+    plan = load(path, rules=rules)
+    selected = check(plan, select=code, lang="en", plugins=False)
+    assert selected.findings, f"the {code} fixture yields no {code} finding"
+    assert {f.code for f in selected.findings} == {code}
+    assert {p.code for p in selected.passed} <= {code}
+    everything = check(plan, lang="en", plugins=False)
+    assert selected.findings == [f for f in everything.findings if f.code == code]
+    assert selected.passed == [p for p in everything.passed if p.code == code]
+    snapshot(code, [shown(f) for f in selected.findings])
+
+
+@pytest.mark.parametrize("code", sorted(INPUT_CODES - {"BC908"}))
+def test_an_input_fixture_is_refused_with_its_code(code: str) -> None:
+    path, rules = fixture_input(code)
+    with pytest.raises(PlanError) as raised:
+        load(path, rules=rules)
+    assert raised.value.code == code
+    snapshot(code, [str(raised.value).replace(str(path), path.name)])
+
+
+def test_the_output_fixture_is_refused_with_its_code(capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = fixture_input("BC908")
+    assert main(["check", str(path), "-o", str(FIXTURES)]) == 2
+    line = capsys.readouterr().err.strip().replace(str(FIXTURES), "tests/rules")
+    assert " BC908 " in line
+    snapshot("BC908", [line])
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c not in INPUT_CODES])
+def test_select_keeps_exactly_the_findings_of_a_code_on_the_bundled_plan(
+        code: str, scale_plan: Plan, scale_report: Report) -> None:
+    selected = check(scale_plan, select=code)
+    assert selected.findings == [f for f in scale_report.findings if f.code == code]
+    assert selected.passed == [p for p in scale_report.passed if p.code == code]
