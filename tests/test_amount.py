@@ -204,3 +204,29 @@ def test_a_thirty_digit_figure_keeps_every_digit_in_its_value(scale):
                     "columns": [{"key": "v", "label": "V"}],
                     "rows": [{"key": "r", "label": "R", "cells": {"v": text}}]}]})
     assert plan.tables[0].rows[0].cells["v"].value.as_tuple() == exact.as_tuple()
+
+
+def test_a_printed_zero_truncated_may_have_been_a_little_either_side():
+    """XBRL Calculations 1.1 (and Arelle): a value truncated to 0,0 M$ lies in (−0,1; +0,1) M$;
+    a positive one lies above its print, a negative one below."""
+    zero = parse_amount("0,0 M$")
+    assert zero.interval("truncate") == Interval(Decimal("-1E5"), Decimal("1E5"))
+    assert parse_amount("1,5 M$").interval("truncate") == Interval(Decimal("1.5E6"),
+                                                                   Decimal("1.6E6"))
+    assert parse_amount("-1,5 M$").interval("truncate") == Interval(Decimal("-1.6E6"),
+                                                                    Decimal("-1.5E6"))
+    assert parse_amount("0 $").interval("truncate") == Interval(0)  # exact: nothing at all
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False,
+                   allow_infinity=False), st.sampled_from([0, 3, 6]))
+def test_an_amount_is_immutable_and_survives_copy_and_pickle(digits, scale):
+    import copy
+    import pickle
+
+    amount = Amount(digits, scale)
+    for again in (copy.copy(amount), copy.deepcopy(amount), pickle.loads(pickle.dumps(amount))):
+        assert again == amount and hash(again) == hash(amount)
+        assert again.exponent == amount.exponent and again.interval() == amount.interval()
+    with pytest.raises(AttributeError):
+        amount.digits = Decimal(1)  # type: ignore[misc]

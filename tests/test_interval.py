@@ -57,3 +57,43 @@ def test_quotients_round_outward():
 def test_empty_interval_is_refused():
     with pytest.raises(ValueError):
         Interval(2, 1)
+
+
+# -- a complete numeric type: copies, pickles, equality consistent with arithmetic ------------
+
+_bounds = st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False,
+                      allow_infinity=False)
+
+
+@given(_bounds, _bounds)
+def test_an_interval_survives_copy_deepcopy_and_pickle(a, b):
+    import copy
+    import pickle
+
+    interval = Interval(min(a, b), max(a, b))
+    for again in (copy.copy(interval), copy.deepcopy(interval),
+                  pickle.loads(pickle.dumps(interval))):
+        assert again == interval and hash(again) == hash(interval)
+        assert (again.lo, again.hi) == (interval.lo, interval.hi)
+
+
+@given(st.integers(-10**9, 10**9), st.integers(-10**9, 10**9))
+def test_equality_with_a_number_is_that_of_its_point(n, m):
+    assert (Interval(n) == n) and (Interval(n) == Decimal(n))
+    assert (Interval(n) == m) == (n == m)
+    assert hash(Interval(n)) == hash(n)  # equal objects hash alike
+    # the same coercion rule as arithmetic: a number is its point interval
+    assert Interval(n) + m == Interval(n + m) == n + Interval(m)
+    assert Interval(n) - m == n - Interval(m) == Interval(n - m)
+    assert Interval(n) * m == m * Interval(n) == Interval(n * m)
+    assert Interval(min(n, m), max(n, m)) != n or n == m
+
+
+def test_an_interval_is_read_only_and_refuses_what_it_cannot_add():
+    interval = Interval(1, 2)
+    with pytest.raises(AttributeError):
+        interval.lo = Decimal(0)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        interval + 1.5  # type: ignore[operator]  # a float is not exact: no coercion
+    assert (interval == "1") is False
+    assert interval != 1.0 and Interval(1) != True  # noqa: E712 - a bool is not a number here

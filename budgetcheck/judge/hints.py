@@ -28,7 +28,7 @@ from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.judge.types import Outcome, Settings
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Amount, AmountError
-from budgetcheck.numbers.interval import _CEILING, _FLOOR
+from budgetcheck.numbers.interval import CEILING, FLOOR
 from budgetcheck.numbers.notation import Lang, format_amount
 from budgetcheck.plan.figures import FigureIndex, Missing, Term
 
@@ -276,7 +276,7 @@ def _may_transpose(lo: Decimal, hi: Decimal) -> list[tuple[Decimal, Decimal]]:
     """A swap of two digits changes a figure by at most 8,1·|value| (9·9·10^(n−2) units of the
     last of its n digits), so only figures with 9·|value| ≥ the smallest change that would do."""
     distance = lo if lo > 0 else (-hi if hi < 0 else Decimal(0))
-    least = _FLOOR.divide(distance, 9)
+    least = FLOOR.divide(distance, 9)
     return [(-_INFINITY, -least), (least, _INFINITY)]
 
 
@@ -291,8 +291,8 @@ def _may_slip(factor: Decimal) -> Bounds:
 
     def bounds(lo: Decimal, hi: Decimal) -> list[tuple[Decimal, Decimal]]:
         if step > 0:
-            return [(_FLOOR.divide(lo, step), _CEILING.divide(hi, step))]
-        return [(_FLOOR.divide(hi, step), _CEILING.divide(lo, step))]
+            return [(FLOOR.divide(lo, step), CEILING.divide(hi, step))]
+        return [(FLOOR.divide(hi, step), CEILING.divide(lo, step))]
     return bounds
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budgetcheck.judge.types import Readings, Settings, Signed, Value
-from budgetcheck.numbers.interval import _CEILING, _FLOOR, Interval
+from budgetcheck.numbers.interval import CEILING, FLOOR, Interval
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.figures import Missing, Term
 
@@ -95,19 +95,19 @@ def _sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     contexts (exact for budget figures): lower bounds added rounding down and upper bounds
     rounding up, which decides the sign of an exact zero; for the point reading (low, high) and
     the rounded one (low, high)."""
-    down, up = _FLOOR.add, _CEILING.add
+    down, up = FLOOR.add, CEILING.add
     first = True
     p_lo = p_hi = lo = hi = Decimal(0)
     for sign, term in terms:
         value, half = term.value, term.half
         if sign > 0:
             t_point = value
-            t_lo, t_hi = (value, value) if not half else (_FLOOR.subtract(value, half),
+            t_lo, t_hi = (value, value) if not half else (FLOOR.subtract(value, half),
                                                           up(value, half))
         else:
             t_point = -value
             t_lo, t_hi = (-value, -value) if not half else (-up(value, half),
-                                                            -_FLOOR.subtract(value, half))
+                                                            -FLOOR.subtract(value, half))
         if first:
             p_lo = p_hi = t_point
             lo, hi, first = t_lo, t_hi, False

@@ -15,7 +15,6 @@ footnotes; table cells are read digit for digit (a table prints every figure to 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -57,37 +56,79 @@ def _half_unit(exponent: int) -> Decimal:
     return Decimal(5).scaleb(exponent - 1)
 
 
-@dataclass(frozen=True, slots=True)
 class Amount:
-    """A printed figure. `digits` keeps the written precision in its exponent."""
+    """A printed figure. `digits` keeps the written precision in its exponent.
 
-    digits: Decimal
-    scale: int = 0
-    unit: Unit = "$"
-    exact: bool = False
+    Immutable (read-only properties over private slots, as `fractions.Fraction`); compared and
+    hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 
-    def __post_init__(self) -> None:
-        if self.scale not in SCALE_SYMBOLS:
-            raise AmountError(f"unsupported unit scale 10^{self.scale}")
+    __slots__ = ("_digits", "_scale", "_unit", "_exact")
+
+    def __init__(self, digits: Decimal, scale: int = 0, unit: Unit = "$",
+                 exact: bool = False) -> None:
+        if scale not in SCALE_SYMBOLS:
+            raise AmountError(f"unsupported unit scale 10^{scale}")
+        self._digits, self._scale, self._unit, self._exact = digits, scale, unit, exact
         check_decimal_bounds(self.value)
-        if self.digits == 0:
+        if digits == 0:
             # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
             # dashes the parser reads as 0) says "nothing", not "less than 0,5 $", so it is exact;
             # "0,0 M$" is a rounded figure like any other.
-            object.__setattr__(self, "digits", self.digits.copy_abs())
-            if self.scale == 0 and self.exponent == 0:
-                object.__setattr__(self, "exact", True)
+            self._digits = digits.copy_abs()
+            if scale == 0 and self.exponent == 0:
+                self._exact = True
 
     @classmethod
     def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool) -> Amount:
         """An amount from digits already read and bounded (a cell moved into its table's unit,
         a bare integer): skips the checks, which cost more than the rest of reading a figure."""
         amount = object.__new__(cls)
-        _SET_DIGITS(amount, digits)
-        _SET_SCALE(amount, scale)
-        _SET_UNIT(amount, unit)
-        _SET_EXACT(amount, exact)
+        amount._digits, amount._scale, amount._unit, amount._exact = digits, scale, unit, exact
         return amount
+
+    @property
+    def digits(self) -> Decimal:
+        """The printed digits, in the unit scale; the exponent is the last written digit."""
+        return self._digits
+
+    @property
+    def scale(self) -> int:
+        """The power of ten of the unit written ("M$": 6, "k$": 3, "$": 0)."""
+        return self._scale
+
+    @property
+    def unit(self) -> Unit:
+        """"$", "%" or "" (a pure number)."""
+        return self._unit
+
+    @property
+    def exact(self) -> bool:
+        """True when the figure is known exactly (a zero in whole units, a computed value)."""
+        return self._exact
+
+    def _key(self) -> tuple[Decimal, int, str, bool]:
+        return (self._digits, self._scale, self._unit, self._exact)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Amount(digits={self._digits!r}, scale={self._scale!r}, unit={self._unit!r}, "
+                f"exact={self._exact!r})")
+
+    def __reduce__(self) -> tuple[type[Amount], tuple[Decimal, int, Unit, bool]]:
+        return (Amount, (self._digits, self._scale, self._unit, self._exact))
+
+    def __copy__(self) -> Amount:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: object) -> Amount:
+        return self
 
     @property
     def value(self) -> Decimal:
@@ -115,8 +156,11 @@ class Amount:
         if rounding == "nearest":
             return Interval.around(value, self.half_unit)
         step = Decimal(1).scaleb(self.exponent)
-        # Truncation drops digits toward zero, so the true value lies further from zero.
-        return Interval(value, value + step) if value >= 0 else Interval(value - step, value)
+        # Truncation drops digits toward zero, so the true value lies further from zero; a
+        # printed zero may have been a little more or a little less (Calculations 1.1).
+        if value == 0:
+            return Interval(-step, step)
+        return Interval(value, value + step) if value > 0 else Interval(value - step, value)
 
     def point(self) -> Interval:
         return Interval(self.value)
@@ -134,10 +178,3 @@ class Amount:
 
     def __str__(self) -> str:
         return format_digits(self.digits, SCALE_SYMBOLS[self.scale], self.unit, "en")
-
-
-# The slots' own setters: a frozen dataclass refuses attribute assignment, not its descriptors.
-_SET_DIGITS = Amount.digits.__set__  # type: ignore[attr-defined]
-_SET_SCALE = Amount.scale.__set__  # type: ignore[attr-defined]
-_SET_UNIT = Amount.unit.__set__  # type: ignore[attr-defined]
-_SET_EXACT = Amount.exact.__set__  # type: ignore[attr-defined]

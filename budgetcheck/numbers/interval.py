@@ -13,31 +13,55 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperati
 from typing import Callable, Iterable
 
 _PRECISION = 60
-_FLOOR = Context(prec=_PRECISION, rounding=ROUND_FLOOR, Emax=999, Emin=-999)
-_CEILING = Context(prec=_PRECISION, rounding=ROUND_CEILING, Emax=999, Emin=-999)
+#: Lower bounds are rounded down, upper bounds up, when an operation cannot be exact.
+FLOOR = Context(prec=_PRECISION, rounding=ROUND_FLOOR, Emax=999, Emin=-999)
+CEILING = Context(prec=_PRECISION, rounding=ROUND_CEILING, Emax=999, Emin=-999)
 #: For sums that must be exact (a total against its figures): budget figures have at most 30
 #: digits, so no sum of them comes near 60, and the rounding direction never matters.
-EXACT = _FLOOR
+EXACT = FLOOR
 _INF = Decimal("Infinity")
 
 Number = Decimal | int
 
 
-def _down(op: Callable[[Context], Decimal]) -> Decimal:
-    return op(_FLOOR)
+def _coerce(other: object) -> Interval | None:
+    """The one coercion rule: an interval is itself, an int or a Decimal its point interval."""
+    if isinstance(other, Interval):
+        return other
+    if isinstance(other, (Decimal, int)) and not isinstance(other, bool):
+        return Interval(other)
+    return None
 
 
-def _up(op: Callable[[Context], Decimal]) -> Decimal:
-    return op(_CEILING)
+def _operators(operation: Callable[[Interval, Interval], Interval]) -> tuple[
+        Callable[[Interval, object], Interval], Callable[[Interval, object], Interval]]:
+    """The forward and reflected operators of a binary operation on intervals (the way
+    `fractions.Fraction` makes its operators): the other operand coerced once, by `_coerce`,
+    and NotImplemented for anything else, so Python tries the other operand's operator."""
+
+    def forward(a: Interval, b: object) -> Interval:
+        other = _coerce(b)
+        return NotImplemented if other is None else operation(a, other)
+
+    def reverse(b: Interval, a: object) -> Interval:
+        other = _coerce(a)
+        return NotImplemented if other is None else operation(other, b)
+
+    forward.__name__ = f"__{operation.__name__.strip('_')}__"
+    reverse.__name__ = f"__r{operation.__name__.strip('_')}__"
+    forward.__doc__ = reverse.__doc__ = operation.__doc__
+    return forward, reverse
 
 
 class Interval:
-    """The closed interval [lo, hi]; a point when lo == hi."""
+    """The closed interval [lo, hi] of exact decimals; a point when lo == hi.
 
-    __slots__ = ("lo", "hi")
+    Immutable, hashable, and a number among numbers: an `int` or a `Decimal` is the point
+    interval of its value, for arithmetic (`Interval(1) + 1`) and for equality alike
+    (`Interval(1) == 1`; `Interval(1, 2) != 1`). Copies, deep copies and pickles are the same
+    interval."""
 
-    lo: Decimal
-    hi: Decimal
+    __slots__ = ("_lo", "_hi")
 
     def __init__(self, lo: Number, hi: Number | None = None) -> None:
         if type(lo) is not Decimal:
@@ -48,13 +72,20 @@ class Interval:
             hi = Decimal(hi)
         if lo.is_nan() or hi.is_nan():
             raise ValueError("an interval bound cannot be NaN")
-        if lo > hi:  # type: ignore[operator]
+        if lo > hi:
             raise ValueError(f"empty interval [{lo}, {hi}]")
-        _SET_LO(self, lo)
-        _SET_HI(self, hi)
+        self._lo: Decimal = lo
+        self._hi: Decimal = hi
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Interval is immutable")
+    @property
+    def lo(self) -> Decimal:
+        """The lower bound (-Infinity when unbounded below)."""
+        return self._lo
+
+    @property
+    def hi(self) -> Decimal:
+        """The upper bound (Infinity when unbounded above)."""
+        return self._hi
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -62,7 +93,7 @@ class Interval:
         centre, radius = Decimal(centre), Decimal(radius)
         if radius < 0:
             raise ValueError("radius must be non-negative")
-        return cls(_down(lambda c: c.subtract(centre, radius)), _up(lambda c: c.add(centre, radius)))
+        return cls(FLOOR.subtract(centre, radius), CEILING.add(centre, radius))
 
     @classmethod
     def entire(cls) -> Interval:
@@ -77,137 +108,108 @@ class Interval:
     # -- properties ---------------------------------------------------------------------------
     @property
     def is_bounded(self) -> bool:
-        return self.lo.is_finite() and self.hi.is_finite()
+        return self._lo.is_finite() and self._hi.is_finite()
 
     @property
     def is_point(self) -> bool:
-        return self.lo == self.hi
+        return self._lo == self._hi
 
     @property
     def width(self) -> Decimal:
-        return self.hi - self.lo
+        return self._hi - self._lo
 
     @property
     def midpoint(self) -> Decimal:
         if not self.is_bounded:
             raise ValueError("an unbounded interval has no midpoint")
-        if not self.lo.compare_total(self.hi):  # a point, bounds written alike (sign, exponent)
-            return self.lo  # what (lo + lo) / 2 gives, without a 60-digit division
-        return _down(lambda c: c.divide(c.add(self.lo, self.hi), 2))
+        lo, hi = self._lo, self._hi
+        if not lo.compare_total(hi):  # a point, bounds written alike (sign, exponent)
+            return lo  # what (lo + lo) / 2 gives, without a 60-digit division
+        return FLOOR.divide(FLOOR.add(lo, hi), 2)
 
     @property
     def radius(self) -> Decimal:
-        return _up(lambda c: c.divide(c.subtract(self.hi, self.lo), 2))
+        return CEILING.divide(CEILING.subtract(self._hi, self._lo), 2)
 
     def contains(self, other: Interval | Number) -> bool:
         if isinstance(other, Interval):
-            return self.lo <= other.lo and other.hi <= self.hi
-        return self.lo <= Decimal(other) <= self.hi
+            return self._lo <= other.lo and other.hi <= self._hi
+        return self._lo <= Decimal(other) <= self._hi
 
     __contains__ = contains
 
     def overlaps(self, other: Interval) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
+        return self._lo <= other.hi and other.lo <= self._hi
 
     def distance(self, other: Interval) -> Decimal:
         """How far apart two intervals are (0 when they overlap)."""
         if self.overlaps(other):
             return Decimal(0)
-        return other.lo - self.hi if self.hi < other.lo else self.lo - other.hi
+        return other.lo - self._hi if self._hi < other.lo else self._lo - other.hi
 
     def widen(self, amount: Number) -> Interval:
         amount = Decimal(amount)
-        return Interval(self.lo - amount, self.hi + amount)
+        return Interval(self._lo - amount, self._hi + amount)
 
-    # -- arithmetic ---------------------------------------------------------------------------
-    @staticmethod
-    def _coerce(other: object) -> Interval:
-        if isinstance(other, Interval):
-            return other
-        if isinstance(other, (Decimal, int)):
-            return Interval(other)
-        return NotImplemented  # type: ignore[return-value]
-
+    # -- arithmetic: one coercion rule, operators made by `_operators` ------------------------
     def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo)
+        return Interval(-self._hi, -self._lo)
 
     def __pos__(self) -> Interval:
         return self
 
-    def __add__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        if not (self.is_bounded and o.is_bounded):
-            return _unbounded_sum(self, o)
-        return Interval(_down(lambda c: c.add(self.lo, o.lo)), _up(lambda c: c.add(self.hi, o.hi)))
+    def _add(self, other: Interval) -> Interval:
+        if not (self.is_bounded and other.is_bounded):
+            return _unbounded_sum(self, other)
+        return Interval(FLOOR.add(self._lo, other.lo), CEILING.add(self._hi, other.hi))
 
-    __radd__ = __add__
+    def _sub(self, other: Interval) -> Interval:
+        return self._add(-other)
 
-    def __sub__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return self + (-o)
+    def _mul(self, other: Interval) -> Interval:
+        if not (self.is_bounded and other.is_bounded):
+            return _unbounded_product(self, other)
+        pairs = [(a, b) for a in (self._lo, self._hi) for b in (other.lo, other.hi)]
+        return Interval(min(FLOOR.multiply(a, b) for a, b in pairs),
+                        max(CEILING.multiply(a, b) for a, b in pairs))
 
-    def __rsub__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return o + (-self)
-
-    def __mul__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        if not (self.is_bounded and o.is_bounded):
-            return _unbounded_product(self, o)
-        pairs = [(a, b) for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
-        return Interval(
-            min(_down(lambda c, a=a, b=b: c.multiply(a, b)) for a, b in pairs),
-            max(_up(lambda c, a=a, b=b: c.multiply(a, b)) for a, b in pairs),
-        )
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        if o.contains(0) or not (self.is_bounded and o.is_bounded):
+    def _truediv(self, other: Interval) -> Interval:
+        if other.contains(0) or not (self.is_bounded and other.is_bounded):
             return Interval.entire()
-        pairs = [(a, b) for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
-        return Interval(
-            min(_down(lambda c, a=a, b=b: c.divide(a, b)) for a, b in pairs),
-            max(_up(lambda c, a=a, b=b: c.divide(a, b)) for a, b in pairs),
-        )
+        pairs = [(a, b) for a in (self._lo, self._hi) for b in (other.lo, other.hi)]
+        return Interval(min(FLOOR.divide(a, b) for a, b in pairs),
+                        max(CEILING.divide(a, b) for a, b in pairs))
 
-    def __rtruediv__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return o / self
+    __add__, __radd__ = _operators(_add)
+    __sub__, __rsub__ = _operators(_sub)
+    __mul__, __rmul__ = _operators(_mul)
+    __truediv__, __rtruediv__ = _operators(_truediv)
 
-    # -- comparison and display ---------------------------------------------------------------
+    # -- comparison, hashing, copying and display ---------------------------------------------
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Interval):
+        o = _coerce(other)
+        if o is None:
             return NotImplemented
-        return self.lo == other.lo and self.hi == other.hi
+        return self._lo == o.lo and self._hi == o.hi
 
     def __hash__(self) -> int:
-        return hash((self.lo, self.hi))
+        # Equal objects hash alike: a point hashes as its value does (Interval(1) == 1).
+        return hash(self._lo) if self._lo == self._hi else hash((self._lo, self._hi))
+
+    def __reduce__(self) -> tuple[type[Interval], tuple[Decimal, Decimal]]:
+        return (Interval, (self._lo, self._hi))
+
+    def __copy__(self) -> Interval:
+        return self  # immutable: a copy is the interval itself
+
+    def __deepcopy__(self, memo: object) -> Interval:
+        return self
 
     def __repr__(self) -> str:
-        return f"Interval({self.lo}, {self.hi})" if not self.is_point else f"Interval({self.lo})"
+        return f"Interval({self._lo}, {self._hi})" if not self.is_point else f"Interval({self._lo})"
 
     def __str__(self) -> str:
-        return f"[{self.lo}, {self.hi}]"
-
-
-# The slots' own setters, which the immutability guard above does not stop (and which cost a
-# third of `object.__setattr__`: intervals are made by the hundred thousand).
-_SET_LO = Interval.lo.__set__  # type: ignore[attr-defined]
-_SET_HI = Interval.hi.__set__  # type: ignore[attr-defined]
+        return f"[{self._lo}, {self._hi}]"
 
 
 def _unbounded_sum(a: Interval, b: Interval) -> Interval:

@@ -75,32 +75,33 @@ class Cell:
     has what `figures.Term` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
-    __slots__ = ("_fresh", "amount", "column", "line", "one_column", "row", "table", "text")
+    __slots__ = ("_amount", "_column", "_fresh", "_line", "_one_column", "_row", "_table",
+                 "_text")
 
-    text: str
-    line: int | None
-    amount: Amount
-    table: str | None
-    row: str | None
-    column: str | None
-    one_column: bool
+    _text: str
+    _line: int | None
+    _amount: Amount
+    _table: str | None
+    _row: str | None
+    _column: str | None
+    _one_column: bool
     _fresh: tuple[int, Unit] | None  # read from a plan's data in this unit, not yet placed
 
-    hedge = None  # a table figure is never hedged ("environ" belongs to prose)
-    hedge_word = None
+    hedge: None = None  # a table figure is never hedged ("environ" belongs to prose)
+    hedge_word: None = None
 
     def __init__(self, text: str, line: int | None = None, amount: Amount | None = None) -> None:
-        _SET_TEXT(self, text)
-        _SET_LINE(self, line)
+        self._text = text
+        self._line = line
         # Read with the default unit here so a bad figure is reported at its own data path; the
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
-        _SET_AMOUNT(self, amount if amount is not None else _read_cell(text))
-        _SET_TABLE(self, None)
-        _SET_ROW(self, None)
-        _SET_COLUMN(self, None)
-        _SET_ONE_COLUMN(self, False)
-        _SET_FRESH(self, None)
+        self._amount = amount if amount is not None else _read_cell(text)
+        self._table = None
+        self._row = None
+        self._column = None
+        self._one_column = False
+        self._fresh = None
 
     def located(self, table: str, row: str, column: str, one_column: bool,
                 amount: Amount | None = None) -> Cell:
@@ -113,12 +114,44 @@ class Cell:
                amount: Amount | None) -> None:
         """Set where the cell stands: only for a new cell, or one the reader just made."""
         if amount is not None:
-            _SET_AMOUNT(self, amount)
-        _SET_TABLE(self, table)
-        _SET_ROW(self, row)
-        _SET_COLUMN(self, column)
-        _SET_ONE_COLUMN(self, one_column)
-        _SET_FRESH(self, None)
+            self._amount = amount
+        self._table = table
+        self._row = row
+        self._column = column
+        self._one_column = one_column
+        self._fresh = None
+
+    @property
+    def text(self) -> str:
+        """The figure as printed."""
+        return self._text
+
+    @property
+    def line(self) -> int | None:
+        """The line it was printed on."""
+        return self._line
+
+    @property
+    def amount(self) -> Amount:
+        """The printed figure read, in its table's unit once the table has placed it."""
+        return self._amount
+
+    @property
+    def table(self) -> str | None:
+        return self._table
+
+    @property
+    def row(self) -> str | None:
+        return self._row
+
+    @property
+    def column(self) -> str | None:
+        return self._column
+
+    @property
+    def one_column(self) -> bool:
+        """The table has one value column, so relations name the figure by its row alone."""
+        return self._one_column
 
     @property
     def ident(self) -> str:
@@ -131,9 +164,6 @@ class Cell:
     @property
     def half(self) -> Decimal:
         return self.amount.half_unit
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Cell is immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:  # for --jobs and copies
         if self.table is None:
@@ -178,17 +208,6 @@ class Cell:
                 "title": "Cell", "description": "One printed figure of a table."}
 
 
-# The slots' own setters (the class refuses plain assignment once a cell is made).
-_SET_TEXT = Cell.text.__set__  # type: ignore[attr-defined]
-_SET_LINE = Cell.line.__set__  # type: ignore[attr-defined]
-_SET_AMOUNT = Cell.amount.__set__  # type: ignore[attr-defined]
-_SET_TABLE = Cell.table.__set__  # type: ignore[attr-defined]
-_SET_ROW = Cell.row.__set__  # type: ignore[attr-defined]
-_SET_COLUMN = Cell.column.__set__  # type: ignore[attr-defined]
-_SET_ONE_COLUMN = Cell.one_column.__set__  # type: ignore[attr-defined]
-_SET_FRESH = Cell._fresh.__set__  # type: ignore[attr-defined]
-
-
 def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
     """How relations name a table figure: t1[phase1, T1], or t1[phase1] in a one-column table."""
     return f"{table}[{row}]" if one_column else f"{table}[{row}, {column}]"
@@ -214,7 +233,7 @@ def _cell_from_input(value: Any) -> Cell:
     read_in = _TABLE_UNIT.get()
     text = value["text"]
     cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in))
-    _SET_FRESH(cell, read_in)
+    cell._fresh = read_in
     return cell
 
 
