@@ -57,7 +57,7 @@ def read_baseline(path: str | Path) -> set[Entry]:
                     for e in accepted):
         raise UnreadableInput(shown, "not a budgetcheck baseline: expected {\"version\": 1, "
                         "\"accepted\": [{" + ", ".join(f'"{n}": "…"' for n in FIELDS) + "}, …]}")
-    return {tuple(e[name] for name in FIELDS) for e in accepted}  # type: ignore[misc]
+    return {tuple(e[name] for name in FIELDS) for e in accepted}
 
 
 def without_accepted(report: Report, accepted: set[Entry]) -> Report:

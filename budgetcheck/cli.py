@@ -7,18 +7,23 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from budgetcheck import __version__
+
+if TYPE_CHECKING:
+    from budgetcheck.plan.model import Plan
+    from budgetcheck.report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMAT_NAMES = ("text", "json", "sarif", "markdown", "html", "github")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_INPUT, f"budgetcheck: {message} (see budgetcheck --help)\n")
 
 
@@ -119,7 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
 
 
-def check_one(job: tuple) -> tuple:
+#: One plan to check: (file, rules file, check settings, keep the plan for the renderer).
+CheckJob = tuple[str, "str | None", "dict[str, Any]", bool]
+#: What checking it gives: (file, report, table titles, the plan when kept).
+CheckResult = tuple[str, "Report", "dict[str, str]", "Plan | None"]
+
+
+def check_one(job: CheckJob) -> CheckResult:
     """Load and check one plan: (name, report, table titles, the plan when a renderer needs
     it). A plain function of picklable values, so `--jobs` can run it in other processes."""
     from budgetcheck.api import load
@@ -157,7 +168,7 @@ def run_check(args: argparse.Namespace) -> int:
     from budgetcheck.api import bundled_plan_path, find_plans
     from budgetcheck.baseline import read_baseline, without_accepted, write_baseline
     from budgetcheck.inputs.errors import UnreadableInput
-    from budgetcheck.render import get_renderer
+    from budgetcheck.render import RenderOptions, get_renderer
     from budgetcheck.report import SEVERITY_ORDER
 
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
@@ -190,12 +201,11 @@ def run_check(args: argparse.Namespace) -> int:
         write_baseline(args.write_baseline, reports)
     from budgetcheck.render.text import use_colour
 
-    options: dict[str, object] = {
-        "verbose": args.verbose, "quiet": args.quiet, "mode": mode,
-        "colour": args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
-        "plans": {name: plan for name, _, _, plan in results if plan is not None},
-        "table_titles": {name: titles for name, _, titles, _ in results},
-    }
+    options = RenderOptions(
+        verbose=args.verbose, quiet=args.quiet, mode=mode,
+        colour=args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
+        plans={name: plan for name, _, _, plan in results if plan is not None},
+        table_titles={name: titles for name, _, titles, _ in results})
     text = get_renderer(args.format)(reports, options)
     emit(args.output, text)
     floor = SEVERITY_ORDER[args.fail_on]
@@ -237,7 +247,8 @@ def _titles(plan: object) -> dict[str, str]:
             for t in plan.tables}
 
 
-def _plan_files(paths: list[str], bundled, find_plans) -> list[Path]:  # type: ignore[no-untyped-def]
+def _plan_files(paths: list[str], bundled: Callable[[], Path],
+                find_plans: Callable[[Path], list[Path]]) -> list[Path]:
     from budgetcheck.inputs.errors import UnreadableInput
     from budgetcheck.sources.registry import documents_in
 

@@ -7,7 +7,8 @@ from typing import Iterable, get_args
 
 from budgetcheck.judge.types import Mode, Settings
 from budgetcheck.numbers.amount import Rounding
-from budgetcheck.numbers.notation import Lang, parse_amount
+from budgetcheck.numbers.formatting import Lang
+from budgetcheck.numbers.notation import parse_amount
 from budgetcheck.plan.figures import FigureIndex
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import Finding, Passed, Report
@@ -80,8 +81,12 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
             if result.code not in codes:
                 raise ValueError(f"rule {codes[0]} yielded a {result.code} finding; a rule "
                                  f"yields only the codes it is registered for ({', '.join(codes)})")
-            if wanted is None or result.code in wanted:
-                (passed if isinstance(result, Passed) else findings).append(result)
+            if wanted is not None and result.code not in wanted:
+                continue
+            if isinstance(result, Passed):
+                passed.append(result)
+            else:
+                findings.append(result)
     findings.sort(key=lambda f: (f.line or 0, f.code, f.table or "", f.row or "",
                                  f.column or "", f.subject))
     return Report(document=plan.plan.source, plan_file=plan_file, language=ctx.lang, mode=mode,

@@ -28,7 +28,8 @@ def plain_decimal(value: Any) -> Any:
             return value
         if not number.is_finite():
             return None
-        if number.as_tuple().exponent < -10:  # type: ignore[operator]
+        exponent = number.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -10:
             number = number.quantize(Decimal("1e-10"))  # a quotient: ten places are plenty
         text = format(number, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
@@ -130,12 +131,15 @@ class Report(BaseModel):
         count = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         return Summary(errors=count["error"], warnings=count["warning"], notes=count["note"],
                        passed=len(self.passed),
-                       inferred=sum(1 for x in [*self.findings, *self.passed] if x.inferred))
+                       inferred=sum(1 for x in self._checks() if x.inferred))
+
+    def _checks(self) -> list[Finding | Passed]:
+        return [*self.findings, *self.passed]
 
     @property
     def inferred(self) -> list[Finding | Passed]:
         """Every check of an inferred relation, passed or not, in line order."""
-        return sorted((x for x in [*self.findings, *self.passed] if x.inferred),
+        return sorted((x for x in self._checks() if x.inferred),
                       key=lambda x: (x.line or 0, x.subject))
 
     def at_least(self, severity: Severity) -> list[Finding]:

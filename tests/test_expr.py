@@ -8,7 +8,7 @@ from budgetcheck.plan.expr import (
     BinOp,
     Comparison,
     ExpressionError,
-    Literal,
+    AmountLiteral,
     Number,
     Ref,
     Sum,
@@ -25,7 +25,7 @@ def test_documented_forms_parse():
                                Ref("t5", "isde_receivable", "Total")]
     assert isinstance(parse_expression("sum(t2[a:b], t3[c])"), Sum)
     assert parse_expression("t2[a:b]") == Ref("t2", "a", None, "b")
-    assert isinstance(parse_expression("'0,05 M$'"), Literal)
+    assert isinstance(parse_expression("'0,05 M$'"), AmountLiteral)
     number = parse_expression("1.18")
     assert isinstance(number, Number) and str(number.value) == "1.18"  # never through a float
     assert isinstance(parse_relation("a / b >= 0.5").left, BinOp)

@@ -30,13 +30,22 @@ from budgetcheck.judge.types import (
 )
 from budgetcheck.numbers.amount import Rounding
 from budgetcheck.numbers.interval import Interval
-from budgetcheck.plan.expr import BinOp, Comparison, ExpressionError, Neg, Node, Number, Ref, Sum
-from budgetcheck.plan.expr import Literal as Lit
-from budgetcheck.plan.figures import FigureIndex, Missing, Term, significant_unit
+from budgetcheck.plan.expr import (
+    AmountLiteral,
+    BinOp,
+    Comparison,
+    ExpressionError,
+    Neg,
+    Node,
+    Number,
+    Ref,
+    Sum,
+)
+from budgetcheck.plan.figures import Figure, FigureIndex, Missing, significant_unit
 from budgetcheck.plan.model import Claim
 
 
-def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest",
+def term_interval(term: Figure, reading: Reading, rounding: Rounding = "nearest",
                   quotient: bool = True) -> Interval:
     """The interval a figure stands for in a reading. `quotient` says the relation divides or
     multiplies by its ratios and percentages, which are then rounded quotients themselves."""
@@ -55,7 +64,7 @@ def term_interval(term: Term, reading: Reading, rounding: Rounding = "nearest",
     return interval
 
 
-def _hedged(interval: Interval, term: Term) -> Interval:
+def _hedged(interval: Interval, term: Figure) -> Interval:
     big = Interval.entire()
     if term.hedge == "approx":
         unit = significant_unit(term.amount)
@@ -80,7 +89,7 @@ class Evaluator:
             if node.row is None and node.source in self.bindings:
                 return self.bindings[node.source]
             return self._ref(node, reading, rounding)
-        if isinstance(node, Lit):
+        if isinstance(node, AmountLiteral):
             return Value(node.amount.point() if node.amount.unit != "%" else
                          Interval(node.amount.value.scaleb(-2)), node.amount.dimension)
         if isinstance(node, Number):

@@ -28,9 +28,12 @@ from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.judge.types import Outcome, Settings
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Amount, AmountError
+from budgetcheck.numbers.formatting import Lang
 from budgetcheck.numbers.interval import CEILING, FLOOR
-from budgetcheck.numbers.notation import Lang, format_amount
-from budgetcheck.plan.figures import FigureIndex, Missing, Term
+from budgetcheck.numbers.notation import format_amount
+from budgetcheck.plan.expr import Ref
+from budgetcheck.plan.figures import Figure, FigureIndex, Missing, NamedFigure
+from budgetcheck.plan.model import Claim
 
 MAX_HINTS = 4
 #: Figure counts up to which pairs and triples of figures are searched for the difference.
@@ -55,7 +58,7 @@ class Asker(Protocol):
     index: FigureIndex
     lang: Lang
 
-    def display_scale(self, terms: Iterable[Term]) -> int: ...
+    def display_scale(self, terms: Iterable[Figure]) -> int: ...
 
     def money(self, value: Decimal, scale: int, dim: str | None = "$") -> str: ...
 
@@ -63,9 +66,9 @@ class Asker(Protocol):
 class WhatIf(Protocol):
     """Would the relation hold if one figure had another value (and half unit)?"""
 
-    def holds_with(self, term: Term, value: Decimal, half: Decimal) -> bool: ...
+    def holds_with(self, term: Figure, value: Decimal, half: Decimal) -> bool: ...
 
-    def change_range(self, term: Term) -> tuple[Decimal, Decimal] | None:
+    def change_range(self, term: Figure) -> tuple[Decimal, Decimal] | None:
         """Every change of the figure's printed value, its half unit kept, that would make the
         relation hold, as [lo, hi] (lo > hi: none); None when only `holds_with` can say."""
 
@@ -96,13 +99,13 @@ class _Sums:  # not slotted: `_ranges` is cached on the instance
         return cls(outcome.comparison.op, outcome.difference,
                    Decimal(0) if strict else outcome.tolerance, strict, coefficients)
 
-    def holds_with(self, term: Term, value: Decimal, half: Decimal) -> bool:
+    def holds_with(self, term: Figure, value: Decimal, half: Decimal) -> bool:
         coefficient, count = self.coefficients[id(term)]
         d = self.difference + coefficient * (value - term.value)
         h = Decimal(0) if self.strict else self.slack + count * (half - term.half)
         return _holds(self.op, d, h)
 
-    def change_range(self, term: Term) -> tuple[Decimal, Decimal] | None:
+    def change_range(self, term: Figure) -> tuple[Decimal, Decimal] | None:
         coefficient = self.coefficients[id(term)][0]
         if self.op != "==" or abs(coefficient) > 1:
             return None
@@ -137,14 +140,14 @@ class _Override(FigureIndex):
         self.__dict__.update(base.__dict__)
         self._ident, self._amount = ident, amount
 
-    def resolve(self, ref, claim=None):  # type: ignore[no-untyped-def]
+    def resolve(self, ref: Ref, claim: Claim | None = None) -> list[Figure | Missing]:
         items = FigureIndex.resolve(self, ref, claim)
         return [_replace(t, self._amount)
                 if not isinstance(t, Missing) and t.ident == self._ident else t for t in items]
 
 
-def _replace(term: Term, amount: Amount) -> Term:
-    return Term(term.ident, amount, term.text, term.line, term.table, term.row, term.column,
+def _replace(term: Figure, amount: Amount) -> Figure:
+    return NamedFigure(term.ident, amount, term.text, term.line, term.table, term.row, term.column,
                 term.hedge, term.hedge_word)
 
 
@@ -156,7 +159,7 @@ class _Evaluated:
     index: FigureIndex
     settings: Settings
 
-    def holds_with(self, term: Term, value: Decimal, half: Decimal) -> bool:
+    def holds_with(self, term: Figure, value: Decimal, half: Decimal) -> bool:
         amount = _amount_for(term, value, half)
         if amount is None:
             return False
@@ -167,11 +170,11 @@ class _Evaluated:
         except (AmountError, ArithmeticError, ValueError):
             return False
 
-    def change_range(self, term: Term) -> tuple[Decimal, Decimal] | None:
+    def change_range(self, term: Figure) -> tuple[Decimal, Decimal] | None:
         return None
 
 
-def _amount_for(term: Term, value: Decimal, half: Decimal) -> Amount | None:
+def _amount_for(term: Figure, value: Decimal, half: Decimal) -> Amount | None:
     """The printed amount a candidate value stands for: in the term's scale, to the digit its
     half unit says (None if no amount can be so written)."""
     amount = term.amount
@@ -302,7 +305,7 @@ class _Fact:
     the relation hold (see `WhatIf.change_range`). Its half unit is read only when a candidate
     needs it (it costs more than the value)."""
 
-    term: Term
+    term: Figure
     value: Decimal
     changes: tuple[Decimal, Decimal] | None
 
@@ -395,8 +398,8 @@ def _difference_matches(outcome: Outcome, ctx: Asker, known: dict[int, Decimal])
             for group in found[:2]]
 
 
-def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, tolerance: Decimal,
-                     known: dict[int, Decimal]) -> list[tuple[Term, ...]]:
+def _groups_matching(figures: Sequence[Figure], own: int, target: Decimal, tolerance: Decimal,
+                     known: dict[int, Decimal]) -> list[tuple[Figure, ...]]:
     """The first figure, or else the first three pairs, or else the first three triples (in the
     order of `figures`), whose sum is ±target within the tolerance and their half units.
     The first `own` figures are the relation's, whose half units the tolerance already adds up
@@ -421,7 +424,7 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
     for goal in (target, -target):
         lo = bisect_left(in_order, goal - tolerance - widest)
         near.update(ordered[lo:bisect_right(in_order, goal + tolerance + widest)])
-    singles = [(figures[n],) for n in sorted(near) if close(n)]
+    singles: list[tuple[Figure, ...]] = [(figures[n],) for n in sorted(near) if close(n)]
     if singles or len(figures) > PAIR_LIMIT:
         return singles
     widest = max((half(n) for n in range(len(figures))), default=Decimal(0))
@@ -437,7 +440,7 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
             found.update(ordered[k] for k in range(lo, hi) if ordered[k] > after)
         return sorted(found)
 
-    pairs: list[tuple[Term, ...]] = []
+    pairs: list[tuple[Figure, ...]] = []
     for i in range(len(figures)):
         for j in partners(values[i], tolerance + halves_of(i) + widest, i):
             if close(i, j):
@@ -446,7 +449,7 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
             break
     if pairs or len(figures) > TRIPLE_LIMIT:
         return pairs[:3]
-    triples: list[tuple[Term, ...]] = []
+    triples: list[tuple[Figure, ...]] = []
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             both = values[i] + values[j]
@@ -458,7 +461,7 @@ def _groups_matching(figures: Sequence[Term], own: int, target: Decimal, toleran
     return triples[:3]
 
 
-def _line_mates(outcome: Outcome, ctx: Asker) -> tuple[list[Term], int]:
+def _line_mates(outcome: Outcome, ctx: Asker) -> tuple[list[Figure], int]:
     """The dollar figures a relation may have left out or counted twice: the figures it adds
     itself, then those of a table it reads from on the column its figures of that table share,
     in the rows it spans and as many again on each side (a row left out: a column total spans
@@ -472,14 +475,14 @@ def _line_mates(outcome: Outcome, ctx: Asker) -> tuple[list[Term], int]:
             rows.add(term.row)
             columns.add(term.column)
     involved = {id(t) for t in outcome.terms}
-    mates: list[Term] = [t for t in outcome.computed.terms
+    mates: list[Figure] = [t for t in outcome.computed.terms
                          if t.amount.unit == "$" and t.amount.digits != 0]
     own = len(mates)
     for table in ctx.index.tables:  # the plan's order, as `dollar_figures` lists them
         if table not in lines:
             continue
         rows, columns = lines[table]
-        found: dict[tuple[int, int], Term] = {}
+        found: dict[tuple[int, int], Figure] = {}
         if len(columns) == 1:
             order = ctx.index.rows[table]
             spanned = [order[r] for r in rows if r in order]

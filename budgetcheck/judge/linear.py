@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from budgetcheck.judge.types import Readings, Settings, Signed, Value
 from budgetcheck.numbers.interval import CEILING, FLOOR, Interval
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
-from budgetcheck.plan.figures import Missing, Term
+from budgetcheck.plan.figures import Figure, Missing
 
 if TYPE_CHECKING:
     from budgetcheck.judge.evaluate import Evaluator
@@ -65,14 +65,15 @@ def linear_readings(comparison: Comparison, evaluator: Evaluator,
             if ref.row is None and ref.source in evaluator.bindings:
                 return None
             resolved = evaluator.index.resolve(ref, evaluator.claim)
-            if not resolved or any(isinstance(t, Missing) for t in resolved):
+            figures = [t for t in resolved if not isinstance(t, Missing)]
+            if not resolved or len(figures) < len(resolved):
                 return None  # an unknown, or a missing cell: the evaluator says which
-            terms += [(sign, t) for t in resolved]  # type: ignore[misc]
+            terms += [(sign, t) for t in figures]
         sides.append(terms)
     return readings_of(sides[0], sides[1])
 
 
-def plain(term: Term) -> bool:
+def plain(term: Figure) -> bool:
     """A figure whose stated reading is its printed value: dollars, no hedge."""
     return term.amount.unit == "$" and term.hedge is None
 

@@ -12,11 +12,11 @@ from typing import Literal
 from budgetcheck.numbers.amount import Rounding
 from budgetcheck.numbers.interval import Interval
 from budgetcheck.plan.expr import Comparison, ExpressionError
-from budgetcheck.plan.figures import Missing, Term
+from budgetcheck.plan.figures import Figure, Missing
 from budgetcheck.plan.model import Claim
 
 #: A figure of a signed sum: +1 or -1, and the figure.
-Signed = tuple[int, Term]
+Signed = tuple[int, Figure]
 
 Reading = Literal["point", "stated", "rounded"]
 Mode = Literal["rounding", "strict", "absolute"]
@@ -38,7 +38,7 @@ class Settings:
 class Value:
     interval: Interval
     dim: str | None  # "$", "1", or None (an unknown, not yet determined)
-    terms: list[Term] = field(default_factory=list)
+    terms: list[Figure] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
 
 
@@ -56,7 +56,7 @@ class Outcome:
     claim: Claim | None = None
 
     @property
-    def terms(self) -> list[Term]:
+    def terms(self) -> list[Figure]:
         return self.stated.terms + self.computed.terms
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budgetcheck.numbers.notation import Lang
+from budgetcheck.numbers.formatting import Lang
 
 TEMPLATES: dict[str, dict[str, str]] = {
     # -- verdicts on a relation (the subject is prepended) ----------------------------------

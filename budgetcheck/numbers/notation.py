@@ -22,9 +22,7 @@ MAX_TEXT = 200
 
 # Suffixes after the number: (pattern, scale, unit or None for "no unit given")
 _DOLLAR_WORDS = r"(?:\$|dollars?|de\s+\$|de\s+dollars|d['’]\s*\$|of\s+dollars|\$\s*dollars?)"
-_SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
-    (re.compile(p + r"\Z", re.IGNORECASE), scale, unit)
-    for p, scale, unit in [
+_SUFFIX_TABLE: list[tuple[str, int, Unit | None]] = [
         (r"", 0, None),
         (r"%", 0, "%"),
         (_DOLLAR_WORDS, 0, "$"),
@@ -33,6 +31,8 @@ _SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
         (r"(?:g\s*\$|md\s*\$|g|b|bn|milliards?(?:\s+" + _DOLLAR_WORDS + r")?|billions?(?:\s+"
          + _DOLLAR_WORDS + r")?)", 9, None),
     ]
+_SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
+    (re.compile(p + r"\Z", re.IGNORECASE), scale, unit) for p, scale, unit in _SUFFIX_TABLE
 ]
 #: A decimal digit that is not one of 0 to 9 (Arabic-Indic, Devanagari, full-width, …).
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")

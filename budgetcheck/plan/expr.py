@@ -52,7 +52,9 @@ class Ref:
 
 
 @dataclass(frozen=True)
-class Literal:
+class AmountLiteral:
+    """An amount written in a relation as text ('100 %', '0 $'), read with its precision."""
+
     amount: Amount
     text: str
 
@@ -88,7 +90,7 @@ class Comparison:
     source: str = field(compare=False, default="")
 
 
-Node = Ref | Literal | Number | BinOp | Neg | Sum
+Node = Ref | AmountLiteral | Number | BinOp | Neg | Sum
 
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _CMPOPS = {ast.Eq: "==", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
@@ -200,7 +202,7 @@ def _constant(node: ast.Constant, text: str) -> Node:
         raise ExpressionError(f"{_quote(text)}: constant {value!r} is not allowed")
     if isinstance(value, str):
         try:
-            return Literal(parse_amount(value, round_thousands=False), value)
+            return AmountLiteral(parse_amount(value, round_thousands=False), value)
         except AmountError as exc:
             raise ExpressionError(f"{_quote(text)}: {exc}") from None
     if isinstance(value, (int, float)):

@@ -6,23 +6,53 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Protocol
 
 from budgetcheck.numbers.amount import Amount
 from budgetcheck.plan.expr import ExpressionError, Ref
-from budgetcheck.plan.model import Cell, Claim, Hedge, Plan, Table, cell_ident
+from budgetcheck.plan.model import Cell, Claim, Footnote, Hedge, Plan, Table, cell_ident
 
 
 class ReferenceError_(ExpressionError):
     """A reference to a table, row, column or figure that the plan does not have."""
 
 
+class Figure(Protocol):
+    """A printed figure as a rule judges it, whatever printed it: a table's `Cell`, or a
+    `NamedFigure` of the prose. Its identity is `ident` (and table, row, column for a table
+    figure); its provenance is `text` and `line`."""
+
+    @property
+    def ident(self) -> str: ...
+    @property
+    def amount(self) -> Amount: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def table(self) -> str | None: ...
+    @property
+    def row(self) -> str | None: ...
+    @property
+    def column(self) -> str | None: ...
+    @property
+    def hedge(self) -> Hedge | None: ...
+    @property
+    def hedge_word(self) -> str | None: ...
+    @property
+    def value(self) -> Decimal:
+        """The amount's value in the base unit."""
+    @property
+    def half(self) -> Decimal:
+        """Half a unit of the last printed digit (0 for an exact figure)."""
+
+
 @dataclass(slots=True)
-class Term:
-    """One printed figure taking part in a check: a footnote's or claim's figure, or a table
-    figure changed for a "what if" (table figures themselves are `model.Cell`s, which have the
-    same attributes). Treated as immutable; not frozen because a frozen dataclass pays for every
-    field it sets."""
+class NamedFigure:
+    """A figure named in relations as `owner[name]`: a footnote's or claim's figure, or a table
+    figure changed for a "what if". Treated as immutable; not frozen because a frozen dataclass
+    pays for every field it sets."""
 
     ident: str
     amount: Amount
@@ -54,7 +84,7 @@ class Missing:
 
 
 #: A table figure with its place in the table: (row index, column index).
-Placed = tuple[tuple[int, int], "Term"]
+Placed = tuple[tuple[int, int], "Figure"]
 
 
 class TableCells(Mapping[tuple[str, str, str], Cell]):
@@ -64,17 +94,13 @@ class TableCells(Mapping[tuple[str, str, str], Cell]):
     def __init__(self, tables: list[Table]) -> None:
         self._rows = {t.id: {row.key: row.cells for row in t.rows} for t in tables}
 
-    def get(self, key: tuple[str, str, str], default: Any = None) -> Any:
+    def __getitem__(self, key: tuple[str, str, str]) -> Cell:
         table, row, column = key
         rows = self._rows.get(table)
         cells = rows.get(row) if rows is not None else None
-        return cells.get(column, default) if cells is not None else default
-
-    def __getitem__(self, key: tuple[str, str, str]) -> Cell:
-        found = self.get(key)
-        if found is None:
+        if cells is None or column not in cells:
             raise KeyError(key)
-        return found  # type: ignore[no-any-return]
+        return cells[column]
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
         for table, rows in self._rows.items():
@@ -92,28 +118,29 @@ class FigureIndex:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.tables = {t.id: t for t in plan.tables}
-        self.named: dict[str, dict[str, Term]] = {}
+        self.named: dict[str, dict[str, Figure]] = {}
         self.cells = TableCells(plan.tables)
         self._by_line: tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
                              dict[tuple[str, str | None], list[Placed]]] | None = None
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
-        for owner in [*plan.footnotes, *plan.claims]:
+        owners: list[Footnote | Claim] = [*plan.footnotes, *plan.claims]
+        for owner in owners:
             self.named[owner.id] = {
-                name: Term(f"{owner.id}[{name}]", fig.amount, fig.text, fig.line,
+                name: NamedFigure(f"{owner.id}[{name}]", fig.amount, fig.text, fig.line,
                            hedge=fig.hedge_kind, hedge_word=fig.hedge)
                 for name, fig in owner.figures.items()
             }
 
-    def all_terms(self) -> list[Term]:
+    def all_terms(self) -> list[Figure]:
         return [*self.cells.values(), *(t for d in self.named.values() for t in d.values())]
 
-    def resolve(self, ref: Ref, claim: Claim | None = None) -> list[Term | Missing]:
+    def resolve(self, ref: Ref, claim: Claim | None = None) -> list[Figure | Missing]:
         """The figures a reference stands for (several for a row range)."""
-        if ref.column is not None and ref.row_end is None:
+        if ref.row is not None and ref.column is not None and ref.row_end is None:
             # One named cell, the commonest reference: ids are unique across tables, footnotes
             # and claims, so a cell found under this key is the cell the full lookup would find.
-            term = self.cells.get((ref.source, ref.row, ref.column))  # type: ignore[arg-type]
+            term = self.cells.get((ref.source, ref.row, ref.column))
             if term is not None:
                 return [term]
         if ref.row is None:
@@ -164,7 +191,7 @@ class FigureIndex:
             raise ReferenceError_(f"{ref}: row {ref.row!r} comes after {ref.row_end!r}")
         return [r.key for r in table.rows[first : last + 1] if r.role == "item"]
 
-    def _cell(self, table: Table, row: str, column: str) -> Term | Missing:
+    def _cell(self, table: Table, row: str, column: str) -> Figure | Missing:
         term = self.cells.get((table.id, row, column))
         if term is not None:
             return term
@@ -173,7 +200,7 @@ class FigureIndex:
         return Missing(ident, table.id, row, column, line)
 
     def column_figures(self, table: str, column: str | None, first: int,
-                       last: int) -> list[tuple[tuple[int, int], Term]]:
+                       last: int) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one column in rows `first` to `last` (by
         their index in the table), each with its place (row index, column index)."""
         found = self._lines()[0].get((table, column))
@@ -182,7 +209,7 @@ class FigureIndex:
         indices, figures = found
         return figures[bisect_left(indices, first):bisect_right(indices, last)]
 
-    def row_figures(self, table: str, row: str | None) -> list[tuple[tuple[int, int], Term]]:
+    def row_figures(self, table: str, row: str | None) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one row, each with its place."""
         return self._lines()[1].get((table, row), [])
 
@@ -206,7 +233,7 @@ class FigureIndex:
             self._by_line = (columns, rows)
         return self._by_line
 
-    def dollar_figures(self) -> list[Term]:
+    def dollar_figures(self) -> list[Figure]:
         """Distinct printed dollar figures, for hints and implied values."""
         return [t for t in self.all_terms() if t.amount.unit == "$" and t.amount.value != 0]
 

@@ -27,7 +27,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from budgetcheck.numbers.amount import Amount, AmountError, Unit
-from budgetcheck.numbers.notation import Lang, parse_amount, parse_bare_integer
+from budgetcheck.numbers.formatting import Lang
+from budgetcheck.numbers.notation import parse_amount, parse_bare_integer
 from budgetcheck.util.interning import interned
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
@@ -72,7 +73,7 @@ class Cell:
     at its own data path. In a file a cell is its printed text or a table {text, line}.
 
     Its table places it (`located`), after which a cell is also the figure the rules judge: it
-    has what `figures.Term` has (ident, value, half unit; no hedge), so the figure index needs
+    has what `figures.Figure` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
     __slots__ = ("_amount", "_column", "_fresh", "_line", "_one_column", "_row", "_table",
@@ -177,7 +178,7 @@ class Cell:
     def _identity(self) -> tuple[Any, ...]:
         return (self.text, self.line, self.amount, self.table, self.row, self.column)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # equal by value, so not hashable by identity
 
     def __repr__(self) -> str:
         return f"Cell(text={self.text!r}, line={self.line!r})"
@@ -376,8 +377,8 @@ class Table(Frozen):
         return next((c for c in self.columns if c.role == "total"), None)
 
 
-class Figure(Frozen):
-    """A figure printed in prose or in a footnote."""
+class ProseFigure(Frozen):
+    """A figure printed in the prose or in a footnote, as the plan file writes it."""
 
     text: str = Field(max_length=200)
     line: Line
@@ -387,7 +388,7 @@ class Figure(Frozen):
     _amount: Amount = PrivateAttr()
 
     @model_validator(mode="after")
-    def _parse(self) -> Figure:
+    def _parse(self) -> ProseFigure:
         if self.hedge is not None and self.hedge.lower() not in HEDGE_WORDS:
             raise ValueError(f"unknown hedge {self.hedge!r}; known: {', '.join(HEDGE_WORDS)}")
         amount = _parse_or_raise(self.text)
@@ -409,7 +410,7 @@ class Footnote(Frozen):
     marker: str
     text: str
     line: Line
-    figures: dict[Key, Figure] = Field(default_factory=dict)
+    figures: dict[Key, ProseFigure] = Field(default_factory=dict)
 
 
 class Claim(Frozen):
@@ -419,7 +420,7 @@ class Claim(Frozen):
     kind: ClaimKind
     text: str
     lines: list[Line] = Field(min_length=1)
-    figures: dict[Key, Figure] = Field(default_factory=dict)
+    figures: dict[Key, ProseFigure] = Field(default_factory=dict)
     relation: str = Field(max_length=2000, description="Expression over the claim's figures "
                           "(by name) and any figure of the plan.")
     also: list[str] = Field(default_factory=list, description="For a target: further relations "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from budgetcheck.render import RenderOptions
 from budgetcheck.report import Report
 from budgetcheck.util.oneline import printable
 
@@ -16,7 +17,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
+def render(reports: list[Report], options: RenderOptions) -> str:
     out = []
     for report in reports:
         for f in report.findings:

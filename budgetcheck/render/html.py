@@ -4,10 +4,12 @@ every finding highlighted by severity, the finding on hover and in a list, a sum
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from html import escape
 
 from budgetcheck import __version__
 from budgetcheck.plan.model import Plan, Table
+from budgetcheck.render import RenderOptions
 from budgetcheck.report import SEVERITY_ORDER, Finding, Report
 
 STYLE = """
@@ -63,7 +65,7 @@ def _cells_of(finding: Finding) -> list[tuple[str, str, str, bool]]:
     return cells
 
 
-def _table_html(table: Table, marks: dict, words: dict[str, str],
+def _table_html(table: Table, marks: Mapping[tuple[str, str, str], list[tuple[Finding, bool]]], words: dict[str, str],
                 inferred: dict[tuple[str, str, str], str]) -> str:
     title = f"{words['table']} {table.number} — {table.title}" if table.number else table.title
     head = "".join(f"<th>{escape(c.label)}</th>" for c in table.columns)
@@ -106,14 +108,13 @@ def _finding_html(f: Finding) -> str:
             f"{hints}</li>")
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
-    plans = options.get("plans", {})
-    assert isinstance(plans, dict)
+def render(reports: list[Report], options: RenderOptions) -> str:
+    plans = options.plans
     lang = reports[0].language if reports else "en"
     words = WORDS[lang]
     body = [f"<h1>{words['title']}</h1>"]
     for report in reports:
-        plan = plans.get(report.plan_file)
+        plan = plans.get(report.plan_file) if report.plan_file else None
         s = report.summary
         body.append(
             f"<p class=\"summary\"><strong>{escape(report.plan_file or report.document)}</strong>"

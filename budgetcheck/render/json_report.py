@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from budgetcheck import __version__
+from budgetcheck.render import RenderOptions
 from budgetcheck.report import Finding, Passed, Report
 from budgetcheck.util.jsontext import json_text
 
@@ -31,7 +32,7 @@ def inferred_dict(item: Finding | Passed, document: str) -> dict[str, Any]:
             "subject": item.subject}
 
 
-def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any]:
+def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
     totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0, "inferred": 0}
     for report in reports:
         for key, value in report.summary.model_dump().items():
@@ -39,16 +40,16 @@ def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any
     return {
         "version": 1,
         "tool": {"name": "budgetcheck", "version": __version__},
-        "mode": reports[0].mode if reports else options.get("mode", "rounding"),
+        "mode": reports[0].mode if reports else options.mode,
         "inputs": [{"plan": r.plan_file, "document": r.document, "language": r.language}
                    for r in reports],
         "summary": totals,
         "findings": [finding_dict(f) for r in reports for f in r.findings],
         "inferred": [inferred_dict(x, r.document) for r in reports for x in r.inferred],
         **({"passed": [p.model_dump() for r in reports for p in r.passed]}
-           if options.get("verbose") else {}),
+           if options.verbose else {}),
     }
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
+def render(reports: list[Report], options: RenderOptions) -> str:
     return json_text(document(reports, options))

@@ -8,20 +8,24 @@ from budgetcheck.numbers.notation import normalise_spaces
 from budgetcheck.report import Finding
 
 
-def document_lines(path: str, options: dict[str, object]) -> list[str] | None:
-    cache = options.setdefault("_documents", {})
-    assert isinstance(cache, dict)
-    if path not in cache:
-        try:
-            cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            cache[path] = None
-    return cache[path]  # type: ignore[no-any-return]
+class DocumentLines:
+    """The lines of the documents findings cite, each file read once per report."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def of(self, path: str) -> list[str] | None:
+        if path not in self._lines:
+            try:
+                self._lines[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = None
+        return self._lines[path]
 
 
-def columns_of(finding: Finding, options: dict[str, object]) -> tuple[int, int]:
+def columns_of(finding: Finding, documents: DocumentLines) -> tuple[int, int]:
     """1-based start and end columns of the finding's figure on its line."""
-    lines = document_lines(finding.path, options)
+    lines = documents.of(finding.path)
     if not lines or not finding.line or finding.line > len(lines):
         return 1, 1
     text = lines[finding.line - 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from budgetcheck.render import RenderOptions
 from budgetcheck.report import Report
 from budgetcheck.util.oneline import printable
 
@@ -35,7 +36,7 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
+def render(reports: list[Report], options: RenderOptions) -> str:
     out = ["## budgetcheck", ""]
     for report in reports:
         s = report.summary
@@ -43,7 +44,7 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
                    f"{s.warnings} warnings, {s.notes} notes, {s.passed} checks passed "
                    f"(mode: {report.mode})")
         out.append("")
-        shown = [f for f in report.findings if not (options.get("quiet") and f.severity == "note")]
+        shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
         inferred = [p for p in report.passed if p.inferred]
         if inferred:
             out += ["<details><summary>Inferred relations that hold "

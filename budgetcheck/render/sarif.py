@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from budgetcheck import __version__
-from budgetcheck.render.locations import columns_of
+from budgetcheck.render import RenderOptions
+from budgetcheck.render.locations import DocumentLines, columns_of
 from budgetcheck.report import Finding, Report
 from budgetcheck.rules.catalogue import load_builtin_rules
 from budgetcheck.rules.registry import REGISTRY
@@ -44,9 +45,9 @@ def _uri(path: str) -> str:
     return candidate.as_posix()
 
 
-def _result(finding: Finding, index: dict[str, int], options: dict[str, object]) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[str, int], documents: DocumentLines) -> dict[str, Any]:
     start = finding.line or 1
-    first_col, last_col = columns_of(finding, options)
+    first_col, last_col = columns_of(finding, documents)
     region = {"startLine": start, "endLine": start, "startColumn": first_col,
               "endColumn": last_col}
     # Every figure of a finding was printed in its document: one artifact, resolved once (a
@@ -73,11 +74,12 @@ def _result(finding: Finding, index: dict[str, int], options: dict[str, object])
     return result
 
 
-def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any]:
+def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
     load_builtin_rules()
     codes = sorted({c for c, r in REGISTRY.items() if r.check is not None}
                    | {f.code for r in reports for f in r.findings})
     index = {code: i for i, code in enumerate(codes)}
+    documents = DocumentLines()
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -86,10 +88,10 @@ def document(reports: list[Report], options: dict[str, object]) -> dict[str, Any
                                 "semanticVersion": __version__,
                                 "rules": [_rule(code) for code in codes]}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
-            "results": [_result(f, index, options) for r in reports for f in r.findings],
+            "results": [_result(f, index, documents) for r in reports for f in r.findings],
         }],
     }
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
+def render(reports: list[Report], options: RenderOptions) -> str:
     return json_text(document(reports, options))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from itertools import groupby
 
+from budgetcheck.render import RenderOptions
 from budgetcheck.report import Finding, Passed, Report
 from budgetcheck.util.oneline import printable
 
@@ -39,14 +41,14 @@ def _group(finding: Finding) -> str:
     return "~relations"
 
 
-def render(reports: list[Report], options: dict[str, object]) -> str:
-    colour = bool(options.get("colour"))
-    verbose = bool(options.get("verbose"))
-    quiet = bool(options.get("quiet"))
+def render(reports: list[Report], options: RenderOptions) -> str:
+    colour = bool(options.colour)
+    verbose = bool(options.verbose)
+    quiet = bool(options.quiet)
     out: list[str] = []
     for report in reports:
         words = LABELS[report.language]
-        titles = _table_titles(options, report, words)
+        titles = _table_titles(options, report)
         shown = [f for f in report.findings if not (quiet and f.severity == "note")]
         ordered = sorted(shown, key=lambda f: (_group(f), f.line or 0))
         for group, items in groupby(ordered, key=_group):
@@ -71,10 +73,8 @@ def render(reports: list[Report], options: dict[str, object]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _table_titles(options: dict[str, object], report: Report, words: dict[str, str]) -> dict[str, str]:
-    titles = options.get("table_titles", {})
-    assert isinstance(titles, dict)
-    return titles.get(report.plan_file or report.document, {})
+def _table_titles(options: RenderOptions, report: Report) -> Mapping[str, str]:
+    return options.table_titles.get(report.plan_file or report.document, {})
 
 
 def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:

@@ -10,8 +10,8 @@ from budgetcheck.judge.types import Outcome, Value
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.interval import Interval
 from budgetcheck.numbers.notation import format_amount, format_value
-from budgetcheck.plan.expr import ExpressionError, parse_expression, parse_relation
-from budgetcheck.plan.figures import Missing, Term
+from budgetcheck.plan.expr import ExpressionError, Node, parse_expression, parse_relation
+from budgetcheck.plan.figures import Figure, Missing
 from budgetcheck.plan.model import Claim, Plan
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, figure_ref
@@ -182,7 +182,7 @@ def _target_part(outcome: Outcome, ctx: Context) -> str:
                diff=ctx.money(abs(diff), scale) if diff is not None else "?")
 
 
-def _mid(interval: Interval, terms: list[Term]) -> Decimal | None:
+def _mid(interval: Interval, terms: list[Figure]) -> Decimal | None:
     """A side's value for the JSON report: the printed figure's value when it is one figure."""
     if len(terms) == 1:
         return terms[0].amount.value
@@ -259,7 +259,7 @@ def _cents(value: Decimal, rounding: str) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=rounding)
 
 
-def _as_printed(figure: Term | None, claim: Claim, ctx: Context) -> str:
+def _as_printed(figure: Figure | None, claim: Claim, ctx: Context) -> str:
     if figure is None:
         return claim.relation
     if figure.amount.unit == "":  # a ratio printed with a unit of its own ("1,6 $ par dollar")
@@ -267,23 +267,23 @@ def _as_printed(figure: Term | None, claim: Claim, ctx: Context) -> str:
     return format_amount(figure.amount, ctx.lang)
 
 
-def _display_places(terms: list[Term], scale: int) -> int:
+def _display_places(terms: list[Figure], scale: int) -> int:
     """One digit more than the finest dollar figure the implied value comes from."""
     exponents = [t.amount.exponent - scale for t in terms if t.amount.unit == "$"]
     return max(0, -min(exponents, default=0)) + 1
 
 
-def _unknown_dim(evaluator: Evaluator, side: object, target: Value, name: str) -> str:
+def _unknown_dim(evaluator: Evaluator, side: Node, target: Value, name: str) -> str:
     """Dollars unless the known side is a pure number (a ratio target)."""
     try:
         probe = Evaluator(evaluator.index, evaluator.claim,
-                          {name: Value(Interval(1), "$")}).value(side, "stated")  # type: ignore[arg-type]
+                          {name: Value(Interval(1), "$")}).value(side, "stated")
         return "$" if probe.dim == target.dim else "1"
     except ExpressionError:
         return "1" if target.dim == "$" else "$"
 
 
-def _stated_figure(claim: Claim, ctx: Context) -> Term | None:
+def _stated_figure(claim: Claim, ctx: Context) -> Figure | None:
     """The figure the claim asserts: its ratio or percentage if it has one, else its first."""
     figures = ctx.index.named.get(claim.id, {})
     pure = [(n, t) for n, t in figures.items() if t.amount.unit != "$"]
@@ -291,7 +291,7 @@ def _stated_figure(claim: Claim, ctx: Context) -> Term | None:
     return chosen[1] if chosen else None
 
 
-def _candidate(claim: Claim, ctx: Context, expr: str, name: str, stated: Term | None,
+def _candidate(claim: Claim, ctx: Context, expr: str, name: str, stated: Figure | None,
                scale: int) -> str:
     node = parse_expression(expr)
     base = Evaluator(ctx.index, claim)
@@ -316,7 +316,7 @@ def _candidate(claim: Claim, ctx: Context, expr: str, name: str, stated: Term | 
     return say("candidate", ctx.lang, expr=pretty, value=shown, gives=gives)
 
 
-def _round_like(value: Decimal, stated: Term, ctx: Context) -> str | None:
+def _round_like(value: Decimal, stated: Figure, ctx: Context) -> str | None:
     """Show a candidate's result with one more digit than the stated figure has."""
     if stated.amount.unit == "$":
         return None

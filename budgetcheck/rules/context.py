@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from budgetcheck.judge.hints import hints_for
 from budgetcheck.judge.types import Outcome, Settings
 from budgetcheck.judge.wording import say
+from budgetcheck.numbers.amount import Unit
+from budgetcheck.numbers.formatting import Lang
 from budgetcheck.numbers.interval import Interval
-from budgetcheck.numbers.notation import Lang, format_amount, format_value
-from budgetcheck.plan.figures import FigureIndex, Term
+from budgetcheck.numbers.notation import format_amount, format_value
+from budgetcheck.plan.figures import Figure, FigureIndex
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import FigureRef, Finding, Passed, Severity
 from budgetcheck.rules.registry import REGISTRY
@@ -43,7 +46,7 @@ class Context:
         """French sets a (no-break) space before the colon."""
         return "\u00a0: " if self.lang == "fr" else ": "
 
-    def display_scale(self, terms: Iterable[Term]) -> int:
+    def display_scale(self, terms: Iterable[Figure]) -> int:
         scales = [t.amount.scale for t in terms if t.amount.unit == "$"]
         return max(scales, default=0)
 
@@ -67,7 +70,7 @@ class Context:
         if places is None:
             lo, hi = self.money(interval.lo, scale, dim), self.money(interval.hi, scale, dim)
             return lo if lo == hi else lo + sep + hi  # "0,9087 à 0,9087" says one value
-        unit = "$" if dim != "1" else ""
+        unit: Unit = "$" if dim != "1" else ""
         lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
                   for v in (interval.lo, interval.hi))
         return lo + sep + hi
@@ -75,14 +78,14 @@ class Context:
     # -- findings ---------------------------------------------------------------------------
     def finding(self, code: str, severity: Severity, message: str, *, lines: Iterable[int | None],
                 table: str | None = None, row: str | None = None, column: str | None = None,
-                subject: str = "", **details: object) -> Finding:
+                subject: str = "", line: int | None = None, **details: Any) -> Finding:
         rule = REGISTRY[code]
         given = [line for line in lines if line is not None]
         clean = sorted(set(given))
-        primary = details.pop("line", None) or (given[0] if given else None)
+        primary = line if line is not None else given[0] if given else None
         return interned(Finding(code=code, name=rule.name, severity=severity, message=message,
                                 path=self.path, lines=clean, line=primary, table=table, row=row,
-                                column=column, subject=subject, **details))  # type: ignore[arg-type]
+                                column=column, subject=subject, **details))
 
     def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
                      table: str | None = None, row: str | None = None, column: str | None = None,
@@ -142,7 +145,7 @@ class Context:
             allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
             hints=hints, figures=[figure_ref(t) for t in outcome.terms])
 
-    def passed(self, code: str, subject: str, relation: str, terms: Iterable[Term],
+    def passed(self, code: str, subject: str, relation: str, terms: Iterable[Figure],
                extra_lines: Iterable[int] = (), *, table: str | None = None,
                row: str | None = None, column: str | None = None) -> Passed:
         """A passed check; the stated side's figures come first, so its line is `line`."""
@@ -152,7 +155,7 @@ class Context:
                                line=given[0] if given else None, lines=sorted(set(given)),
                                table=table, row=row, column=column))
 
-    def side_text(self, terms: list[Term], interval: Interval, scale: int,
+    def side_text(self, terms: list[Figure], interval: Interval, scale: int,
                   dim: str | None) -> str:
         """A side of a relation as a reader would say it: the printed figure when the side is
         one figure ("au moins 100 M$"), else the computed value or interval."""
@@ -179,7 +182,7 @@ def _places(value: Decimal, scale: int) -> int | None:
     return 3 if -exponent > 3 else None
 
 
-def figure_ref(term: Term) -> FigureRef:
+def figure_ref(term: Figure) -> FigureRef:
     # Positional and without the generated __new__: a note on a column lists every figure.
     return _MAKE_REF((term.ident, term.text, term.line, term.table, term.row, term.column))
 

@@ -34,12 +34,13 @@ class Pair:
 def _fits(row: Row, difference: str, minuend: str, subtrahend: str) -> bool | None:
     """Does the row's difference hold on the printed figures' rounding intervals? None when a
     cell is missing or not in dollars."""
-    cells = [row.cells.get(k) for k in (difference, minuend, subtrahend)]
-    if any(c is None or c.amount.unit != "$" for c in cells):
+    amounts = [cell.amount for k in (difference, minuend, subtrahend)
+               if (cell := row.cells.get(k)) is not None and cell.amount.unit == "$"]
+    if len(amounts) < 3:  # a cell missing or not in dollars
         return None
-    d, a, b = (c.amount for c in cells)  # type: ignore[union-attr]
+    d, a, b = amounts
     slack = d.half_unit + a.half_unit + b.half_unit
-    return abs(d.value - (a.value - b.value)) <= slack
+    return bool(abs(d.value - (a.value - b.value)) <= slack)
 
 
 def best_pair(table: Table, difference: Column) -> Pair | None:

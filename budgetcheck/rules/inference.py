@@ -268,11 +268,12 @@ def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> tuple[list[st
     worst = Decimal(0)
     for column, (stated, stated_half) in ledger.cells[i].items():
         if isinstance(candidate, Candidate):
-            parts = [(sign, ledger.cells[j].get(column)) for sign, j in candidate.members]
-            if any(p is None for _, p in parts):
-                continue
-            computed = sum(sign * p[0] for sign, p in parts)  # type: ignore[index]
-            halves = sum(p[1] for _, p in parts)  # type: ignore[index]
+            parts = [(sign, part) for sign, j in candidate.members
+                     if (part := ledger.cells[j].get(column)) is not None]
+            if len(parts) < len(candidate.members):
+                continue  # a member prints nothing in this column
+            computed = sum(sign * value for sign, (value, _) in parts)
+            halves = sum(half for _, (_, half) in parts)
         else:
             rest = ledger.sums(candidate, column)
             if rest is None:

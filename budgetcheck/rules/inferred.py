@@ -6,6 +6,7 @@ from typing import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.judge.wording import say
+from budgetcheck.numbers.formatting import Lang
 from budgetcheck.plan.expr import Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
@@ -15,7 +16,7 @@ from budgetcheck.rules.registry import rule
 from budgetcheck.rules.structure import mixed_units, table_name
 
 
-def describe(table: Table, candidate: Candidate, lang: str) -> str:
+def describe(table: Table, candidate: Candidate, lang: Lang) -> str:
     """The candidate as a reader says it: a run of rows, one row, or signed terms."""
     rows = table.rows
     members = candidate.members

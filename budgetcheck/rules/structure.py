@@ -61,9 +61,10 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
     to the exact sum of dollar figures passes in every mode; otherwise the sums are read in one
     pass (`linear`), and a figure that is not in dollars, or truncation, goes through the
     evaluator; dollars and percentages together are a warning (`mixed_units`)."""
-    if stated is None or any(m is None for m in members):
+    printed = [m for m in members if m is not None]
+    if stated is None or len(printed) < len(members):
         return None
-    cells: list[Cell] = [stated, *members]  # type: ignore[list-item]
+    cells: list[Cell] = [stated, *printed]
     table, row, column = stated.table or "", stated.row or "", stated.column or ""
     # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
     if all(c.amount.unit == "$" for c in cells):
@@ -103,8 +104,12 @@ def mixed_units(ctx: Context, code: str, cells: list[Cell], subject: str) -> Fin
 def _comparison(cells: list[Cell], source: str) -> Comparison:
     """`first == sum(rest)` over located cells, as the evaluator reads relations."""
     first, *rest = cells
-    return Comparison("==", Ref(first.table, first.row, first.column),
-                      Sum(tuple(Ref(c.table, c.row, c.column) for c in rest)), source)
+    return Comparison("==", _ref(first), Sum(tuple(_ref(c) for c in rest)), source)
+
+
+def _ref(cell: Cell) -> Ref:
+    assert cell.table is not None and cell.row is not None, "a table places its cells"
+    return Ref(cell.table, cell.row, cell.column)
 
 
 def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | Passed]:

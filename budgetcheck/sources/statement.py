@@ -55,7 +55,7 @@ _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la
 
 
 @dataclass
-class Row:
+class StatementRow:
     label: str
     label_lines: list[int]
     line: int | None = None
@@ -69,7 +69,7 @@ class Statement:
     line: int
     scale: int | None = None
     columns: list[str] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
+    rows: list[StatementRow] = field(default_factory=list)
     notes: bool = False  # the headings have a "Note" column (references, not figures)
 
 
@@ -182,7 +182,7 @@ def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
 def _title(lines: list[str], start: int) -> tuple[str, int]:
     """The statement's title: the nearest text line above its unit line or headings that names a
     statement, else the nearest text line."""
-    above = []
+    above: list[tuple[str, int]] = []
     for i in range(start - 1, max(-1, start - 8), -1):
         text = lines[i].strip()
         if not text:
@@ -271,7 +271,7 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             _flush_heading(statement, pending)
             label_parts = [(label, k + 1)] if label else []
         pending = []
-        row = Row(" ".join(p for p, _ in label_parts).strip(), [n for _, n in label_parts],
+        row = StatementRow(" ".join(p for p, _ in label_parts).strip(), [n for _, n in label_parts],
                   k + 1, after_rule=after_rule)
         after_rule = False
         placed = assign(figures, edges) if len(figures) < width else \
@@ -307,4 +307,4 @@ def _wraps(pending: list[tuple[str, int]], label: str) -> bool:
 def _flush_heading(statement: Statement, pending: list[tuple[str, int]]) -> None:
     for text, number in pending:
         if text and not _RULE_LINE.match(text):
-            statement.rows.append(Row(text, [number]))
+            statement.rows.append(StatementRow(text, [number]))

@@ -55,7 +55,7 @@ class Token:
 
 
 @dataclass(frozen=True)
-class Figure:
+class FigureSpan:
     text: str
     start: int
     end: int
@@ -94,7 +94,7 @@ class SplitLine:
         return not self.tokens or bool(self._counts.get(0, 0))
 
     @cached_property
-    def fewest(self) -> list[Figure]:
+    def fewest(self) -> list[FigureSpan]:
         """The first grouping, joining wherever it can: the fewest figures."""
         return self.first(None)
 
@@ -117,10 +117,10 @@ class SplitLine:
         bits = self._counts[0]
         return [k for k in range(bits.bit_length()) if bits >> k & 1]
 
-    def first(self, count: int | None) -> list[Figure]:
+    def first(self, count: int | None) -> list[FigureSpan]:
         """The first grouping (joining wherever it can) of `count` figures (None: any)."""
         if not self.readable:
-            return [Figure(t.text, t.start, t.end) for t in self.tokens]
+            return [FigureSpan(t.text, t.start, t.end) for t in self.tokens]
         counts, figures, at, left = self._counts, [], 0, count
         while at < len(self.tokens):
             for end in self.ends[at]:
@@ -131,7 +131,7 @@ class SplitLine:
                     break
         return figures
 
-    def aligned(self, count: int, edges: list[int]) -> list[Figure]:
+    def aligned(self, count: int, edges: list[int]) -> list[FigureSpan]:
         """Of the groupings of `count` figures, the one whose figures, placed in order in the
         columns, end nearest the columns' right edges (the first such grouping on a tie)."""
         m = len(edges)
@@ -171,7 +171,7 @@ class SplitLine:
                                  default=unreachable)
             return costs[key]
 
-        figures: list[Figure] = []
+        figures: list[FigureSpan] = []
         at, left, column = 0, count, 0
         while left:
             goal = cost(at, left, column)
@@ -272,16 +272,16 @@ def _cut_points(found: list[Token]) -> dict[int, list[int]]:
     return ends
 
 
-def _figure(parts: list[Token]) -> Figure:
+def _figure(parts: list[Token]) -> FigureSpan:
     text = " ".join(p.text for p in parts).rstrip("*")  # "1,234*": the marker is not the figure
-    return Figure(text, parts[0].start, parts[-1].end)
+    return FigureSpan(text, parts[0].start, parts[-1].end)
 
 
 def is_year(text: str) -> bool:
     return _YEAR.match(text) is not None
 
 
-def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[Figure]:
+def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[FigureSpan]:
     """The grouping that fits the statement: as many figures as columns (or else the most
     below that), each ending nearest a column's right edge; with no edges known, the first
     grouping with as many figures as columns, or else the fewest figures."""
@@ -302,12 +302,12 @@ def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[Figu
     return split.aligned(count, edges) if edges else split.first(count)
 
 
-def alignment(figures: list[Figure], edges: list[int]) -> int:
+def alignment(figures: list[FigureSpan], edges: list[int]) -> int:
     """How far the figures end from the columns they would fall in (in order), in characters."""
     return sum(d for _, d in assign(figures, edges))
 
 
-def assign(figures: list[Figure], edges: list[int]) -> list[tuple[int, int]]:
+def assign(figures: list[FigureSpan], edges: list[int]) -> list[tuple[int, int]]:
     """(column index, distance) for each figure: the in-order assignment of figures to columns
     that puts each figure's right end nearest its column's right edge."""
     n, m = len(figures), len(edges)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from budgetcheck.sources.statement import Row, Statement, read_text_statements, unit_scale
+from budgetcheck.sources.statement import Statement, StatementRow, read_text_statements, unit_scale
 from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.text_plan import _unique, guess_language, slug
 
@@ -70,7 +70,7 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     for number in range(start + 2, end):
         cells = _cells(raw_lines[number])
         label, figures = cells[0], cells[1:]
-        row = Row(label, [number + 1], number + 1)
+        row = StatementRow(label, [number + 1], number + 1)
         for column, text in enumerate(figures[: len(statement.columns)]):
             if text:
                 row.cells[column] = (text, number + 1)

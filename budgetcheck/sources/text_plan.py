@@ -277,7 +277,8 @@ def table_dict(raw: RawTable) -> dict[str, Any]:
 
 
 def footnote_dicts(raw: RawTable) -> list[dict[str, Any]]:
-    notes, seen = [], set()
+    notes: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for note in raw.footnotes:
         marker = note["marker"]
         name = MARKER_NAMES.get(marker, slug(marker))
