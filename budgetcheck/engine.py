@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable, get_args
+from typing import get_args
 
 from budgetcheck.judge.types import Mode, Settings
 from budgetcheck.numbers.amount import Rounding

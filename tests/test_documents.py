@@ -124,7 +124,7 @@ def replace_nth_figure(tmp_path, line: int, index: int, new_text: str):
     matches = list(AMOUNT.finditer(lines[line - 1]))
     if not matches:  # "171,8 millions" / "de $": the unit is on the next line
         number = re.match(r"[\d ,]+", new_text).group(0).strip()
-        lines[line - 1] = re.sub(r"\d[\d ,]*\d(?=\s+millions)", number, lines[line - 1], 1)
+        lines[line - 1] = re.sub(r"\d[\d ,]*\d(?=\s+millions)", number, lines[line - 1], count=1)
         path = tmp_path / "edited.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
         return path

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from budgetcheck.plan.expr import (
+    AmountLiteral,
     BinOp,
     Comparison,
     ExpressionError,
-    AmountLiteral,
     Number,
     Ref,
     Sum,

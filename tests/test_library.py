@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pytest
+from pydantic import ValidationError
 
 import budgetcheck
 from budgetcheck.rules.catalogue import load_builtin_rules
@@ -28,7 +29,7 @@ def test_load_check_and_walk_findings():
 
 
 def test_plan_objects_are_frozen(scale_plan):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):  # frozen models refuse assignment
         scale_plan.tables[0].rows[0].key = "other"
 
 

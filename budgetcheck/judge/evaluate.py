@@ -15,8 +15,8 @@ accepts a stated difference up to a fixed tolerance as a note.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from budgetcheck.judge.linear import linear_readings
 from budgetcheck.judge.types import (

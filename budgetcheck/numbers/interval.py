@@ -9,8 +9,8 @@ concluded" is an answer a rule has to be able to state.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation
-from typing import Callable, Iterable
 
 _PRECISION = 60
 #: Lower bounds are rounded down, upper bounds up, when an operation cannot be exact.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
-from typing import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge, mentions, solve
 from budgetcheck.judge.types import Outcome, Value

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
 
 from budgetcheck.numbers.interval import EXACT
 from budgetcheck.plan.model import Row, Table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.judge.wording import say

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, localcontext
-from typing import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge, verdict
 from budgetcheck.judge.linear import readings_of

@@ -8,7 +8,7 @@ the deepest part it could find (the parent, when a required key is missing altog
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 
 def _key_pattern(key: str, fmt: str) -> re.Pattern[str]:
