@@ -59,7 +59,22 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
           lang: Lang | None = None, rounding: Rounding = "nearest",
           select: str | Iterable[str] | None = None, plan_file: str | None = None,
           plugins: bool = True) -> Report:
-    """Check a plan with every rule (or the `select`ed codes) and return all findings."""
+    """Check a plan with every rule (or the `select`ed codes) and return all findings.
+
+    - `plan`: what `load` returned (or a `Plan` built by hand).
+    - `mode`: "rounding" (the default) judges every relation on the intervals the printed
+      precision allows: an error only when no rounding explains the difference, a note when
+      rounding does; "strict" accepts no difference; "absolute" accepts up to `tolerance`.
+    - `tolerance`: the difference "absolute" mode accepts, as printed ("0,05 M$") or a
+      `Decimal` of dollars; refused when negative.
+    - `lang`: "fr" or "en", the language of the messages; None is the plan's own.
+    - `rounding`: "nearest" (figures were rounded) or "truncate" (their digits were dropped).
+    - `select`: codes to check, a list or one string "BC101,BC103" (any case); None is every
+      code. A finding is kept when its own code is selected.
+    - `plan_file`: the file name the report names (the plan's source document otherwise).
+    - `plugins`: run the rules of installed plugins too (`budgetcheck.rules` entry points).
+
+    Raises `ValueError` for a setting it does not have (`mode="stict"`, an unknown code)."""
     _refuse_unknown("mode", mode, Mode)
     _refuse_unknown("rounding", rounding, Rounding)
     if lang is not None:  # None: the plan's language

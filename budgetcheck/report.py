@@ -61,6 +61,13 @@ def _refs_as_given(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 class Finding(BaseModel):
+    """One discrepancy: its rule `code` and `name`, `severity`, the `message` in the report's
+    language, the document (`path`) and the `lines` of every figure involved (`line` the one it
+    is about), the `table`/`row`/`column` it concerns, the `stated` and `computed` values and
+    the `allowed` interval (plain decimal strings, exact), the `hints` of what slip would
+    explain it, the `relation` judged and the `figures` it involves. `inferred` marks a
+    relation the checker found itself (BC107, BC108)."""
+
     model_config = ConfigDict(frozen=True)
 
     code: str
@@ -119,6 +126,11 @@ class Summary(BaseModel):
 
 
 class Report(BaseModel):
+    """What `check` found in one plan: the `findings` (errors, warnings and notes, in line
+    order) and the checks that `passed`, with the `document`, the `plan_file` named, the
+    `language` of the messages and the `mode`. `summary` counts them; `errors`, `warnings`,
+    `notes` and `at_least(severity)` select them."""
+
     document: str
     plan_file: str | None = None
     language: Literal["fr", "en"]

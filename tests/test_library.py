@@ -113,3 +113,24 @@ def test_entry_point_rules_are_loaded(tmp_path, monkeypatch, scale_plan, cleanup
     zero = [f for f in report.findings if f.code == "X-zero-quarters"]
     assert len(zero) == 10  # the "0 $" quarters of table 5
     sys.modules.pop("acme_rules", None)
+
+
+def test_help_shows_the_library_and_every_parameter_is_explained():
+    import inspect
+    import pydoc
+
+    import budgetcheck
+
+    text = pydoc.render_doc(budgetcheck, renderer=pydoc.plaintext)
+    for name in ("load(", "check(", "rule(", "parse_amount(", "format_amount(", "class Amount",
+                 "class Interval", "class Plan", "class Report", "class Finding"):
+        assert name in text, name
+    for function in (budgetcheck.load, budgetcheck.check, budgetcheck.rule,
+                     budgetcheck.parse_amount, budgetcheck.format_amount):
+        doc = inspect.getdoc(function) or ""
+        for parameter in inspect.signature(function).parameters:
+            assert f"`{parameter}`" in doc, (function.__name__, parameter)
+    for cls in (budgetcheck.Amount, budgetcheck.Interval):
+        doc = inspect.getdoc(cls) or ""
+        for parameter in inspect.signature(cls).parameters:
+            assert f"`{parameter}`" in doc, (cls.__name__, parameter)

@@ -59,6 +59,15 @@ def _half_unit(exponent: int) -> Decimal:
 class Amount:
     """A printed figure. `digits` keeps the written precision in its exponent.
 
+    - `digits`: the printed digits as a `Decimal` in the unit scale (`Decimal("17.6")`); its
+      exponent is the last written digit, so the precision is kept.
+    - `scale`: the unit scale written (0 "$", 3 "k$", 6 "M$", 9 "G$").
+    - `unit`: "$", "%" or "" (a pure number such as a ratio).
+    - `exact`: the figure is exact (a zero in whole units is, and so is a computed value).
+
+    `interval()` is every value it could have had before rounding. Bounds beyond what any
+    budget needs are refused with `AmountError`.
+
     Immutable (read-only properties over private slots, as `fractions.Fraction`); compared and
     hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 

@@ -56,6 +56,10 @@ def _operators(operation: Callable[[Interval, Interval], Interval]) -> tuple[
 class Interval:
     """The closed interval [lo, hi] of exact decimals; a point when lo == hi.
 
+    - `lo`: the lower bound (an `int` or `Decimal`; -Infinity for no bound).
+    - `hi`: the upper bound; omitted, the interval is the point `lo`. An empty interval
+      (lo > hi) or a NaN bound is refused with `ValueError`.
+
     Immutable, hashable, and a number among numbers: an `int` or a `Decimal` is the point
     interval of its value, for arithmetic (`Interval(1) + 1`) and for equality alike
     (`Interval(1) == 1`; `Interval(1, 2) != 1`). Copies, deep copies and pickles are the same

@@ -78,10 +78,18 @@ def parse_amount(
     unit: Unit | None = None,
     round_thousands: bool = True,
 ) -> Amount:
-    """Read one printed figure.
+    """Read one printed figure, French or English: "17,6 M$", "$17.6 million", "(1 234)", "95 %".
 
-    `scale` and `unit` are what the figure means when it does not say (a table "in thousands of
-    dollars"); `round_thousands` applies the round-thousands precision rule (see `amount`)."""
+    - `text`: the figure as printed (at most 200 characters).
+    - `lang`: "fr" or "en" when the figure's language is known (it decides what "1,234" is);
+      None reads the figure's own hints (a decimal comma and "M$" are French).
+    - `scale`, `unit`: what the figure means when it does not say, as in a table "in
+      thousands of dollars" (scale 3, unit "$").
+    - `round_thousands`: read "51 000 $" as rounded to the thousand (prose) rather than to the
+      dollar (tables print every figure to its unit).
+
+    Returns an `Amount` that keeps the written precision; raises `AmountError` (a ValueError)
+    for a figure it cannot read or one beyond what any budget needs."""
     if len(text) > MAX_TEXT:
         raise AmountError(f"figure text is longer than {MAX_TEXT} characters")
     s = normalise_spaces(text)
@@ -209,7 +217,10 @@ def _drop_round_thousands(digits: Decimal) -> Decimal:
 # -- formatting --------------------------------------------------------------------------------
 
 def format_amount(amount: Amount, lang: Lang) -> str:
-    """A printed figure as the language writes it: "17,6 M$" in French, "$17.6M" in English."""
+    """A printed figure as the language writes it: "17,6 M$" in French, "$17.6M" in English.
+
+    - `amount`: the figure, written with its own digits (its precision is kept: "2,0 M$").
+    - `lang`: "fr" (no-break spaces, decimal comma, true minus) or "en"."""
     return format_digits(amount.digits, SCALE_SYMBOLS[amount.scale], amount.unit, lang)
 
 

@@ -445,6 +445,13 @@ class Relation(Frozen):
 
 
 class Plan(Frozen):
+    """A plan: its metadata (`plan`), its tables, the footnotes that say what includes or
+    excludes what, the claims of its prose and the relations declared between its figures.
+
+    Frozen and validated: every figure is read with its precision when the plan is built, and
+    every relation and claim resolves (`budgetcheck.load` checks them). Build one with
+    `Plan.model_validate(data)` from the plan-file format (`budgetcheck schema`)."""
+
     plan: Meta
     tables: list[Table] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)

@@ -47,9 +47,17 @@ _CODES: dict[RuleFunction, list[str]] = {}
 
 def rule(code: str, name: str, severity: Severity = "error", *,
          doc: str | None = None) -> Callable[[AnyRule], AnyRule]:
-    """Register `function` as the rule that yields findings of `code` (slug `name`, usually of
-    `severity`), documented by `doc` or else by the function's docstring. Stack it once per code
-    a function yields; the function is returned unchanged."""
+    """Register a rule function: `@budgetcheck.rule("X001", "large-commitment", "warning")`.
+
+    - `code`: the stable code its findings carry ("BC101"; plugins use their own prefix).
+    - `name`: a short slug ("row-total"), shown by `budgetcheck rules` and in SARIF.
+    - `severity`: the usual severity of its findings ("error", "warning" or "note").
+    - `doc`: the documentation of the code (*what it does / why / example*); the function's
+      docstring when not given. Stack the decorator once per code a function yields.
+
+    The function, `(plan, ctx) -> Iterable[Finding | Passed]`, is returned unchanged; it builds
+    findings with `ctx.finding(code, severity, message, lines=...)`. Registering a code twice
+    for two functions is refused."""
 
     def register(function: AnyRule) -> AnyRule:
         if code in REGISTRY and REGISTRY[code].check is not function:
