@@ -94,3 +94,21 @@ def test_select_keeps_exactly_the_findings_of_a_code_on_the_bundled_plan(
     selected = check(scale_plan, select=code)
     assert selected.findings == [f for f in scale_report.findings if f.code == code]
     assert selected.passed == [p for p in scale_report.passed if p.code == code]
+
+
+def test_every_message_of_a_kind_is_written_in_both_languages_with_the_same_values() -> None:
+    import string
+
+    from budgetcheck.judge.wording import TEMPLATES
+    from budgetcheck.rules.registry import REGISTRY
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    tables = [(code, rule.messages) for code, rule in REGISTRY.items()]
+    tables.append(("judge.wording", TEMPLATES))
+    for owner, messages in tables:
+        for key, languages in messages.items():
+            assert set(languages) == {"en", "fr"}, (owner, key)
+            assert fields(languages["en"]) == fields(languages["fr"]), (owner, key)
+    assert any(rule.messages for rule in REGISTRY.values())

@@ -51,66 +51,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "cannot be verified: it divides by a value that may be zero",
         "fr": "invérifiable : la relation divise par une valeur qui peut être nulle",
     },
-    "target_part": {
-        "en": "{stated} stated as a target, but {ident} gives {computed} ({diff} apart)",
-        "fr": "{stated} énoncé comme objectif, mais {ident} donne {computed} (écart de {diff})",
-    },
-    "target_scope": {
-        "en": "; this may be a difference of scope{scope}",
-        "fr": "; il peut s’agir d’une différence de portée{scope}",
-    },
-    "implied_none": {
-        "en": "{stated} implies {name} = {value} ({range}), a figure the plan does not print{cands}",
-        "fr": "{stated} suppose {name} = {value} ({range}), un chiffre que le plan n’imprime "
-              "pas{cands}",
-    },
-    "implied_match": {
-        "en": "{stated} implies {name} = {value} ({range}), which matches {match}",
-        "fr": "{stated} suppose {name} = {value} ({range}), ce qui correspond à {match}",
-    },
-    "candidate": {"en": "{expr} = {value} gives {gives}", "fr": "{expr} = {value} donne {gives}"},
-    "candidate_figure": {"en": "{value} gives {gives}", "fr": "{value} donne {gives}"},
-    "claim_not_found": {
-        "en": "claim {id} was not found in the document (“{text}…”); it was not checked",
-        "fr": "l’énoncé {id} est introuvable dans le document (« {text}… »); il n’a pas été "
-              "vérifié",
-    },
-    "missing_cell": {
-        "en": "no figure is printed in column {column}; a missing figure is not zero, so the "
-              "totals that need it cannot be checked",
-        "fr": "aucun chiffre n’est imprimé dans la colonne {column}; un chiffre absent n’est pas "
-              "zéro, et les totaux qui en dépendent ne peuvent être vérifiés",
-    },
-    "duplicate_row": {
-        "en": "row key {row!r} is used {count} times in this table; references to it are ambiguous",
-        "fr": "la clé de ligne {row!r} est utilisée {count} fois dans ce tableau; les renvois "
-              "sont ambigus",
-    },
-    "excess_precision": {
-        "en": "{text} is written to {digits}, finer than the table's stated precision {precision}",
-        "fr": "{text} est écrit à {digits} près, plus finement que la précision {precision} du "
-              "tableau",
-    },
     # -- subjects -----------------------------------------------------------------------------
-    "subject_row_total": {"en": "{table}, row “{row}”: {columns} vs {total}",
-                          "fr": "{table}, ligne « {row} » : {columns} c. {total}"},
-    "subject_column_total": {"en": "{table}, column {column}: rows vs “{row}”",
-                             "fr": "{table}, colonne {column} : lignes c. « {row} »"},
-    "subject_inferred": {"en": "{table}, “{row}” ({column}), inferred as {how}",
-                         "fr": "{table}, « {row} » ({column}), déduit comme {how}"},
-    "subject_difference": {
-        "en": "{table}, “{row}”: {column} = {minuend} − {subtrahend}",
-        "fr": "{table}, « {row} » : {column} = {minuend} − {subtrahend}"},
-    "subject_unmatched": {
-        "en": "{table}, “{row}” ({column}): no block of rows above and no combination of earlier "
-              "totals matches; the nearest is {how}",
-        "fr": "{table}, « {row} » ({column}) : aucun bloc de lignes au-dessus ni aucune "
-              "combinaison des totaux précédents ne correspond; le plus proche est {how}"},
-    "how_block": {"en": "the sum of the {n} rows “{first}” to “{last}”",
-                  "fr": "la somme des {n} lignes « {first} » à « {last} »"},
-    "how_one": {"en": "the row “{first}”", "fr": "la ligne « {first} »"},
-    "how_terms": {"en": "{terms}", "fr": "{terms}"},
-    "subject_relation": {"en": "relation {id} ({expr})", "fr": "relation {id} ({expr})"},
     "subject_claim": {"en": "claim {id} (line {line})", "fr": "énoncé {id} (ligne {line})"},
     "table": {"en": "Table {number}", "fr": "Tableau {number}"},
     # -- hints ------------------------------------------------------------------------------
@@ -126,8 +67,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
                           "twice?",
                     "fr": "l’écart de {diff} égale {figures} : un chiffre omis ou compté deux "
                           "fois?"},
-    "hint_computed_equals": {"en": "the computed {value} equals {ident}",
-                             "fr": "le calcul {value} égale {ident}"},
     "hint_change": {"en": "smallest single change: {ident} {text} → {value}",
                     "fr": "plus petite correction unique : {ident} {text} → {value}"},
 }

@@ -15,7 +15,7 @@ from budgetcheck.plan.figures import Figure, Missing
 from budgetcheck.plan.model import Claim, Plan
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, figure_ref
-from budgetcheck.rules.registry import rule
+from budgetcheck.rules.registry import Messages, rule
 
 KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": "BC304",
               "comparison": "BC305", "implied": "BC306", "target": "BC307"}
@@ -131,7 +131,20 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     yield from _judged(plan, ctx, "comparison")
 
 
-@rule("BC307", "target-scope", "warning")
+_TARGET_WORDS: Messages = {
+    "target_part": {
+        "en": '{stated} stated as a target, but {ident} gives {computed} ({diff} apart)',
+        "fr": ('{stated} énoncé comme objectif, mais {ident} donne {computed} (écart de '
+               '{diff})'),
+    },
+    "target_scope": {
+        "en": '; this may be a difference of scope{scope}',
+        "fr": '; il peut s’agir d’une différence de portée{scope}',
+    },
+}
+
+
+@rule("BC307", "target-scope", "warning", messages=_TARGET_WORDS)
 def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A narrative target disagrees with the tables (perhaps a difference of scope).
 
@@ -159,7 +172,7 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
             continue
         parts = [_target_part(o, ctx) for o in failed]
         scope = f" ({claim.scope})" if claim.scope else ""
-        message = "; ".join(parts) + say("target_scope", ctx.lang, scope=scope)
+        message = "; ".join(parts) + ctx.say("BC307", "target_scope", scope=scope)
         first = failed[0]
         terms = [t for o in failed for t in o.terms]
         yield ctx.finding("BC307", "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}",
@@ -176,7 +189,7 @@ def _target_part(outcome: Outcome, ctx: Context) -> str:
     diff = outcome.difference
     computed = outcome.computed
     ident = " + ".join(t.ident for t in computed.terms) or "?"
-    return say("target_part", ctx.lang, ident=ident,
+    return ctx.say("BC307", "target_part", ident=ident,
                stated=ctx.side_text(outcome.stated.terms, outcome.stated.interval, scale, "$"),
                computed=ctx.side_text(computed.terms, computed.interval, scale, "$"),
                diff=ctx.money(abs(diff), scale) if diff is not None else "?")
@@ -191,7 +204,25 @@ def _mid(interval: Interval, terms: list[Figure]) -> Decimal | None:
     return interval.lo if interval.is_point else interval.midpoint
 
 
-@rule("BC306", "implied-value", "warning")
+_IMPLIED_WORDS: Messages = {
+    "implied_none": {
+        "en": ('{stated} implies {name} = {value} ({range}), a figure the plan does not '
+               'print{cands}'),
+        "fr": ('{stated} suppose {name} = {value} ({range}), un chiffre que le plan '
+               'n’imprime pas{cands}'),
+    },
+    "candidate": {
+        "en": '{expr} = {value} gives {gives}',
+        "fr": '{expr} = {value} donne {gives}',
+    },
+    "candidate_figure": {
+        "en": '{value} gives {gives}',
+        "fr": '{value} donne {gives}',
+    },
+}
+
+
+@rule("BC306", "implied-value", "warning", messages=_IMPLIED_WORDS)
 def implied_value(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A claim rests on a figure the plan does not print; the checker solves for it.
 
@@ -243,7 +274,7 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
         return
     candidates = [_candidate(claim, ctx, expr, name, stated_fig, scale) for expr in claim.candidates]
     cands = ("; " if candidates else "") + "; ".join(candidates)
-    message = say("implied_none", ctx.lang, stated=_as_printed(stated_fig, claim, ctx), name=name,
+    message = ctx.say("BC306", "implied_none", stated=_as_printed(stated_fig, claim, ctx), name=name,
                   value=value_text, range=range_text, cands=cands)
     yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
                       subject=claim.id, relation=claim.relation,
@@ -312,8 +343,8 @@ def _candidate(claim: Claim, ctx: Context, expr: str, name: str, stated: Figure 
     shown = ctx.money(value.interval.lo, scale, value.dim) if value.interval.is_bounded else "?"
     pretty = _pretty(expr, base, ctx, scale)
     if pretty == shown:  # a single printed figure: "219 M$ gives 1,41"
-        return say("candidate_figure", ctx.lang, value=shown, gives=gives)
-    return say("candidate", ctx.lang, expr=pretty, value=shown, gives=gives)
+        return ctx.say("BC306", "candidate_figure", value=shown, gives=gives)
+    return ctx.say("BC306", "candidate", expr=pretty, value=shown, gives=gives)
 
 
 def _round_like(value: Decimal, stated: Figure, ctx: Context) -> str | None:
@@ -339,7 +370,16 @@ def _pretty(expr: str, evaluator: Evaluator, ctx: Context, scale: int) -> str:
     return out.replace(" - ", " − ")
 
 
-@rule("BC308", "claim-not-found", "warning")
+_NOT_FOUND_WORDS: Messages = {
+    "claim_not_found": {
+        "en": 'claim {id} was not found in the document (“{text}…”); it was not checked',
+        "fr": ('l’énoncé {id} est introuvable dans le document (« {text}… »); il n’a pas '
+               'été vérifié'),
+    },
+}
+
+
+@rule("BC308", "claim-not-found", "warning", messages=_NOT_FOUND_WORDS)
 def claim_not_found(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A claim of the rules file is not in the document any more.
 
@@ -358,6 +398,6 @@ def claim_not_found(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """
     for claim in plan.claims:
         if not claim.located:
-            message = say("claim_not_found", ctx.lang, id=claim.id, text=claim.text[:80])
+            message = ctx.say("BC308", "claim_not_found", id=claim.id, text=claim.text[:80])
             yield ctx.finding("BC308", "warning", message, lines=[], subject=claim.id,
                               relation=claim.relation)

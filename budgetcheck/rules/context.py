@@ -18,7 +18,7 @@ from budgetcheck.numbers.notation import format_amount, format_value
 from budgetcheck.plan.figures import Figure, FigureIndex
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import FigureRef, Finding, Passed, Severity
-from budgetcheck.rules.registry import REGISTRY
+from budgetcheck.rules.registry import REGISTRY, message
 from budgetcheck.util.interning import interned
 from budgetcheck.util.limits import HINTED_ERRORS
 
@@ -74,6 +74,10 @@ class Context:
         lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
                   for v in (interval.lo, interval.hi))
         return lo + sep + hi
+
+    def say(self, code: str, key: str, **values: object) -> str:
+        """The message `key` of the kind `code` in the check's language."""
+        return message(code, key, self.lang, **values)
 
     # -- findings ---------------------------------------------------------------------------
     def finding(self, code: str, severity: Severity, message: str, *, lines: Iterable[int | None],

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from budgetcheck.judge.evaluate import Evaluator, judge
-from budgetcheck.judge.wording import say
 from budgetcheck.plan.expr import Comparison, Neg, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.registry import rule
+from budgetcheck.rules.registry import Messages, rule
 from budgetcheck.rules.structure import table_name
 
 #: A heading that announces a difference: "Difference (planned minus forecast)", "Variance",
@@ -72,7 +71,15 @@ def _comparison(table: Table, row: Row, difference: Column, pair: Pair) -> Compa
     return Comparison("==", stated, Sum((ref(pair.minuend), Neg(ref(pair.subtrahend)))), source)
 
 
-@rule("BC108", "inferred-difference")
+_DIFFERENCE_WORDS: Messages = {
+    "subject_difference": {
+        "en": '{table}, “{row}”: {column} = {minuend} − {subtrahend}',
+        "fr": '{table}, « {row} » : {column} = {minuend} − {subtrahend}',
+    },
+}
+
+
+@rule("BC108", "inferred-difference", messages=_DIFFERENCE_WORDS)
 def inferred_difference(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A statement's difference column must be one of its columns minus another, row by row.
 
@@ -106,7 +113,7 @@ def inferred_difference(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                     continue
                 outcome = judge(_comparison(table, row, difference, pair), Evaluator(ctx.index),
                                 ctx.settings)
-                subject = say("subject_difference", ctx.lang, table=table_name(table, ctx),
+                subject = ctx.say("BC108", "subject_difference", table=table_name(table, ctx),
                               row=row.label, column=difference.label,
                               minuend=pair.minuend.label, subtrahend=pair.subtrahend.label)
                 result = ctx.from_outcome("BC108", outcome, subject, table=table.id,

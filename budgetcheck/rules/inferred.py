@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge
-from budgetcheck.judge.wording import say
 from budgetcheck.numbers.formatting import Lang
 from budgetcheck.plan.expr import Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context
 from budgetcheck.rules.inference import Candidate, infer
-from budgetcheck.rules.registry import rule
+from budgetcheck.rules.registry import Messages, message, rule
 from budgetcheck.rules.structure import mixed_units, table_name
 
 
@@ -22,14 +21,14 @@ def describe(table: Table, candidate: Candidate, lang: Lang) -> str:
     members = candidate.members
     if all(sign == 1 for sign, _ in members):
         if len(members) == 1:
-            return say("how_one", lang, first=rows[members[0][1]].label)
+            return message("BC107", "how_one", lang, first=rows[members[0][1]].label)
         if candidate.kind != "combination":
-            return say("how_block", lang, n=len(members), first=rows[members[0][1]].label,
+            return message("BC107", "how_block", lang, n=len(members), first=rows[members[0][1]].label,
                        last=rows[members[-1][1]].label)
     quote = ("« {} »" if lang == "fr" else "“{}”").format
     parts = [("" if n == 0 and sign == 1 else " + " if sign == 1 else " − " if n else "−")
              + quote(rows[j].label) for n, (sign, j) in enumerate(members)]
-    return say("how_terms", lang, terms="".join(parts))
+    return message("BC107", "how_terms", lang, terms="".join(parts))
 
 
 def comparison(table: Table, i: int, candidate: Candidate, column: str) -> Comparison:
@@ -43,7 +42,33 @@ def comparison(table: Table, i: int, candidate: Candidate, column: str) -> Compa
     return Comparison("==", ref(i), Sum(terms), f"{ref(i)} == {source}")
 
 
-@rule("BC107", "inferred-total")
+_INFERRED_WORDS: Messages = {
+    "subject_inferred": {
+        "en": '{table}, “{row}” ({column}), inferred as {how}',
+        "fr": '{table}, « {row} » ({column}), déduit comme {how}',
+    },
+    "subject_unmatched": {
+        "en": ('{table}, “{row}” ({column}): no block of rows above and no combination of '
+               'earlier totals matches; the nearest is {how}'),
+        "fr": ('{table}, « {row} » ({column}) : aucun bloc de lignes au-dessus ni aucune '
+               'combinaison des totaux précédents ne correspond; le plus proche est {how}'),
+    },
+    "how_block": {
+        "en": 'the sum of the {n} rows “{first}” to “{last}”',
+        "fr": 'la somme des {n} lignes « {first} » à « {last} »',
+    },
+    "how_one": {
+        "en": 'the row “{first}”',
+        "fr": 'la ligne « {first} »',
+    },
+    "how_terms": {
+        "en": '{terms}',
+        "fr": '{terms}',
+    },
+}
+
+
+@rule("BC107", "inferred-total", messages=_INFERRED_WORDS)
 def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """The totals of a statement read without rules must add up to something above them.
 
@@ -103,5 +128,5 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
 
 def _subject(ctx: Context, table: Table, row: Row, column: Column, how: str, held: bool) -> str:
     """What the check of one column of an inferred total says it checked."""
-    return say("subject_inferred" if held else "subject_unmatched", ctx.lang,
+    return ctx.say("BC107", "subject_inferred" if held else "subject_unmatched",
                table=table_name(table, ctx), row=row.label, column=column.label, how=how)

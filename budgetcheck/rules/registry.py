@@ -11,8 +11,8 @@ function in the `budgetcheck.rules` entry-point group.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from budgetcheck.rules.context import Context
 
 RuleFunction = Callable[["Plan", "Context"], "Iterable[Finding | Passed]"]
+#: A kind's message templates: key -> language ("en", "fr") -> `str.format` template.
+Messages = Mapping[str, Mapping[str, str]]
 AnyRule = TypeVar("AnyRule", bound=RuleFunction)
 
 
@@ -34,6 +36,8 @@ class Rule:
     doc: str
     #: The function that yields findings of this code (None: found by the readers).
     check: RuleFunction | None = None
+    #: The templates of its messages, in both languages (the verdicts' are in judge.wording).
+    messages: Messages = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
@@ -45,8 +49,8 @@ REGISTRY: dict[str, Rule] = {}
 _CODES: dict[RuleFunction, list[str]] = {}
 
 
-def rule(code: str, name: str, severity: Severity = "error", *,
-         doc: str | None = None) -> Callable[[AnyRule], AnyRule]:
+def rule(code: str, name: str, severity: Severity = "error", *, doc: str | None = None,
+         messages: Messages | None = None) -> Callable[[AnyRule], AnyRule]:
     """Register a rule function: `@budgetcheck.rule("X001", "large-commitment", "warning")`.
 
     - `code`: the stable code its findings carry ("BC101"; plugins use their own prefix).
@@ -54,6 +58,8 @@ def rule(code: str, name: str, severity: Severity = "error", *,
     - `severity`: the usual severity of its findings ("error", "warning" or "note").
     - `doc`: the documentation of the code (*what it does / why / example*); the function's
       docstring when not given. Stack the decorator once per code a function yields.
+    - `messages`: the templates of its messages by key and language (`{"missing": {"en":
+      "...", "fr": "..."}}`), which the rule words with `ctx.say(code, key, **values)`.
 
     The function, `(plan, ctx) -> Iterable[Finding | Passed]`, is returned unchanged; it builds
     findings with `ctx.finding(code, severity, message, lines=...)`. Registering a code twice
@@ -63,7 +69,8 @@ def rule(code: str, name: str, severity: Severity = "error", *,
         if code in REGISTRY and REGISTRY[code].check is not function:
             raise ValueError(f"rule code {code} is already registered to {REGISTRY[code].name}")
         text = doc if doc is not None else function.__doc__ or ""
-        REGISTRY[code] = Rule(code, name, severity, inspect.cleandoc(text), function)
+        REGISTRY[code] = Rule(code, name, severity, inspect.cleandoc(text), function,
+                              dict(messages or {}))
         codes = _CODES.setdefault(function, [])
         if code not in codes:
             codes.append(code)
@@ -76,6 +83,13 @@ def input_rule(code: str, name: str, doc: str) -> None:
     """Input problems are found by the readers, not by a rule function; their codes are
     registered so that `explain`, `--select` and the docs know them."""
     REGISTRY[code] = Rule(code, name, "error", inspect.cleandoc(doc))
+
+
+def message(code: str, key: str, lang: str, **values: object) -> str:
+    """A message of the kind `code`, in `lang` (English when the template has no such
+    language), with `values` put in its template."""
+    templates = REGISTRY[code].messages[key]
+    return (templates.get(lang) or templates["en"]).format(**values)
 
 
 def codes_of(function: RuleFunction) -> list[str]:

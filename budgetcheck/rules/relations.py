@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetcheck.judge.evaluate import Evaluator, judge
-from budgetcheck.judge.wording import say
 from budgetcheck.plan.expr import parse_relation
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.registry import rule
+from budgetcheck.rules.registry import Messages, rule
 
 _UNVERIFIABLE = """A declared relation cannot be verified from the printed figures.
 
@@ -27,8 +26,16 @@ auditor must see; saying "error" would cry wolf. A warning asks a person to look
 """
 
 
-@rule("BC201", "relation")
-@rule("BC202", "relation-unverifiable", "warning", doc=_UNVERIFIABLE)
+_RELATION_WORDS: Messages = {
+    "subject_relation": {
+        "en": 'relation {id} ({expr})',
+        "fr": 'relation {id} ({expr})',
+    },
+}
+
+
+@rule("BC201", "relation", messages=_RELATION_WORDS)
+@rule("BC202", "relation-unverifiable", "warning", doc=_UNVERIFIABLE, messages=_RELATION_WORDS)
 def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A declared relation between figures does not hold.
 
@@ -51,7 +58,7 @@ def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     for relation in plan.relations:
         comparison = parse_relation(relation.expr)
         outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-        subject = say("subject_relation", ctx.lang, id=relation.id, expr=relation.expr)
+        subject = ctx.say("BC201", "subject_relation", id=relation.id, expr=relation.expr)
         extra = [footnote_lines[relation.footnote]] if relation.footnote in footnote_lines else []
         code = "BC202" if outcome.verdict == "unverifiable" else "BC201"
         yield ctx.from_outcome(code, outcome, subject, extra_lines=extra, relation=relation.expr)

@@ -16,7 +16,7 @@ from budgetcheck.plan.expr import Comparison, Ref, Sum
 from budgetcheck.plan.model import Cell, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, figure_ref
-from budgetcheck.rules.registry import rule
+from budgetcheck.rules.registry import Messages, rule
 
 _QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
 
@@ -127,7 +127,7 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
             if total.key not in row.cells or not any(k in row.cells for k in values):
                 continue
             source = f"{table.id}[{row.key}, {total.key}] == sum({', '.join(values)})"
-            subject = say("subject_row_total", ctx.lang, table=name, row=row.label,
+            subject = ctx.say(code, "subject_row_total", table=name, row=row.label,
                           columns=columns, total=total.label)
             cells = row.cells
             result = sum_check(ctx, code, cells.get(total.key), [cells.get(k) for k in values],
@@ -136,7 +136,15 @@ def _row_sums(plan: Plan, ctx: Context, quarterly: bool) -> Iterator[Finding | P
                 yield result
 
 
-@rule("BC101", "row-total")
+_ROW_TOTAL_WORDS: Messages = {
+    "subject_row_total": {
+        "en": '{table}, row “{row}”: {columns} vs {total}',
+        "fr": '{table}, ligne « {row} » : {columns} c. {total}',
+    },
+}
+
+
+@rule("BC101", "row-total", messages=_ROW_TOTAL_WORDS)
 def row_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A row's cells must add up to its Total column.
 
@@ -157,7 +165,7 @@ def row_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     yield from _row_sums(plan, ctx, quarterly=False)
 
 
-@rule("BC103", "quarterly-total")
+@rule("BC103", "quarterly-total", messages=_ROW_TOTAL_WORDS)
 def quarterly_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """The four quarters of a cash-flow row must add up to the year.
 
@@ -193,7 +201,15 @@ def summed_rows(table: Table, index: int) -> list[Row]:
     return list(reversed(members))
 
 
-@rule("BC102", "column-total")
+_COLUMN_TOTAL_WORDS: Messages = {
+    "subject_column_total": {
+        "en": '{table}, column {column}: rows vs “{row}”',
+        "fr": '{table}, colonne {column} : lignes c. « {row} »',
+    },
+}
+
+
+@rule("BC102", "column-total", messages=_COLUMN_TOTAL_WORDS)
 def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     """A total row must equal the sum of the rows it totals, column by column.
 
@@ -223,7 +239,7 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
             for column in table.columns:
                 if column.key not in row.cells:
                     continue
-                subject = say("subject_column_total", ctx.lang, table=name,
+                subject = ctx.say("BC102", "subject_column_total", table=name,
                               column=column.label, row=row.label)
                 key = column.key
                 result = sum_check(ctx, "BC102", row.cells[key],
@@ -233,7 +249,17 @@ def column_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                     yield result
 
 
-@rule("BC105", "missing-cell", "warning")
+_MISSING_CELL_WORDS: Messages = {
+    "missing_cell": {
+        "en": ('no figure is printed in column {column}; a missing figure is not zero, so '
+               'the totals that need it cannot be checked'),
+        "fr": ('aucun chiffre n’est imprimé dans la colonne {column}; un chiffre absent '
+               'n’est pas zéro, et les totaux qui en dépendent ne peuvent être vérifiés'),
+    },
+}
+
+
+@rule("BC105", "missing-cell", "warning", messages=_MISSING_CELL_WORDS)
 def missing_cell(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A row prints figures in some columns but not in all of them.
 
@@ -260,12 +286,22 @@ def missing_cell(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 if column.key not in row.cells:
                     yield ctx.finding("BC105", "warning",
                                       f"{table_name(table, ctx)}, “{row.label}”: " +
-                                      say("missing_cell", ctx.lang, column=column.label),
+                                      ctx.say("BC105", "missing_cell", column=column.label),
                                       lines=[row.line], table=table.id, row=row.key,
                                       column=column.key, subject=row.key)
 
 
-@rule("BC106", "excess-precision", "warning")
+_EXCESS_PRECISION_WORDS: Messages = {
+    "excess_precision": {
+        "en": ("{text} is written to {digits}, finer than the table's stated precision "
+               '{precision}'),
+        "fr": ('{text} est écrit à {digits} près, plus finement que la précision '
+               '{precision} du tableau'),
+    },
+}
+
+
+@rule("BC106", "excess-precision", "warning", messages=_EXCESS_PRECISION_WORDS)
 def excess_precision(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A figure has more digits than the precision its table states.
 
@@ -296,7 +332,7 @@ def excess_precision(plan: Plan, ctx: Context) -> Iterator[Finding]:
                     digits = format_amount(Amount(step, amount.scale, amount.unit), ctx.lang)
                     yield ctx.finding(
                         "BC106", "warning", f"{table_name(table, ctx)}, “{row.label}”: " +
-                        say("excess_precision", ctx.lang, text=cell.text, digits=digits,
+                        ctx.say("BC106", "excess_precision", text=cell.text, digits=digits,
                             precision=table.precision),
                         lines=[cell.line], table=table.id, row=row.key, column=key,
                         subject=row.key)
