@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from budgetcheck import __version__
+from budgetcheck.util.version import __version__
 
 if TYPE_CHECKING:
     from budgetcheck.plan.model import Plan

@@ -85,7 +85,8 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
     if mode == "absolute" and tolerance is None:
         raise ValueError("absolute mode needs a tolerance, e.g. '0,05 M$'")
     settings = Settings(mode=mode, tolerance=tolerance_value(tolerance), rounding=rounding)
-    ctx = Context(plan, FigureIndex(plan), settings, lang or plan.plan.language, plan.plan.source)
+    ctx = Context(plan, FigureIndex(plan), settings, lang or plan.plan.language, plan.plan.source,
+                  REGISTRY)
     wanted = selected_codes(select)
     findings: list[Finding] = []
     passed: list[Passed] = []

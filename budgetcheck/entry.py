@@ -8,7 +8,7 @@ import sys
 
 def run() -> int:
     if sys.argv[1:] == ["--version"]:
-        from budgetcheck import __version__
+        from budgetcheck.util.version import __version__
 
         print(f"budgetcheck {__version__}")
         return 0

@@ -187,7 +187,8 @@ def has_product(node: Node | Comparison) -> bool:
 
 def judge(comparison: Comparison, evaluator: Evaluator, settings: Settings) -> Outcome:
     evaluator.quotient = has_product(comparison)
-    readings = linear_readings(comparison, evaluator, settings)
+    readings = linear_readings(comparison, evaluator.index, evaluator.claim, evaluator.bindings,
+                               settings)
     if readings is None:
         readings = _readings(comparison, evaluator, settings)
     return verdict(comparison, readings, settings, evaluator.claim)

@@ -10,17 +10,14 @@ product or quotient, a missing cell, an unknown, truncation) goes through the ev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from budgetcheck.judge.types import Readings, Settings, Signed, Value
 from budgetcheck.numbers.interval import CEILING, FLOOR, Interval
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
-from budgetcheck.plan.figures import Figure, Missing
-
-if TYPE_CHECKING:
-    from budgetcheck.judge.evaluate import Evaluator
+from budgetcheck.plan.figures import Figure, FigureIndex, Missing
+from budgetcheck.plan.model import Claim
 
 
 def signed_refs(node: Node, sign: int = 1) -> list[tuple[int, Ref]] | None:
@@ -50,8 +47,8 @@ def signed_refs(node: Node, sign: int = 1) -> list[tuple[int, Ref]] | None:
     return out
 
 
-def linear_readings(comparison: Comparison, evaluator: Evaluator,
-                    settings: Settings) -> Readings | None:
+def linear_readings(comparison: Comparison, index: FigureIndex, claim: Claim | None,
+                    bindings: Mapping[str, object], settings: Settings) -> Readings | None:
     """The readings of a relation between signed sums of plain dollar figures, or None."""
     if settings.rounding != "nearest":
         return None
@@ -62,9 +59,9 @@ def linear_readings(comparison: Comparison, evaluator: Evaluator,
             return None
         terms: list[Signed] = []
         for sign, ref in refs:
-            if ref.row is None and ref.source in evaluator.bindings:
+            if ref.row is None and ref.source in bindings:
                 return None
-            resolved = evaluator.index.resolve(ref, evaluator.claim)
+            resolved = index.resolve(ref, claim)
             figures = [t for t in resolved if not isinstance(t, Missing)]
             if not resolved or len(figures) < len(resolved):
                 return None  # an unknown, or a missing cell: the evaluator says which

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from budgetcheck import __version__
 from budgetcheck.plan.model import Plan
 from budgetcheck.util.jsontext import json_text
+from budgetcheck.util.version import __version__
 
 SCHEMA_ID = "https://budgetcheck.invalid/schema/plan-1.json"
 

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from html import escape
 
-from budgetcheck import __version__
 from budgetcheck.plan.model import Plan, Table
 from budgetcheck.render import RenderOptions
 from budgetcheck.report import SEVERITY_ORDER, Finding, Report
+from budgetcheck.util.version import __version__
 
 STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2433;max-width:70rem}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from budgetcheck import __version__
 from budgetcheck.render import RenderOptions
 from budgetcheck.report import Finding, Passed, Report
 from budgetcheck.util.jsontext import json_text
+from budgetcheck.util.version import __version__
 
 FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
           "stated", "computed", "difference", "allowed", "hints")

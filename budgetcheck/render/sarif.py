@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from budgetcheck import __version__
 from budgetcheck.render import RenderOptions
 from budgetcheck.render.locations import DocumentLines, columns_of
 from budgetcheck.report import Finding, Report
 from budgetcheck.rules.catalogue import load_builtin_rules
 from budgetcheck.rules.registry import REGISTRY
 from budgetcheck.util.jsontext import json_text
+from budgetcheck.util.version import __version__
 
 LEVELS = {"error": "error", "warning": "warning", "note": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

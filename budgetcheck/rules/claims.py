@@ -14,8 +14,8 @@ from budgetcheck.plan.expr import ExpressionError, Node, parse_expression, parse
 from budgetcheck.plan.figures import Figure, Missing
 from budgetcheck.plan.model import Claim, Plan
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context, figure_ref
-from budgetcheck.rules.registry import Messages, rule
+from budgetcheck.rules.context import Context, Messages, figure_ref
+from budgetcheck.rules.registry import rule
 
 KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": "BC304",
               "comparison": "BC305", "implied": "BC306", "target": "BC307"}

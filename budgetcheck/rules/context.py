@@ -3,10 +3,10 @@ the helpers that turn a judged relation into a finding worded in that language."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from budgetcheck.judge.hints import hints_for
 from budgetcheck.judge.types import Outcome, Settings
@@ -18,12 +18,25 @@ from budgetcheck.numbers.notation import format_amount, format_value
 from budgetcheck.plan.figures import Figure, FigureIndex
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import FigureRef, Finding, Passed, Severity
-from budgetcheck.rules.registry import REGISTRY, message
 from budgetcheck.util.interning import interned
 from budgetcheck.util.limits import HINTED_ERRORS
 
 #: How a comparison reads in a message ("5 334 M$ ≤ 1,48 G$ est faux"); rule files keep "<=".
 _SHOWN_OP = {"<=": "≤", ">=": "≥"}
+
+
+#: A kind's message templates: key -> language ("en", "fr") -> `str.format` template.
+Messages = Mapping[str, Mapping[str, str]]
+
+
+class Kind(Protocol):
+    """What a finding takes from its kind: the slug and the message templates."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def messages(self) -> Messages: ...
 
 
 @dataclass
@@ -35,6 +48,8 @@ class Context:
     settings: Settings
     lang: Lang
     path: str
+    #: The kinds findings may be of, by code (the registry).
+    kinds: Mapping[str, Kind]
     code: str = ""  # the code of the rule being run, for rules that do not hard-code theirs
     #: Errors given hints so far: past `limits.HINTED_ERRORS` an error is reported without them,
     #: so a plan full of errors costs what its relations cost.
@@ -77,17 +92,18 @@ class Context:
 
     def say(self, code: str, key: str, **values: object) -> str:
         """The message `key` of the kind `code` in the check's language."""
-        return message(code, key, self.lang, **values)
+        templates = self.kinds[code].messages[key]
+        return (templates.get(self.lang) or templates["en"]).format(**values)
 
     # -- findings ---------------------------------------------------------------------------
     def finding(self, code: str, severity: Severity, message: str, *, lines: Iterable[int | None],
                 table: str | None = None, row: str | None = None, column: str | None = None,
                 subject: str = "", line: int | None = None, **details: Any) -> Finding:
-        rule = REGISTRY[code]
+        kind = self.kinds[code]
         given = [line for line in lines if line is not None]
         clean = sorted(set(given))
         primary = line if line is not None else given[0] if given else None
-        return interned(Finding(code=code, name=rule.name, severity=severity, message=message,
+        return interned(Finding(code=code, name=kind.name, severity=severity, message=message,
                                 path=self.path, lines=clean, line=primary, table=table, row=row,
                                 column=column, subject=subject, **details))
 

@@ -10,8 +10,8 @@ from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.plan.expr import Comparison, Neg, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context
-from budgetcheck.rules.registry import Messages, rule
+from budgetcheck.rules.context import Context, Messages
+from budgetcheck.rules.registry import rule
 from budgetcheck.rules.structure import table_name
 
 #: A heading that announces a difference: "Difference (planned minus forecast)", "Variance",

@@ -9,9 +9,9 @@ from budgetcheck.numbers.formatting import Lang
 from budgetcheck.plan.expr import Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context
+from budgetcheck.rules.context import Context, Messages
 from budgetcheck.rules.inference import Candidate, infer
-from budgetcheck.rules.registry import Messages, message, rule
+from budgetcheck.rules.registry import message, rule
 from budgetcheck.rules.structure import mixed_units, table_name
 
 

@@ -11,18 +11,17 @@ function in the `budgetcheck.rules` entry-point group.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
+
+from budgetcheck.rules.context import Context, Messages
 
 if TYPE_CHECKING:
     from budgetcheck.plan.model import Plan
     from budgetcheck.report import Finding, Passed, Severity
-    from budgetcheck.rules.context import Context
 
 RuleFunction = Callable[["Plan", "Context"], "Iterable[Finding | Passed]"]
-#: A kind's message templates: key -> language ("en", "fr") -> `str.format` template.
-Messages = Mapping[str, Mapping[str, str]]
 AnyRule = TypeVar("AnyRule", bound=RuleFunction)
 
 

@@ -8,8 +8,8 @@ from budgetcheck.judge.evaluate import Evaluator, judge
 from budgetcheck.plan.expr import parse_relation
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context
-from budgetcheck.rules.registry import Messages, rule
+from budgetcheck.rules.context import Context, Messages
+from budgetcheck.rules.registry import rule
 
 _UNVERIFIABLE = """A declared relation cannot be verified from the printed figures.
 

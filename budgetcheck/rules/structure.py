@@ -15,8 +15,8 @@ from budgetcheck.numbers.notation import format_amount, parse_amount
 from budgetcheck.plan.expr import Comparison, Ref, Sum
 from budgetcheck.plan.model import Cell, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context, figure_ref
-from budgetcheck.rules.registry import Messages, rule
+from budgetcheck.rules.context import Context, Messages, figure_ref
+from budgetcheck.rules.registry import rule
 
 _QUARTER = re.compile(r"^(T|Q)[1-4]$", re.IGNORECASE)
 
