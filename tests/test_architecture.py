@@ -180,3 +180,16 @@ def test_every_package_says_what_it_owns() -> None:
     for init in sorted(PACKAGE.rglob("__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc) > 40, f"{init.relative_to(PACKAGE.parent)} has no docstring"
+
+
+def test_the_architecture_page_states_the_layers_this_test_enforces() -> None:
+    import re
+
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    stated = {}
+    for name, uses in re.findall(r"^\| `([\w_]+)(?:/|\.py)` \| ([^|]+) \|$", page, re.M):
+        stated[name] = set() if uses.startswith("nothing") else \
+            {u.split(" ")[0] for u in uses.split(", ")}
+    for layer in ("util", "numbers", "inputs", "plan", "judge", "report", "rules", "engine",
+                  "sources", "render", "baseline", "api"):
+        assert stated.get(layer) == ALLOWED[layer], layer
