@@ -18,6 +18,7 @@ from budgetcheck.plan.model import Plan
 from budgetcheck.sources.claims_text import Document, find_claims, reread_claim
 from budgetcheck.sources.data import read_text, refuse_too_many_figures
 from budgetcheck.sources.origin import Origin, Read
+from budgetcheck.sources.registry import reader_for
 from budgetcheck.sources.rules_file import RulesFile, read_rules
 from budgetcheck.sources.statement_plan import statement_plan_data
 from budgetcheck.sources.text_plan import clean_lines, read_text_plan
@@ -121,7 +122,8 @@ def document_plan(path: Path, rules: RulesFile | None = None,
     shown = str(path)
     text = read_text(path, limits.DOCUMENT_BYTES, "document")
     refuse_beyond_limits(text, shown)
-    data = plan_data(text, shown, rules, markdown=path.suffix.lower() in (".md", ".markdown"))
+    reader = reader_for(path)
+    data = plan_data(text, shown, rules, markdown=reader is not None and reader.name == "markdown")
     if not data["tables"] and not data.get("claims"):
         raise UnreadableInput(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
                         "with a unit line or column headings, or a Markdown table) and no claim "
