@@ -134,3 +134,20 @@ def test_help_shows_the_library_and_every_parameter_is_explained():
         doc = inspect.getdoc(cls) or ""
         for parameter in inspect.signature(cls).parameters:
             assert f"`{parameter}`" in doc, (cls.__name__, parameter)
+
+
+def test_a_rule_yields_only_the_codes_it_is_registered_for(scale_plan):
+    from budgetcheck.rules.registry import _CODES, REGISTRY
+
+    @budgetcheck.rule("X990", "stray-code", "warning")
+    def stray(plan, ctx):
+        yield ctx.finding("BC101", "error", "not mine", lines=[1])
+
+    try:
+        with pytest.raises(ValueError, match="yielded a BC101 finding"):
+            budgetcheck.check(scale_plan, plugins=False)
+        # not selected, it does not run at all; selected, only its own code is kept
+        assert budgetcheck.check(scale_plan, select="BC101", plugins=False).findings == []
+    finally:
+        del REGISTRY["X990"]
+        del _CODES[stray]
