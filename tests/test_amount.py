@@ -230,3 +230,32 @@ def test_an_amount_is_immutable_and_survives_copy_and_pickle(digits, scale):
         assert again.exponent == amount.exponent and again.interval() == amount.interval()
     with pytest.raises(AttributeError):
         amount.digits = Decimal(1)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text, value, scale", [
+    # currency signs mark the column: the figure keeps its table's unit (thousands here)
+    ("500 658 $", "500658000", 3), ("$ 1,234", "1234000", 3), ("$126,317,002", "126317002000", 3),
+    ("5 dollars", "5000", 3),
+    # zero forms, with and without the currency sign
+    ("$ -", "0", 3), ("- $", "0", 3), ("$ —", "0", 3), ("–", "0", 3), ("nil", "0", 3),
+    ("néant", "0", 3),
+    # negative forms
+    ("(1,234)", "-1234000", 3), ("$ (1,234)", "-1234000", 3), ("$(1,234)", "-1234000", 3),
+    ("(1 234) $", "-1234000", 3), ("(1 234 $)", "-1234000", 3), ("($ 1,234)", "-1234000", 3),
+    ("−1 234", "-1234000", 3), ("-1,234", "-1234000", 3), ("-$5", "-5000", 3), ("$-5", "-5000", 3),
+    # only an explicit scale overrides the table's unit
+    ("12,5 M$", "12500000", 6), ("3 k$", "3000", 3), ("$ 12.5M", "12500000", 6),
+    ("12 %", "12", 0),
+])
+def test_the_forms_statements_print_in_a_thousands_table(text, value, scale):
+    amount = parse_amount(text, scale=3, unit="$", round_thousands=False)
+    assert (amount.value, amount.scale) == (Decimal(value), scale)
+
+
+def test_a_currency_sign_alone_is_not_a_figure_and_prose_keeps_its_dollars():
+    for text in ("$", "($)"):
+        with pytest.raises(AmountError):
+            parse_amount(text)
+    # in prose (no table unit) a trailing "$" is dollars, with the round-thousands rule
+    assert parse_amount("51 000 $").value == 51000 and parse_amount("51 000 $").exponent == 3
+    assert parse_amount("1,5 $").value == Decimal("1.5")  # a suffix "$" is French style

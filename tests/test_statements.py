@@ -371,3 +371,39 @@ def test_a_difference_column_is_one_column_minus_another(tmp_path):
         "Difference (planned minus forecast)"]
     report = check(plan)
     assert report.findings == [] and len(report.passed) == 6
+
+
+def test_currency_signs_zero_dashes_and_bracketed_negatives_of_published_statements(tmp_path):
+    """The forms of the departmental statements, on an invented statement: a "$" on the first
+    and total rows of a thousands table marks the column, "$ -" is nil, "$ (34,686)" a negative
+    earned on behalf of Government; the total of revenues nets to nil."""
+    text = ("Future-Oriented Condensed Statement of Operations\n(in thousands of dollars)\n\n"
+            "                                        2024-25          2025-26\n"
+            "Salaries                          $ 126,317        $ 120,000\n"
+            "Transfer payments                     8,000            8,500\n"
+            "Total expenses                    $ 134,317        $ 128,500\n"
+            "Sales of goods and services          34,686           30,000\n"
+            "Revenues earned on behalf of\nGovernment                        $ (34,686)       $ (30,000)\n"
+            "Total revenues                          $ -              - $\n"
+            "Net cost of operations            $ 134,317        $ 128,500\n")
+    path = tmp_path / "condensed.en.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = load(path)
+    cells = {row.key: row.cells for row in plan.tables[0].rows}
+    assert cells["salaries"]["y2024_25"].amount.value == 126_317_000  # thousands, not dollars
+    assert cells["total_revenues"]["y2025_26"].amount.value == 0
+    report = check(plan)
+    assert report.errors == [], [f.message for f in report.errors]
+    path.write_text(text.replace("$ (30,000)", "$ (3,000)"), encoding="utf-8")
+    assert any(10 in f.lines for f in check(load(path)).errors)
+
+
+def test_an_html_comment_is_not_read_and_keeps_the_line_numbers(tmp_path):
+    path = tmp_path / "with-source.en.md"
+    path.write_text("<!--\nSource: https://example.gc.ca/2013-2014/fofs (read 2026-12-01)\n-->\n"
+                    "Statement of Operations\n(in thousands of dollars)\n\n"
+                    "| | 2025 | 2026 |\n|---|---|---|\n| Salaries | 10 | 12 |\n| Rent | 5 | 6 |\n"
+                    "| Total expenses | 15 | 20 |\n", encoding="utf-8")
+    report = check(load(path))
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 11)]
+    assert load(path).tables[0].title == "Statement of Operations"

@@ -23,14 +23,14 @@ MAX_TEXT = 200
 # Suffixes after the number: (pattern, scale, unit or None for "no unit given")
 _DOLLAR_WORDS = r"(?:\$|dollars?|de\s+\$|de\s+dollars|d['’]\s*\$|of\s+dollars|\$\s*dollars?)"
 _SUFFIX_TABLE: list[tuple[str, int, Unit | None]] = [
-        (r"", 0, None),
-        (r"%", 0, "%"),
-        (_DOLLAR_WORDS, 0, "$"),
-        (r"(?:k\s*\$|k|thousands?(?:\s+" + _DOLLAR_WORDS + r")?)", 3, None),
-        (r"(?:m\s*\$|m|mm|mil\.?|millions?(?:\s+" + _DOLLAR_WORDS + r")?)", 6, None),
-        (r"(?:g\s*\$|md\s*\$|g|b|bn|milliards?(?:\s+" + _DOLLAR_WORDS + r")?|billions?(?:\s+"
-         + _DOLLAR_WORDS + r")?)", 9, None),
-    ]
+    (r"", 0, None),
+    (r"%", 0, "%"),
+    (_DOLLAR_WORDS, 0, "$"),
+    (r"(?:k\s*\$|k|thousands?(?:\s+" + _DOLLAR_WORDS + r")?)", 3, None),
+    (r"(?:m\s*\$|m|mm|mil\.?|millions?(?:\s+" + _DOLLAR_WORDS + r")?)", 6, None),
+    (r"(?:g\s*\$|md\s*\$|g|b|bn|milliards?(?:\s+" + _DOLLAR_WORDS + r")?|billions?(?:\s+"
+     + _DOLLAR_WORDS + r")?)", 9, None),
+]
 _SUFFIXES: list[tuple[re.Pattern[str], int, Unit | None]] = [
     (re.compile(p + r"\Z", re.IGNORECASE), scale, unit) for p, scale, unit in _SUFFIX_TABLE
 ]
@@ -100,30 +100,20 @@ def parse_amount(
         raise AmountError(f"{text.strip()!r} is written with a digit of another script "
                           f"(U+{ord(foreign.group()):04X} {unicodedata.name(foreign.group(), '')}"
                           "); figures are written with the digits 0 to 9")
-    if s.lower() in _ZERO_MARKS:
+    s, negative, prefix_dollar, suffix_dollar = _peel_markers(s)
+    if s.lower() in _ZERO_MARKS:  # "-", "$ -", "- $", "$ —", "nil", "néant"
         return Amount(Decimal(0), scale or 0, unit if unit is not None else "$", exact=True)
-
-    negative = False
-    if s.startswith("(") and s.endswith(")"):
-        negative, s = True, s[1:-1].strip()
-    if s and s[0] in _MINUS_CHARS:
-        negative, s = not negative, s[1:].strip()
-    prefix_dollar = s.startswith("$") or s.upper().startswith("CA$") or s.upper().startswith("C$")
-    if prefix_dollar:
-        s = s[s.index("$") + 1 :].strip()
-        if s and s[0] in _MINUS_CHARS:  # "$-5" / "$ −5"
-            negative, s = not negative, s[1:].strip()
 
     m = re.match(r"[0-9][0-9.,\u0020]*", s)
     if not m:
         raise AmountError(f"no number in {text.strip()!r}")
     number, rest = m.group(0).rstrip(" ,."), s[len(m.group(0).rstrip(" ,.")) :].strip()
     found_scale, found_unit = _read_suffix(rest, text)
-    if prefix_dollar:
+    if prefix_dollar or suffix_dollar:
         if found_unit == "%":
             raise AmountError(f"{text.strip()!r} has both '$' and '%'")
         found_unit = "$"
-    suffix_style = bool(rest) and not prefix_dollar
+    suffix_style = (bool(rest) or suffix_dollar) and not prefix_dollar
     digits = _read_number(number, lang=lang, english_hint=prefix_dollar, french_hint=suffix_style,
                           original=text)
     final_scale = found_scale if found_scale is not None else (scale or 0)
@@ -141,6 +131,38 @@ def parse_amount(
         raise AmountError(f"{text.strip()!r}: {exc}") from None
 
 
+_CURRENCY_PREFIXES = ("CA$", "C$", "$")
+
+
+def _peel_markers(s: str) -> tuple[str, bool, bool, bool]:
+    """The figure without the signs and currency marks around it, in any order: "(1,234)",
+    "$ (1,234)", "$(1,234)", "(1 234) $", "-$5", "$ -", "- $". Returns (the rest, negative,
+    a "$" before, a bare "$" after). A currency mark only says the column is in dollars: the
+    figure keeps its table's unit scale unless it writes one ("M$", "k$", "millions")."""
+    negative = prefix = suffix = False
+    for _ in range(6):  # each mark at most once or twice; a bounded peel
+        if s.lower() in _ZERO_MARKS:
+            break
+        if len(s) > 1 and s.startswith("(") and s.endswith(")"):
+            negative, s = not negative, s[1:-1].strip()
+        elif len(s) > 1 and s[0] in _MINUS_CHARS and s[1:].strip(" $"):  # not the dash of "- $"
+            negative, s = not negative, s[1:].strip()
+        elif not prefix and (cut := next((p for p in _CURRENCY_PREFIXES
+                                          if s.upper().startswith(p)), None)):
+            prefix, s = True, s[len(cut):].strip()
+        elif not suffix and s.endswith("$") and _bare_dollar(s[:-1].rstrip()):
+            suffix, s = True, s[:-1].rstrip()
+        else:
+            break
+    return s, negative, prefix, suffix
+
+
+def _bare_dollar(before: str) -> bool:
+    """Is a trailing "$" a currency mark on its own (not the "$" of "M$", "k$")?"""
+    return before == "" or before[-1].isdigit() or before[-1] == ")" \
+        or before.lower() in _ZERO_MARKS
+
+
 def _read_suffix(rest: str, original: str) -> tuple[int | None, Unit | None]:
     rest = rest.strip().rstrip(".")
     for pattern, scale, unit in _SUFFIXES:
@@ -148,7 +170,10 @@ def _read_suffix(rest: str, original: str) -> tuple[int | None, Unit | None]:
             if scale == 0 and unit is None:
                 return None, None
             has_dollar = "$" in rest or "dollar" in rest.lower()
-            return scale if (scale or unit) else None, unit or ("$" if has_dollar or scale else None)
+            # A dollar word alone ("dollars", "de dollars") names the currency, not a scale: the
+            # figure keeps its table's. A percentage has no scale.
+            given = scale if scale or unit == "%" else None
+            return given, unit or ("$" if has_dollar or scale else None)
     raise AmountError(f"unknown unit {rest!r} in {original.strip()!r}")
 
 

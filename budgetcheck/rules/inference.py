@@ -38,6 +38,13 @@ RESULT_NOUN = re.compile(
     r"\bgross (?:profit|margin)\b|\br[ée]sultat d['’]exploitation\b|\bmarge brute\b|"
     r"\bdette nette\b|\bsituation financi[èe]re nette\b|"
     r"\bactifs? financiers nets\b|\bco[uû]t de fonctionnement net\b", re.IGNORECASE)
+#: Results a statement of financial position or of operations always prints as a combination of
+#: its totals: when none fits, the line is a wrong total, not a line item, however far it is.
+BALANCE_RESULT = re.compile(
+    r"\bnet (?:debt|financial (?:position|assets|liabilities))\b|\bdette nette\b|"
+    r"\bsituation financi[èe]re nette\b|\b(?:actifs|passifs) financiers nets\b|"
+    r"\bnet cost of operations before\b|\bco[uû]t de fonctionnement net avant\b",
+    re.IGNORECASE)
 NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)
 #: Earlier totals a result line may combine, two or three of them, nearest first: a statement
@@ -77,6 +84,11 @@ def in_dollars(row: Row) -> bool:
     """A row of amounts; a row of percentages or ratios ("Share of the total 60 %") is part of
     no sum of dollars."""
     return any(cell.amount.unit == "$" for cell in row.cells.values())
+
+
+def is_balance_result(row: Row) -> bool:
+    """A net debt, net financial position or net cost before funding: always a combination."""
+    return bool(BALANCE_RESULT.search(row.label)) and not NOT_RESULT.search(row.label)
 
 
 def is_result(row: Row) -> bool:
@@ -303,7 +315,7 @@ def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
     total_rows: set[int] = set()
     headings: list[int] = []
     for i, row in enumerate(table.rows):
-        certain = is_total(row)
+        certain = is_total(row) or is_balance_result(row)
         if not row.cells:
             headings.append(i)
         if not row.cells or not (certain or is_result(row)):

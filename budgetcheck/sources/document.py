@@ -110,6 +110,21 @@ def refuse_beyond_limits(text: str, shown: str) -> None:
                             "statement has that many columns", line=number)
 
 
+def without_comments(text: str) -> str:
+    """The text with its HTML comments (`<!-- ... -->`, invisible in rendered Markdown; a header
+    saying where a statement comes from) blanked, their line breaks kept so that every line
+    keeps its number. An unclosed comment runs to the end, as in HTML. Linear: one scan."""
+    out: list[str] = []
+    start = 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        end = len(text) if closing < 0 else closing + 3
+        out += [text[start:opening], "\n" * text.count("\n", opening, end)]
+        start = end
+    out.append(text[start:])
+    return "".join(out)
+
+
 def read_document(path: str | Path, rules: str | Path | None = None) -> Read:
     """Read a plan document (text or Markdown): its tables, statements and claims, aligned
     with a rules file's tables when one is given."""
@@ -120,7 +135,7 @@ def read_document(path: str | Path, rules: str | Path | None = None) -> Read:
 def document_plan(path: Path, rules: RulesFile | None = None,
                   rules_path: str | None = None) -> Read:
     shown = str(path)
-    text = read_text(path, limits.DOCUMENT_BYTES, "document")
+    text = without_comments(read_text(path, limits.DOCUMENT_BYTES, "document"))
     refuse_beyond_limits(text, shown)
     reader = reader_for(path)
     data = plan_data(text, shown, rules, markdown=reader is not None and reader.name == "markdown")

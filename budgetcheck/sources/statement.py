@@ -179,6 +179,12 @@ def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
     return starts
 
 
+#: Words that name a statement or a table, as its title does ("Statement of Operations", "État
+#: de la situation financière", "Schedule 2", "Budget summary").
+STATEMENT_NAME = re.compile(r"statement|état|etat|schedule|tableau|table|bilan|budget|compte|"
+                            r"annexe|résultats|summary|sommaire", re.IGNORECASE)
+
+
 def _title(lines: list[str], start: int) -> tuple[str, int]:
     """The statement's title: the nearest text line above its unit line or headings that names a
     statement, else the nearest text line."""
@@ -193,9 +199,7 @@ def _title(lines: list[str], start: int) -> tuple[str, int]:
         if split.has_figures and split.label and split.gap >= 2:
             break  # a row of figures: the previous statement's
         above.append((text, i))
-    named = [x for x in above if re.search(r"statement|état|etat|schedule|tableau|table|bilan|"
-                                           r"budget|compte|annexe|résultats|summary|sommaire",
-                                           x[0], re.IGNORECASE)]
+    named = [x for x in above if STATEMENT_NAME.search(x[0])]
     pick = named[0] if named else (above[-1] if above else ("Statement", start))
     return pick[0].strip("#* "), pick[1] + 1
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from budgetcheck.sources.statement import Statement, StatementRow, read_text_statements, unit_scale
+from budgetcheck.sources.statement import (
+    STATEMENT_NAME,
+    Statement,
+    StatementRow,
+    read_text_statements,
+    unit_scale,
+)
 from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.text_plan import _unique, guess_language, slug
 
@@ -55,6 +61,7 @@ def read_markdown_statements(raw_lines: list[str]) -> list[Statement]:
 def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     header = _cells(raw_lines[start])
     title, title_line, scale = "Table", start + 1, unit_scale(header[0]) if header else None
+    nearest: tuple[str, int] | None = None
     for i in range(start - 1, max(-1, start - 6), -1):
         text = raw_lines[i].strip()
         if not text:
@@ -64,8 +71,13 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
             continue
         if text.startswith("|"):
             break
-        title, title_line = text.strip("#*_ ").strip(), i + 1
-        break
+        line = text.strip("#*_ ").strip(), i + 1
+        nearest = nearest or line
+        if STATEMENT_NAME.search(line[0]):  # the name, above "As at March 31" and the like
+            nearest = line
+            break
+    if nearest is not None:
+        title, title_line = nearest
     statement = Statement(title, title_line, scale, columns=header[1:])
     for number in range(start + 2, end):
         cells = _cells(raw_lines[number])

@@ -1,0 +1,177 @@
+"""Real published statements (`fixtures/real/`), checked as a new user would check them.
+
+Each fixture keeps the figures and row labels exactly as printed, with its source address in a
+header comment. Before the checker is trusted with one, the test adds its figures by hand
+(`Decimal`, below); then the checker must find no error in it, and must find an error, at the
+changed line, for every figure moved by a tenth of its column and for every pair of adjacent
+digits swapped.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+
+from .conftest import ROOT
+
+REAL = ROOT / "fixtures" / "real"
+FIXTURES = sorted(REAL.glob("*.md")) + sorted(REAL.glob("*.txt"))
+
+#: The conventions of issue "Real statements as published", each with the real fixtures that
+#: exercise it ([] where no stored real statement shows it yet: invented tests cover those).
+CONVENTIONS: dict[str, list[str]] = {
+    "source header in an HTML comment, lines kept": ["phac-2013-14-financial-position.en.md",
+                                                     "phac-2013-14-operations.en.md",
+                                                     "scc-2012-13-financial-position.en.md"],
+    "(in thousands of dollars) above the table": ["phac-2013-14-financial-position.en.md",
+                                                  "phac-2013-14-operations.en.md"],
+    "(in dollars) above the table": ["scc-2012-13-financial-position.en.md"],
+    "title above a period line (As at March 31)": ["phac-2013-14-financial-position.en.md",
+                                                   "scc-2012-13-financial-position.en.md"],
+    "section headings with no figures (Liabilities, Financial assets)": [
+        "phac-2013-14-financial-position.en.md", "scc-2012-13-financial-position.en.md"],
+    "a sub-heading inside a section (Sales of goods and services)": [
+        "phac-2013-14-operations.en.md"],
+    "a negative line in brackets (Revenues earned on behalf of Government)": [
+        "phac-2013-14-operations.en.md"],
+    "net debt = liabilities - financial assets": ["phac-2013-14-financial-position.en.md"],
+    "net financial position = non-financial assets - net debt": [
+        "phac-2013-14-financial-position.en.md"],
+    "a total of one row (Total non-financial assets)": ["phac-2013-14-financial-position.en.md"],
+    "a total of totals (Total = financial + non-financial assets)": [
+        "scc-2012-13-financial-position.en.md"],
+    "the same label in two tables (Total)": ["scc-2012-13-financial-position.en.md"],
+    "two tables in one document": ["scc-2012-13-financial-position.en.md"],
+    "currency signs as column markers ($ 500,658 in thousands)": [],
+    "zero forms ($ -, - $, nil, néant)": [],
+    "negative forms ($ (1,234), (1 234) $)": [],
+}
+
+
+def _figures(path: Path) -> list[tuple[int, str, Decimal]]:
+    """(line, text, value) of every figure of a Markdown statement, read by hand: the cells
+    after the label of each table row, brackets as negatives."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.startswith("| ") or line.startswith("| |") or "---" in line:
+            continue
+        for cell in line.strip("|").split("|")[1:]:
+            text = cell.strip()
+            if text:
+                negative = text.startswith("(")
+                value = Decimal(text.strip("()").replace(",", ""))
+                found.append((number, text, -value if negative else value))
+    return found
+
+
+def _row(path: Path, label: str) -> list[Decimal]:
+    line = next(x for x in path.read_text(encoding="utf-8").splitlines()
+                if x.startswith(f"| {label} |"))
+    return [(-1 if c.strip().startswith("(") else 1) * Decimal(c.strip().strip("()")
+                                                               .replace(",", ""))
+            for c in line.strip("|").split("|")[1:]]
+
+
+def _sum(path: Path, *labels: str) -> list[Decimal]:
+    rows = [_row(path, label) for label in labels]
+    return [sum(column, Decimal(0)) for column in zip(*rows)]
+
+
+def test_the_fixtures_add_up_by_hand() -> None:
+    """Every total and result of every fixture, added from its printed figures."""
+    pos = REAL / "phac-2013-14-financial-position.en.md"
+    assert _sum(pos, "Accounts payable and accrued liabilities (note 6)",
+                "Vacation pay and compensatory leave", "Employee future benefits (note 7)",
+                "Other liabilities") == _row(pos, "Total net liabilities") == [90342, 109677]
+    assert _sum(pos, "Due from Consolidated Revenue Fund",
+                "Accounts receivable and advances (note 8)") == \
+        _row(pos, "Total net financial assets") == [67075, 72833]
+    net_debt = [a - b for a, b in zip(_row(pos, "Total net liabilities"),
+                                      _row(pos, "Total net financial assets"))]
+    assert net_debt == _row(pos, "Agency net debt") == [23267, 36844]
+    assert _row(pos, "Tangible capital assets (note 9)") == _row(pos, "Total non-financial assets")
+    assert [a - b for a, b in zip(_row(pos, "Total non-financial assets"), net_debt)] == \
+        _row(pos, "Agency net financial position") == [102780, 91935]
+
+    ops = REAL / "phac-2013-14-operations.en.md"
+    assert _sum(ops, "Public health infrastructure", "Health promotion and disease prevention",
+                "Health security", "Internal services") == _row(ops, "Total expenses") == \
+        [621394, 584912]
+    assert _sum(ops, "Rights and privileges", "Services of a non-regulatory nature",
+                "Lease and use of public property", "Interest", "Other",
+                "Revenues earned on behalf of Government") == _row(ops, "Total revenues") == \
+        [50, 50]
+
+    scc = REAL / "scc-2012-13-financial-position.en.md"
+    assert _sum(scc, "Due from Consolidated Revenue Fund",
+                "Accounts receivable and advances (Note 6)") == \
+        _row(scc, "Total financial assets") == [3887642, 3763543]
+    assert _sum(scc, "Prepaid expenses", "Tangible capital assets (Note 7)") == \
+        _row(scc, "Total non-financial assets") == [2479409, 1491391]
+    assert _sum(scc, "Total financial assets", "Total non-financial assets") == \
+        [6367051, 5254934]
+    liabilities = _sum(scc, "Accounts payable and accrued liabilities (Note 8)",
+                       "Vacation pay and compensatory leave", "Employee future benefits (Note 9b)",
+                       "Other liabilities (Note 10)")
+    assert liabilities == [6327686, 6480023]
+
+
+def test_every_convention_names_fixtures_that_exist() -> None:
+    named = {name for fixtures in CONVENTIONS.values() for name in fixtures}
+    assert named <= {p.name for p in FIXTURES}
+    assert {p.name for p in FIXTURES} <= named  # every fixture is there for a reason
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_a_real_statement_checked_without_rules_has_no_error(path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    report = check(load(path))
+    assert report.errors == [], [f.message for f in report.errors]
+    assert sum(1 for p in report.passed if p.inferred) >= 4  # its totals were found, and hold
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+
+
+def _mutations(text: str) -> list[tuple[str, str]]:
+    """Every pair of adjacent different digits swapped, and the figure moved up by a tenth."""
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    swaps = [text[:a] + text[b] + text[a] + text[b + 1:] for a, b in zip(digits, digits[1:])
+             if b == a + 1 and text[a] != text[b]]
+    return [("swap", s) for s in swaps]
+
+
+def _moved(text: str, step: int) -> str:
+    negative = text.startswith("(")
+    value = int(text.strip("()").replace(",", "")) * (-1 if negative else 1) + step
+    shown = f"{abs(value):,}"
+    return f"({shown})" if value < 0 else shown
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_every_figure_changed_is_caught_at_its_line(path: Path, tmp_path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    figures = _figures(path)
+    widest = max(abs(v) for _, _, v in figures)
+    missed, tried = [], 0
+    for number, text, _ in figures:
+        cells = lines[number - 1].split("|")
+        for kind, new in [*_mutations(text), ("tenth", _moved(text, max(int(widest / 10), 1)))]:
+            for position, cell in enumerate(cells):
+                if cell.strip() != text:
+                    continue
+                changed = [*cells[:position], cell.replace(text, new), *cells[position + 1:]]
+                edited = lines[:number - 1] + ["|".join(changed)] + lines[number:]
+                target = tmp_path / path.name
+                target.write_text("\n".join(edited), encoding="utf-8")
+                tried += 1
+                errors = check(load(target)).errors
+                if not any(number in f.lines for f in errors):
+                    missed.append((number, text, new, kind))
+    assert tried > 50
+    assert missed == []
