@@ -9,6 +9,7 @@ digits swapped.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,11 +26,18 @@ FIXTURES = sorted(REAL.glob("*.md")) + sorted(REAL.glob("*.txt"))
 #: The conventions of issue "Real statements as published", each with the real fixtures that
 #: exercise it ([] where no stored real statement shows it yet: invented tests cover those).
 CONVENTIONS: dict[str, list[str]] = {
-    "source header in an HTML comment, lines kept": ["phac-2013-14-financial-position.en.md",
-                                                     "phac-2013-14-operations.en.md",
-                                                     "scc-2012-13-financial-position.en.md"],
+    "source header in an HTML comment, lines kept": [p.name for p in FIXTURES],
     "(in thousands of dollars) above the table": ["phac-2013-14-financial-position.en.md",
-                                                  "phac-2013-14-operations.en.md"],
+                                                  "phac-2013-14-operations.en.md",
+                                                  "eccc-2013-financial-position.en.md",
+                                                  "eccc-2021-financial-position.en.md",
+                                                  "eccc-2022-financial-position.en.md"],
+    "the unit on the line of the years, (in thousands of dollars) 2021 2020": [
+        "eccc-2021-financial-position.en.txt"],
+    "one space between a label and its figures (text as the page gives it)": [
+        "eccc-2021-financial-position.en.txt"],
+    "a footer after the last row (The accompanying notes form...)": [
+        "eccc-2021-financial-position.en.txt"],
     "(in dollars) above the table": ["scc-2012-13-financial-position.en.md"],
     "title above a period line (As at March 31)": ["phac-2013-14-financial-position.en.md",
                                                    "scc-2012-13-financial-position.en.md"],
@@ -39,42 +47,71 @@ CONVENTIONS: dict[str, list[str]] = {
         "phac-2013-14-operations.en.md"],
     "a negative line in brackets (Revenues earned on behalf of Government)": [
         "phac-2013-14-operations.en.md"],
-    "net debt = liabilities - financial assets": ["phac-2013-14-financial-position.en.md"],
+    "net debt = liabilities - financial assets": ["phac-2013-14-financial-position.en.md",
+                                                  "eccc-2013-financial-position.en.md",
+                                                  "eccc-2021-financial-position.en.md",
+                                                  "eccc-2021-financial-position.en.txt",
+                                                  "eccc-2022-financial-position.en.md"],
     "net financial position = non-financial assets - net debt": [
-        "phac-2013-14-financial-position.en.md"],
+        "phac-2013-14-financial-position.en.md", "eccc-2013-financial-position.en.md",
+        "eccc-2022-financial-position.en.md"],
+    "result labels in capitals (DEPARTMENTAL NET DEBT)": ["eccc-2013-financial-position.en.md"],
+    "financial assets held on behalf of Government, in brackets": [
+        "eccc-2013-financial-position.en.md", "eccc-2021-financial-position.en.md",
+        "eccc-2022-financial-position.en.md"],
     "a total of one row (Total non-financial assets)": ["phac-2013-14-financial-position.en.md"],
     "a total of totals (Total = financial + non-financial assets)": [
         "scc-2012-13-financial-position.en.md"],
     "the same label in two tables (Total)": ["scc-2012-13-financial-position.en.md"],
     "two tables in one document": ["scc-2012-13-financial-position.en.md"],
-    "currency signs as column markers ($ 500,658 in thousands)": [],
+    "currency signs as column markers ($143,152 in a thousands table)": [
+        "eccc-2013-financial-position.en.md", "eccc-2021-financial-position.en.md",
+        "eccc-2021-financial-position.en.txt", "eccc-2022-financial-position.en.md"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
 
 
+_TEXT_FIGURE = re.compile(r"(?<= )\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,3}(?:,[0-9]{3})*)"
+                          r"(?= |$)")
+
+
+def _value(text: str) -> Decimal:
+    value = Decimal(text.strip("$()").replace(",", ""))
+    return -value if "(" in text else value
+
+
 def _figures(path: Path) -> list[tuple[int, str, Decimal]]:
-    """(line, text, value) of every figure of a Markdown statement, read by hand: the cells
-    after the label of each table row, brackets as negatives."""
+    """(line, text, value) of every figure of a statement, read by hand: in Markdown the cells
+    after the label of each table row; in text the figures that end a row's line (the heading
+    line of years left out). Brackets are negatives."""
     found = []
+    markdown = path.suffix == ".md"
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.startswith("| ") or line.startswith("| |") or "---" in line:
+        if markdown:
+            if not line.startswith("| ") or line.startswith("| |") or "---" in line:
+                continue
+            cells = [c.strip() for c in line.strip("|").split("|")[1:]]
+        elif line.startswith("(") or "Note 1" in line and not line[-1].isdigit():
             continue
-        for cell in line.strip("|").split("|")[1:]:
-            text = cell.strip()
-            if text:
-                negative = text.startswith("(")
-                value = Decimal(text.strip("()").replace(",", ""))
-                found.append((number, text, -value if negative else value))
+        else:
+            cells = [m.group() for m in _TEXT_FIGURE.finditer(line)]
+            if len(cells) != 2:  # a row prints its two years; "As at March 31" is a heading
+                continue
+        found += [(number, text, _value(text)) for text in cells if text]
     return found
 
 
 def _row(path: Path, label: str) -> list[Decimal]:
     line = next(x for x in path.read_text(encoding="utf-8").splitlines()
                 if x.startswith(f"| {label} |"))
-    return [(-1 if c.strip().startswith("(") else 1) * Decimal(c.strip().strip("()")
-                                                               .replace(",", ""))
-            for c in line.strip("|").split("|")[1:]]
+    return [_value(c.strip()) for c in line.strip("|").split("|")[1:]]
+
+
+def _rows(path: Path, label: str) -> list[list[Decimal]]:
+    """Every row of that label, in order (a label printed twice, in two sections)."""
+    return [[_value(c.strip()) for c in x.strip("|").split("|")[1:]]
+            for x in path.read_text(encoding="utf-8").splitlines() if x.startswith(f"| {label} |")]
 
 
 def _sum(path: Path, *labels: str) -> list[Decimal]:
@@ -120,6 +157,39 @@ def test_the_fixtures_add_up_by_hand() -> None:
                        "Other liabilities (Note 10)")
     assert liabilities == [6327686, 6480023]
 
+    for name, liabilities_label, net_debt_label, position_label in (
+            ("eccc-2013-financial-position.en.md", "Total net liabilities",
+             "DEPARTMENTAL NET DEBT", "DEPARTMENTAL NET FINANCIAL POSITION"),
+            ("eccc-2021-financial-position.en.md", "Total liabilities", "Departmental net debt",
+             "Departmental net financial position"),
+            ("eccc-2022-financial-position.en.md", "Total liabilities", "Departmental net debt",
+             "Departmental net financial position")):
+        path = REAL / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        labels = [x.split(" | ")[0].strip("| ") for x in lines if x.startswith("| ") and
+                  " | " in x]
+        block = labels[labels.index("Liabilities") + 1:labels.index(liabilities_label)]
+        assert _sum(path, *block) == _row(path, liabilities_label), name
+        gross = _sum(path, "Due from Consolidated Revenue Fund")
+        held = [r for r in (_row(path, "Total financial assets held on behalf of Government")
+                            if name.startswith("eccc-2013") else
+                            _rows(path, "Accounts receivable and advances (Note 9)")[1])]
+        receivable = _rows(path, "Accounts receivable and advances (Note 9)")[0]
+        assert [g + r for g, r in zip(gross, receivable)] == _row(path,
+                                                                 "Total gross financial assets")
+        net_assets = [g + h for g, h in zip(_row(path, "Total gross financial assets"), held)]
+        assert net_assets == _row(path, "Total net financial assets"), name
+        debt = [a - b for a, b in zip(_row(path, liabilities_label), net_assets)]
+        assert debt == _row(path, net_debt_label), name
+        non_financial = _sum(path, "Prepaid expenses", *[x for x in labels if
+                                                         x.startswith(("Inventory", "Tangible"))])
+        assert non_financial == _row(path, "Total non-financial assets"), name
+        assert [a - b for a, b in zip(non_financial, debt)] == _row(path, position_label), name
+    # the text layout of 2021 prints the very figures of its table
+    text = REAL / "eccc-2021-financial-position.en.txt"
+    table = REAL / "eccc-2021-financial-position.en.md"
+    assert [v for _, _, v in _figures(text)] == [v for _, _, v in _figures(table)]
+
 
 def test_every_convention_names_fixtures_that_exist() -> None:
     named = {name for fixtures in CONVENTIONS.values() for name in fixtures}
@@ -147,10 +217,10 @@ def _mutations(text: str) -> list[tuple[str, str]]:
 
 
 def _moved(text: str, step: int) -> str:
-    negative = text.startswith("(")
-    value = int(text.strip("()").replace(",", "")) * (-1 if negative else 1) + step
+    value = int(_value(text)) + step
     shown = f"{abs(value):,}"
-    return f"({shown})" if value < 0 else shown
+    shown = f"({shown})" if value < 0 else shown
+    return f"${shown}" if text.startswith("$") else shown
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
@@ -160,13 +230,15 @@ def test_every_figure_changed_is_caught_at_its_line(path: Path, tmp_path: Path) 
     widest = max(abs(v) for _, _, v in figures)
     missed, tried = [], 0
     for number, text, _ in figures:
-        cells = lines[number - 1].split("|")
+        line = lines[number - 1]
+        cells = line.split("|") if path.suffix == ".md" else line.split(" ")
+        joiner = "|" if path.suffix == ".md" else " "
         for kind, new in [*_mutations(text), ("tenth", _moved(text, max(int(widest / 10), 1)))]:
             for position, cell in enumerate(cells):
                 if cell.strip() != text:
                     continue
                 changed = [*cells[:position], cell.replace(text, new), *cells[position + 1:]]
-                edited = lines[:number - 1] + ["|".join(changed)] + lines[number:]
+                edited = lines[:number - 1] + [joiner.join(changed)] + lines[number:]
                 target = tmp_path / path.name
                 target.write_text("\n".join(edited), encoding="utf-8")
                 tried += 1

@@ -95,6 +95,21 @@ def unit_scale(text: str) -> int | None:
     return None
 
 
+def unit_before_headings(text: str) -> tuple[int, str] | None:
+    """A unit line that carries the column headings too, "(in thousands of dollars) 2021 2020":
+    the scale, and the line with the unit blanked (so the headings keep their columns)."""
+    stripped = text.lstrip()
+    if not stripped.startswith("("):
+        return None
+    close = stripped.find(")")
+    scale = unit_scale(stripped[: close + 1]) if close > 0 else None
+    if scale is None:
+        return None
+    offset = len(text) - len(stripped) + close + 1
+    rest = " " * offset + text[offset:]
+    return (scale, rest) if rest.strip() and _is_header(rest) else None
+
+
 def _is_header(text: str) -> bool:
     """Column headings: years, quarters and heading words only, at least one year or quarter
     ("Financial information   2024–25 forecast   2025–26 planned": the caption over the labels
@@ -114,6 +129,15 @@ def _is_header(text: str) -> bool:
                                 "décembre", "december", "30", "juin", "june", "september",
                                 "septembre", "exercice", "year", "fiscal"}
                for w in words)
+
+
+def _years_apart(chunk: str, end: int) -> list[tuple[str, int]]:
+    """A heading chunk of years one space apart, split into one heading per year."""
+    words = list(re.finditer(r"\S+", chunk))
+    if len(words) < 2 or not all(is_year(w.group()) for w in words):
+        return [(chunk, end)]
+    base = end - len(chunk)
+    return [(w.group(), base + w.end()) for w in words]
 
 
 def _has_caption(text: str, chunks: list[str]) -> bool:
@@ -145,6 +169,8 @@ def _header_columns(text: str) -> tuple[list[str], list[int]]:
     chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
     if _has_caption(text, [c for c, _ in chunks]):
         chunks = chunks[1:]
+    # Years set one space apart ("2021 2020") are one heading each, as their figures are.
+    chunks = [piece for chunk in chunks for piece in _years_apart(*chunk)]
     chosen = [c for c in chunks if c[0].lower().strip("()") not in {"note", "notes", "$"}]
     return [c[0] for c in chosen], [c[1] for c in chosen]
 
@@ -170,7 +196,8 @@ def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
     starts: list[int] = []
     seen_rows = True
     for i, text in enumerate(lines):
-        marker = unit_scale(text) is not None or _is_header(text)
+        marker = unit_scale(text) is not None or _is_header(text) \
+            or unit_before_headings(text) is not None
         if marker and seen_rows:
             starts.append(i)
             seen_rows = False
@@ -192,7 +219,9 @@ def _title(lines: list[str], start: int) -> tuple[str, int]:
     for i in range(start - 1, max(-1, start - 8), -1):
         text = lines[i].strip()
         if not text:
-            if above:
+            # A blank line ends the title block, unless what was found is only a period ("As
+            # at March 31") and the name stands above it.
+            if any(STATEMENT_NAME.search(x[0]) for x in above):
                 break
             continue
         split = split_line(lines[i])
@@ -210,8 +239,12 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
     edges: list[int] = []
     i = start
     while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None
-                       or _is_header(lines[i])
+                       or _is_header(lines[i]) or unit_before_headings(lines[i]) is not None
                        or statement.columns and _continues_heading(lines[i], edges)):
+        both = unit_before_headings(lines[i])
+        if both is not None:
+            statement.scale = both[0]
+            lines = [*lines[:i], both[1], *lines[i + 1:]]  # then read as the headings it has
         if unit_scale(lines[i]) is not None:
             statement.scale = unit_scale(lines[i])
         elif not _is_header(lines[i]):  # the end of a heading: join it by right edges
@@ -284,6 +317,10 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             row.cells[column] = (figure.text, k + 1)
         statement.rows.append(row)
     _flush_heading(statement, pending)
+    # What follows the last row of figures is the statement's footer ("The accompanying notes
+    # form an integral part...", "Contingent liabilities (Note 13)"), not headings of rows.
+    while statement.rows and not statement.rows[-1].cells:
+        statement.rows.pop()
     return statement
 
 
