@@ -45,7 +45,21 @@ BALANCE_RESULT = re.compile(
     r"\bsituation financi[èe]re nette\b|\b(?:actifs|passifs) financiers nets\b|"
     r"\bnet cost of operations before\b|\bco[uû]t de fonctionnement net avant\b",
     re.IGNORECASE)
-NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
+#: The results of a statement of cash flows, in a table titled so: elsewhere "Net cash provided by
+#: Government" is an item of the funding that a statement of operations lists.
+CASH_FLOW_RESULT = re.compile(
+    r"\bcash (?:used|provided|generated) (?:in|by|from) (?:\w+ ){1,3}activities\b|"
+    r"\bnet cash provided by (?:the )?government\b|"
+    r"\btr[ée]sorerie (?:utilis[ée]e|nette) (?:\w+ ){1,4}activit[ée]s\b", re.IGNORECASE)
+#: The net cost a statement of operations prints (total expenses less total revenues); a
+#: statement of cash flows starts from it as an item.
+NET_COST = re.compile(r"^(?:net cost of operations|co[uû]t de fonctionnement net)\s*$",
+                      re.IGNORECASE)
+CASH_FLOW_TITLE = re.compile(r"cash flow|flux de tr[ée]sorerie", re.IGNORECASE)
+_PERIOD_END = re.compile(r"end of (?:the )?(?:year|period)|fin de l['’]exercice|fin de la p[ée]riode",
+                         re.IGNORECASE)
+NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|"
+                        r"(?<!cash )provided by|fournie par",
                         re.IGNORECASE)
 #: Earlier totals a result line may combine, two or three of them, nearest first: a statement
 #: combines the last few ("Net cost" = "Total expenses" − "Total revenues"), and every one more
@@ -87,8 +101,11 @@ def in_dollars(row: Row) -> bool:
 
 
 def is_balance_result(row: Row) -> bool:
-    """A net debt, net financial position or net cost before funding: always a combination."""
-    return bool(BALANCE_RESULT.search(row.label)) and not NOT_RESULT.search(row.label)
+    """A net debt, net financial position or net cost before funding: always a combination.
+    Not the position at the end of the year, which a reconciliation may not print whole."""
+    label = row.label
+    return bool(BALANCE_RESULT.search(label)) and not NOT_RESULT.search(label) \
+        and not _PERIOD_END.search(label)
 
 
 def is_result(row: Row) -> bool:
@@ -265,8 +282,8 @@ def _spans(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
     for size in (2,) if is_total(ledger.rows[i]) else (2, 3):
         for group in itertools.combinations(earlier, size):
             for signs in itertools.product((1, -1), repeat=size):
-                if all(sign == -1 for sign in signs):
-                    continue
+                if size == 3 and all(sign == -1 for sign in signs):
+                    continue  # "−a − b" is a cash flow's "net cash provided"; three, chance
                 # Terms added come first: "non-financial assets − net debt" reads as printed.
                 members = sorted(zip(signs, group), key=lambda m: -m[0])
                 yield Candidate("combination", tuple(members))
@@ -314,8 +331,10 @@ def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
     totals: list[int] = []
     total_rows: set[int] = set()
     headings: list[int] = []
+    cash_flows = bool(CASH_FLOW_TITLE.search(table.title))
     for i, row in enumerate(table.rows):
-        certain = is_total(row) or is_balance_result(row)
+        certain = is_total(row) or is_balance_result(row) \
+            or bool((CASH_FLOW_RESULT if cash_flows else NET_COST).search(row.label))
         if not row.cells:
             headings.append(i)
         if not row.cells or not (certain or is_result(row)):

@@ -131,6 +131,23 @@ def _is_header(text: str) -> bool:
                for w in words)
 
 
+def _by_years(text: str, ending: bool = False) -> list[str]:
+    """Headings that each begin with a year, "2012 Planned Results 2012 2011 Restated" ->
+    "2012 Planned Results", "2012", "2011 Restated"; or that each end with one, "Results 2012
+    Results 2013" (headings stacked one a line) -> "Results 2012", "Results 2013"."""
+    groups: list[list[str]] = []
+    for word in text.split():
+        if ending:
+            if not groups or is_year(groups[-1][-1]):
+                groups.append([])
+            groups[-1].append(word)
+        elif is_year(word) or not groups:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return [" ".join(g) for g in groups]
+
+
 def _years_apart(chunk: str, end: int) -> list[tuple[str, int]]:
     """A heading chunk of years one space apart, split into one heading per year."""
     words = list(re.finditer(r"\S+", chunk))
@@ -265,12 +282,20 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
                                                                 re.IGNORECASE))
         i += 1
     body = range(i, end)
+    counts = [len(splits[k].fewest) for k in body if splits[k].has_figures]
     if not statement.columns:
-        counts = [len(splits[k].fewest) for k in body if splits[k].has_figures]
         if not counts:
             return None
         width = max(set(counts), key=counts.count)
         statement.columns = [f"Column {n + 1}" for n in range(width)]
+    elif counts and len(statement.columns) < (usual := max(set(counts), key=counts.count)):
+        # Headings set one space apart ("2012 Planned Results 2012 2011 Restated") read as
+        # fewer columns than the rows print: each heading starts at a year.
+        text = " ".join(statement.columns)
+        regrouped = next((g for g in (_by_years(text), _by_years(text, ending=True))
+                          if len(g) == usual), None)
+        if regrouped is not None:
+            statement.columns, edges = regrouped, []
     width = len(statement.columns)
     if not edges:
         edges = _edges_from_rows([splits[k] for k in body], width)
