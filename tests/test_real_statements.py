@@ -84,12 +84,20 @@ CONVENTIONS: dict[str, list[str]] = {
         "pslrb-2012-future-cash-flow.en.txt"],
     "a statement that does not add up as printed (by rounding its subtotals)": [
         "dnd-2012-13-future-cash-flow.en.txt"],
+    "a label on one line and its figures below it, past a blank line": [
+        "eccc-2025-26-future-oriented-operations.en.txt"],
+    "headings stacked one a line (Forecast results / 2024-25 / Planned results / 2025-26)": [
+        "eccc-2025-26-future-oriented-operations.en.txt"],
+    "a row whose last figure is on the next line ($ 3,219,585 / $ 3,207,599)": [
+        "eccc-2025-26-future-oriented-operations.en.txt"],
+    "a future-oriented statement of operations of a departmental plan": [
+        "eccc-2025-26-future-oriented-operations.en.txt"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
 
 
-_TEXT_FIGURE = re.compile(r"(?<= )\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,3}(?:,[0-9]{3})*)"
+_TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,3}(?:,[0-9]{3})*)"
                           r"(?= |$)")
 
 
@@ -112,7 +120,8 @@ def _figures(path: Path) -> list[tuple[int, str, Decimal]]:
             if not line.startswith("| ") or line.startswith("| |") or "---" in line:
                 continue
             cells = [c.strip() for c in line.strip("|").split("|")[1:]]
-        elif line.startswith("(") or _DATE.search(line):  # the unit line; "As at March 31"
+        elif line.startswith("(") and re.search("[a-z]", line) or _DATE.search(line):
+            # the unit line, "As at March 31"
             continue
         else:
             cells = [m.group() for m in _TEXT_FIGURE.finditer(line)]
@@ -235,6 +244,15 @@ def test_the_fixtures_add_up_by_hand() -> None:
     # the printed subtotals explains (each is known to 0.5): the one error of the corpus.
     assert [-(o + c) for o, c in zip(lines[27], lines[32])] == [-21225550, -20245826]
     assert lines[33] == [-21225550, -20245828]
+
+    foso = REAL / "eccc-2025-26-future-oriented-operations.en.txt"
+    lines = {n: [v for m, _, v in _figures(foso) if m == n] for n in range(1, 70)}
+    lines[55] += lines.pop(56)  # the net cost's second figure, printed on the next line
+    expenses = [sum(c) for c in zip(*(lines[n] for n in (23, 27, 31, 35, 39)))]
+    assert expenses == lines[40] == [3328475, 3310847]
+    revenues = [sum(c) for c in zip(*(lines[n] for n in (45, 49, 53)))]
+    assert revenues == lines[54] == [108890, 103248]
+    assert [e - r for e, r in zip(expenses, revenues)] == lines[55] == [3219585, 3207599]
 
     # the text layout of 2021 prints the very figures of its table
     text = REAL / "eccc-2021-financial-position.en.txt"

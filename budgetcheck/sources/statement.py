@@ -9,6 +9,7 @@ the checker finds what each total adds up (rule BC107) instead of being told.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from statistics import median
@@ -315,12 +316,28 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
         figures = choose(split, width, edges) if split.has_figures else []
         if figures and not split.label and len(figures) > width:
             figures = []
-        if figures and split.label and split.gap < 2 and len(figures) < width:
+        if figures and split.label and split.gap < 2 and len(figures) < width \
+                and not _completed_below(splits, k, end, width - len(figures)):
             figures = []  # a number at the end of a sentence, not a column
         if not figures:
             pending.append((split.label or text.strip(), k + 1))
             continue
         label = split.label
+        previous = statement.rows[-1] if statement.rows else None
+        if not label and not pending and previous is not None and previous.cells \
+                and previous.line == k and len(previous.cells) + len(figures) == width:
+            # "Net cost of operations ... $ 3,219,585" / "$ 3,207,599": the row goes on, its
+            # figures in the order printed, one a column
+            printed = [previous.cells[c] for c in sorted(previous.cells)]
+            printed += [(figure.text, k + 1) for figure in figures]
+            previous.cells = dict(enumerate(printed))
+            continue
+        if not label and not pending and previous is not None and not previous.cells \
+                and previous.label_lines and k + 1 - previous.label_lines[-1] <= 3:
+            # a label on its line, its figures a line or two below: "Conserving Nature" /
+            # (blank) / "756,972 968,275"
+            statement.rows.pop()
+            pending = [(previous.label, previous.label_lines[-1])]
         if len(figures) > width:  # a note reference or a numbered label: give it back
             extra, figures = figures[: len(figures) - width], figures[len(figures) - width:]
             refs = " ".join(f.text for f in extra)
@@ -342,11 +359,35 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             row.cells[column] = (figure.text, k + 1)
         statement.rows.append(row)
     _flush_heading(statement, pending)
+    _headings_stacked(statement)
     # What follows the last row of figures is the statement's footer ("The accompanying notes
     # form an integral part...", "Contingent liabilities (Note 13)"), not headings of rows.
     while statement.rows and not statement.rows[-1].cells:
         statement.rows.pop()
     return statement
+
+
+def _completed_below(splits: list[SplitLine], k: int, end: int, missing: int) -> bool:
+    """Does the next line carry, with no label, the figures a row lacks?"""
+    below = splits[k + 1] if k + 1 < end else None
+    return below is not None and below.has_figures and not below.label \
+        and len(below.fewest) == missing
+
+
+def _headings_stacked(statement: Statement) -> None:
+    """Headings printed one a line above the first row ("Forecast results" / "2024-25" /
+    "Planned results" / "2025-26") were read as rows with no figures: when the statement has
+    no headings of its own and the first such rows, joined, are one heading per column, each
+    ending with a year, they are its headings."""
+    if not statement.columns or not all(c.startswith("Column ") for c in statement.columns):
+        return
+    leading = list(itertools.takewhile(lambda r: not r.cells, statement.rows))
+    for count in range(2, len(leading) + 1):
+        groups = _by_years(" ".join(r.label for r in leading[:count]), ending=True)
+        if len(groups) == len(statement.columns) and all(is_year(g.split()[-1]) for g in groups):
+            statement.columns = groups
+            del statement.rows[:count]
+            return
 
 
 def _over(upper: list[str], upper_edges: list[int], label: str, edge: int) -> str:
