@@ -62,26 +62,44 @@ def statements(draw, max_items: int = 6):
         totals.append(total)
         rows.append(Printed(words["total"].format(name), total, "total"))
     rows.append(Printed(words["net"], [a - b for a, b in zip(*totals)], "net"))
-    layout = draw(st.sampled_from(["text", "markdown"]))
+    layout = draw(st.sampled_from(["text", "markdown", "stacked"]))
+    if draw(st.booleans()):  # currency signs on the first item of a section and on totals
+        layout += "-dollars"
     sep = draw(st.sampled_from([" ", "\u00a0", "\u202f"]))
     return render(rows, lang, years, layout, sep), rows, (lang, years, layout, sep)
 
 
+def with_dollar(text: str, lang: str) -> str:
+    """A figure with the currency sign statements print on a column's first and total rows:
+    "$ 1,234" in English, "1 234 $" in French; a dash gets one too ("$ -", "— $")."""
+    return f"$ {text}" if lang == "en" else f"{text} $"
+
+
 def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) -> str:
+    """The statement printed: `layout` is "text", "markdown" or "stacked" (each label on its
+    line, its figures on the next), "-dollars" adding currency signs."""
     words = WORDS[lang]
     heads = [str(2024 - y) for y in range(years)]
     out = ["Invented Agency", words["title"], words["unit"], ""]
-    if layout == "markdown":
+    markdown = layout.startswith("markdown")
+    if markdown:
         out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * years]
     else:
         out += [" " * 40 + "".join(f"{h:>14}" for h in heads), ""]
+    first_in_section = True
     for row in rows:
         row.texts = [figure(v, lang, sep) for v in row.values]
-        if layout == "markdown":
+        if layout.endswith("-dollars") and row.texts and (first_in_section or row.kind != "item"):
+            row.texts = [with_dollar(t, lang) for t in row.texts]
+        first_in_section = row.kind == "heading" or (first_in_section and not row.texts)
+        if markdown:
             cells = row.texts or [""] * years
             out.append(f"| {row.label} | " + " | ".join(cells) + " |")
         elif row.kind == "heading":
             out.append(row.label)
+        elif layout.startswith("stacked"):
+            out.append(row.label)
+            out.append(" " * 40 + "".join(f"{t:>14}" for t in row.texts))
         else:
             indent = "  " if row.kind == "item" else ""
             out.append(f"{indent}{row.label:<{40 - len(indent)}}" +

@@ -277,7 +277,7 @@ def test_extracted_statement_checks_the_same(tmp_path):
 
 
 def write(tmp_path_factory, text, layout):
-    path = tmp_path_factory.mktemp("st") / ("s.md" if layout == "markdown" else "s.txt")
+    path = tmp_path_factory.mktemp("st") / ("s.md" if layout.startswith("markdown") else "s.txt")
     path.write_text(text, encoding="utf-8")
     return path
 

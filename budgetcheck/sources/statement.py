@@ -50,7 +50,7 @@ _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "ree
                  "results", "résultats", "difference", "différence", "minus", "moins",
                  "estimated", "projected", "prévues", "réelles", "change", "variation"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*[0-9]{4})$", re.IGNORECASE)
-_RULE_LINE = re.compile(r"^[\s\-=_—–]{3,}$")
+_RULE_LINE = re.compile(r"^[\s\-=_—–]*[\-=_—–]{3,}[\s\-=_—–]*$")  # "------", not a lone dash
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
                         r"avant|après|au|aux)|[,\-–(])$", re.IGNORECASE)
 

@@ -24,7 +24,9 @@ from functools import cached_property
 JOINERS = "\u00a0\u202f\u2009\u2007"
 _GROUPED = r"[0-9]{1,3}(?:[" + JOINERS + r"][0-9]{3})*"
 _NUM = re.compile(
-    r"^\(?(?:CA\$|C\$|\$)?[−–-]?(?:" + _GROUPED + r"|[0-9]+)(?:[.,][0-9]+)*(?:[" + JOINERS + r"]?\$)?\)?%?\*{0,3}$")
+    r"^\(?(?:CA\$ ?|C\$ ?|\$ ?)?[−–-]?(?:" + _GROUPED + r"|[0-9]+)(?:[.,][0-9]+)*"
+    # a "$" attached by `_attach_dollars` ("1 234 $", "(5 397) $") is part of the figure
+    r"(?:[ " + JOINERS + r"]?\$)?\)?(?: ?\$)?%?\*{0,3}$")
 _DASHES = {"-", "—", "–", "−", "nil", "néant", "neant"}
 _YEAR = re.compile(r"^\(?(?:19|20)[0-9][0-9](?:[-–/](?:19|20)?[0-9][0-9])?\)?\*{0,3}$")
 #: Leaders between a label and its figures: "Salaries ........ 1 234".
@@ -49,7 +51,7 @@ class Token:
         if text.lower() in _DASHES:
             return "dash"
         if _NUM.match(text) and text.count("(") == text.count(")") or \
-                re.match(r"^\((?:\$)?[−-]?[0-9]{1,3}$", text) or re.match(r"^[0-9]{3}(?:,[0-9]+)?\)$", text):
+                re.match(r"^\((?:\$)?[−-]?[0-9]{1,3}$", text) or re.match(r"^[0-9]{3}(?:,[0-9]+)?\)(?: ?\$)?$", text):
             return "number"
         return "word"
 
