@@ -56,10 +56,12 @@ CASH_FLOW_RESULT = re.compile(
 NET_COST = re.compile(r"^(?:net cost of operations|co[uû]t de fonctionnement net)\s*$",
                       re.IGNORECASE)
 CASH_FLOW_TITLE = re.compile(r"cash flow|flux de tr[ée]sorerie", re.IGNORECASE)
-_PERIOD_END = re.compile(r"end of (?:the )?(?:year|period)|fin de l['’]exercice|fin de la p[ée]riode",
-                         re.IGNORECASE)
-NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|"
-                        r"(?<!cash )provided by|fournie par",
+_PERIOD_END = re.compile(
+    r"end of (?:the )?(?:year|period)|fin de l['’]exercice|fin de la p[ée]riode", re.IGNORECASE)
+#: Not results, whatever their nouns: an opening balance, or the funding a statement of
+#: operations lists ("Net cash provided by Government": in a statement of cash flows it is the
+#: result, and `CASH_FLOW_RESULT` makes it one there).
+NOT_RESULT = re.compile(r"beginning|d[ée]but|opening|ouverture|provided by|fournie par",
                         re.IGNORECASE)
 #: Earlier totals a result line may combine, two or three of them, nearest first: a statement
 #: combines the last few ("Net cost" = "Total expenses" − "Total revenues"), and every one more

@@ -260,26 +260,26 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
                        or _is_header(lines[i]) or unit_before_headings(lines[i]) is not None
                        or statement.columns and _continues_heading(lines[i], edges)):
         both = unit_before_headings(lines[i])
+        line = lines[i] if both is None else both[1]  # the unit blanked: then its headings
         if both is not None:
             statement.scale = both[0]
-            lines = [*lines[:i], both[1], *lines[i + 1:]]  # then read as the headings it has
-        if unit_scale(lines[i]) is not None:
-            statement.scale = unit_scale(lines[i])
-        elif not _is_header(lines[i]):  # the end of a heading: join it by right edges
-            pieces = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", lines[i])]
+        if unit_scale(line) is not None:
+            statement.scale = unit_scale(line)
+        elif not _is_header(line):  # the end of a heading: join it by right edges
+            pieces = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
             below = {_nearest(end, edges): text for text, end in pieces}
             statement.columns = [f"{label} {below[n]}" if n in below else label
                                  for n, label in enumerate(statement.columns)]
         else:
             upper, upper_edges = statement.columns, edges
-            columns, edges = _header_columns(lines[i])
+            columns, edges = _header_columns(line)
             if len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"
                 columns = [f"{a} {b}" for a, b in zip(upper, columns)]
             elif upper:  # "Budget  Actual" over "2025  2025  Variance": join by right edges
                 columns = [_over(upper, upper_edges, label, edge)
                            for label, edge in zip(columns, edges)]
             statement.columns = columns
-            statement.notes = statement.notes or bool(re.search(r"\bnotes?\b", lines[i],
+            statement.notes = statement.notes or bool(re.search(r"\bnotes?\b", line,
                                                                 re.IGNORECASE))
         i += 1
     body = range(i, end)
@@ -374,6 +374,10 @@ def _completed_below(splits: list[SplitLine], k: int, end: int, missing: int) ->
         and len(below.fewest) == missing
 
 
+#: Headings stacked one a line are looked for among this many columns' lines (two a column).
+MAX_STACKED_HEADINGS = 8
+
+
 def _headings_stacked(statement: Statement) -> None:
     """Headings printed one a line above the first row ("Forecast results" / "2024-25" /
     "Planned results" / "2025-26") were read as rows with no figures: when the statement has
@@ -382,7 +386,7 @@ def _headings_stacked(statement: Statement) -> None:
     if not statement.columns or not all(c.startswith("Column ") for c in statement.columns):
         return
     leading = list(itertools.takewhile(lambda r: not r.cells, statement.rows))
-    for count in range(2, len(leading) + 1):
+    for count in range(2, min(len(leading), 2 * MAX_STACKED_HEADINGS) + 1):
         groups = _by_years(" ".join(r.label for r in leading[:count]), ending=True)
         if len(groups) == len(statement.columns) and all(is_year(g.split()[-1]) for g in groups):
             statement.columns = groups
