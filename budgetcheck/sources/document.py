@@ -127,13 +127,15 @@ def without_comments(text: str) -> str:
 
 def read_document(path: str | Path, rules: str | Path | None = None) -> Read:
     """Read a plan document (text or Markdown): its tables, statements and claims, aligned
-    with a rules file's tables when one is given."""
-    parsed = read_rules(rules)[0] if rules is not None else None
-    return document_plan(Path(path), parsed, str(rules) if rules is not None else None)
+    with a rules file's tables when one is given (whose text then locates a bad expression)."""
+    if rules is None:
+        return document_plan(Path(path))
+    parsed, rules_text, fmt = read_rules(rules)
+    return document_plan(Path(path), parsed, Origin(str(rules), rules_text, fmt))
 
 
 def document_plan(path: Path, rules: RulesFile | None = None,
-                  rules_path: str | None = None) -> Read:
+                  origin: Origin | None = None) -> Read:
     shown = str(path)
     text = without_comments(read_text(path, limits.DOCUMENT_BYTES, "document"))
     refuse_beyond_limits(text, shown)
@@ -145,8 +147,4 @@ def document_plan(path: Path, rules: RulesFile | None = None,
                         "was found in this document")
     plan = validated(Plan, data, shown)
     refuse_too_many_figures(plan, shown)
-    if rules is not None and rules_path is not None:
-        rules_text = read_text(Path(rules_path))
-        fmt = "json" if str(rules_path).lower().endswith(".json") else "toml"
-        return Read(plan, Origin(rules_path, rules_text, fmt))
-    return Read(plan, Origin(shown))
+    return Read(plan, origin or Origin(shown))
