@@ -26,7 +26,6 @@ FIXTURES = sorted(REAL.glob("*.md")) + sorted(REAL.glob("*.txt"))
 #: The conventions of issue "Real statements as published", each with the real fixtures that
 #: exercise it ([] where no stored real statement shows it yet: invented tests cover those).
 CONVENTIONS: dict[str, list[str]] = {
-    "source header in an HTML comment, lines kept": [p.name for p in FIXTURES],
     "(in thousands of dollars) above the table": ["phac-2013-14-financial-position.en.md",
                                                   "phac-2013-14-operations.en.md",
                                                   "eccc-2013-financial-position.en.md",
@@ -318,6 +317,15 @@ def test_the_fixtures_add_up_by_hand() -> None:
     text = REAL / "eccc-2021-financial-position.en.txt"
     table = REAL / "eccc-2021-financial-position.en.md"
     assert [v for _, _, v in _figures(text)] == [v for _, _, v in _figures(table)]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_every_fixture_opens_with_its_source_in_a_comment(path: Path) -> None:
+    """Where the figures come from, in an HTML comment the reader skips (lines kept)."""
+    text = path.read_text(encoding="utf-8")
+    header = text[: text.index("-->")]
+    assert text.startswith("<!--") and "Source:" in header and "http" in header
+    assert "read 2026-12-01" in header.replace("\n", " ")
 
 
 def test_every_convention_names_fixtures_that_exist() -> None:
