@@ -7,11 +7,11 @@ import sys
 from importlib.metadata import entry_points
 from typing import Any
 
-from budgetcheck.rules import claims, difference, inferred, inputs, relations, structure
+from budgetcheck.rules import across, claims, difference, inferred, inputs, relations, structure
 from budgetcheck.rules.registry import REGISTRY, Rule, codes_of, rule
 
 #: The modules whose import registers the built-in rules.
-BUILTIN_MODULES = (claims, difference, inferred, inputs, relations, structure)
+BUILTIN_MODULES = (across, claims, difference, inferred, inputs, relations, structure)
 
 
 def load_builtin_rules() -> dict[str, Rule]:

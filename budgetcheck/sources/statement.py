@@ -96,6 +96,19 @@ def unit_scale(text: str) -> int | None:
     return None
 
 
+_TRAILING_BRACKETS = re.compile(r"\(([^()]{1,120})\)\s*\.?$")
+
+
+def unit_in_title(text: str) -> int | None:
+    """The unit a title gives in its closing brackets, "Consolidated Financial Information
+    (Annual Report 2014-2015; in thousands of dollars)": the last part of them, when it is a
+    unit."""
+    found = _TRAILING_BRACKETS.search(text.strip())
+    if found is None or found.start() == 0:
+        return None
+    return unit_scale(f"({re.split(r'[;,]', found.group(1))[-1].strip()})")
+
+
 def unit_before_headings(text: str) -> tuple[int, str] | None:
     """A unit line that carries the column headings too, "(in thousands of dollars) 2021 2020":
     the scale, and the line with the unit blanked (so the headings keep their columns)."""
@@ -253,7 +266,7 @@ def _title(lines: list[str], start: int) -> tuple[str, int]:
 
 def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int) -> Statement | None:
     title, title_line = _title(lines, start)
-    statement = Statement(title, title_line)
+    statement = Statement(title, title_line, unit_in_title(title))
     edges: list[int] = []
     i = start
     while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None

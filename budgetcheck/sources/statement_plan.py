@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from budgetcheck.numbers.amount import AmountError
+from budgetcheck.numbers.notation import parse_amount
 from budgetcheck.sources.statement import (
     STATEMENT_NAME,
     Statement,
     StatementRow,
     read_text_statements,
+    unit_in_title,
     unit_scale,
 )
 from budgetcheck.sources.statement_lines import is_year
@@ -58,9 +61,48 @@ def read_markdown_statements(raw_lines: list[str]) -> list[Statement]:
     return [s for s in statements if sum(1 for r in s.rows if r.cells) >= 1]
 
 
+#: Columns that hold neither the rows' labels nor figures: footnote references ("Notes") and
+#: identifiers ("OrgID", "No."), which are numbers a total must not add.
+_REFERENCE_HEADING = re.compile(r"^(?:notes?|r[ée]f(?:[ée]rences?)?\.?|org\s*id|id|no\.?|n[°º]|"
+                                r"num[ée]ro|code|#)$", re.IGNORECASE)
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        parse_amount(text, round_thousands=False)
+    except AmountError:
+        return False
+    return True
+
+
+def _column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
+    """"label", "figure" or "skip" for each column of a pipe table. The labels are the first
+    column mostly of words (a summary table may print an identifier, or figures, before it);
+    the other columns of words ("Type", "Accounting standard"), the columns of references and
+    the empty ones are left out; the rest are figures, their stray words refused later."""
+    width = max([len(header), *map(len, body)])
+    kinds = []
+    for j in range(width):
+        heading = header[j].strip() if j < len(header) else ""
+        texts = [row[j] for row in body if j < len(row) and row[j]]
+        figures = sum(map(_is_figure, texts))
+        if _REFERENCE_HEADING.match(heading) or not texts:
+            kinds.append("skip")
+        else:
+            kinds.append("figure" if 2 * figures >= len(texts) else "words")
+    label = kinds.index("words") if "words" in kinds else 0
+    return ["label" if j == label else "skip" if kind == "words" else kind
+            for j, kind in enumerate(kinds)]
+
+
 def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     header = _cells(raw_lines[start])
-    title, title_line, scale = "Table", start + 1, unit_scale(header[0]) if header else None
+    body = [_cells(raw_lines[n]) for n in range(start + 2, end)]
+    kinds = _column_kinds(header, body)
+    label_at = kinds.index("label")
+    figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
+    header += [""] * (len(kinds) - len(header))
+    title, title_line, scale = "Table", start + 1, unit_scale(header[label_at])
     nearest: tuple[str, int] | None = None
     for i in range(start - 1, max(-1, start - 6), -1):
         text = raw_lines[i].strip()
@@ -78,12 +120,12 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
             break
     if nearest is not None:
         title, title_line = nearest
-    statement = Statement(title, title_line, scale, columns=header[1:])
-    for number in range(start + 2, end):
-        cells = _cells(raw_lines[number])
-        label, figures = cells[0], cells[1:]
-        row = StatementRow(label, [number + 1], number + 1)
-        for column, text in enumerate(figures[: len(statement.columns)]):
+        scale = unit_in_title(title) if scale is None else scale
+    statement = Statement(title, title_line, scale, columns=[header[j] for j in figure_at])
+    for number, cells in enumerate(body, start + 2):
+        cells += [""] * (len(kinds) - len(cells))
+        row = StatementRow(cells[label_at], [number + 1], number + 1)
+        for column, text in enumerate(cells[j] for j in figure_at):
             if text:
                 row.cells[column] = (text, number + 1)
         if not row.cells:
