@@ -85,6 +85,7 @@ class Fit:
     failing: list[str]  # columns where the candidate does not hold
     checked: int  # columns where it could be checked
     worst: Decimal  # the largest relative difference among failing columns
+    held_figures: int = 0  # columns where it holds on a figure other than nil
 
     @property
     def matches(self) -> bool:
@@ -291,10 +292,12 @@ def _spans(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
                 yield Candidate("combination", tuple(members))
 
 
-def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> tuple[list[str], int, Decimal]:
-    """(failing columns, columns checked, worst relative difference) of a candidate for total
-    row i, on the rounding intervals of the printed figures, from the ledger's sums."""
+def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> Fit:
+    """The failing columns, the columns checked, the worst relative difference and the columns
+    held on a figure other than nil, of a candidate for total row i, on the rounding intervals
+    of the printed figures, from the ledger's sums (the fit's candidate left empty)."""
     failing: list[str] = []
+    held_figures = 0
     checked = 0
     worst = Decimal(0)
     for column, (stated, stated_half) in ledger.cells[i].items():
@@ -323,7 +326,9 @@ def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> tuple[list[st
             one = 10 ** -ledger.exponent if ledger.exponent < 0 else 1
             scale = max(abs(stated), abs(computed), one)
             worst = max(worst, Decimal(difference) / Decimal(scale))
-    return failing, checked, worst
+        elif stated:
+            held_figures += 1
+    return Fit(Candidate("", ()), failing, checked, worst, held_figures)
 
 
 def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
@@ -350,20 +355,42 @@ def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
             ledger.passed(i, total=certain)
             continue
         best, candidate = found
-        if not best.matches and not certain and best.worst > RESULT_NEAR:
+        if not best.matches and not certain and best.worst > RESULT_NEAR \
+                and not best.held_figures:
+            # a result-like label far from every candidate in every column where it is not
+            # nil: a line item after all (one that adds up in another column is a result)
             ledger.passed(i, total=False)
-            continue  # a result-like label far from every candidate: a line item after all
+            continue
+        if _printed_alone(table, i, best, total_rows):
+            totals.append(i)
+            total_rows.add(i)
+            ledger.passed(i, total=True)
+            continue
         totals.append(i)
         total_rows.add(i)
         members = candidate.members if isinstance(candidate, Candidate) else \
             ledger.members(candidate, total_rows)
-        fit = Fit(Candidate(candidate.kind, members), best.failing, best.checked, best.worst)
+        fit = Fit(Candidate(candidate.kind, members), best.failing, best.checked, best.worst,
+                  best.held_figures)
         if best.matches:
             covered.update(j for _, j in members)
             for _, j in members:
                 ledger.cover(j, total=j in total_rows)
         ledger.passed(i, total=True)
         yield i, fit, best.matches
+
+
+def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int]) -> bool:
+    """A "Total …" printed without its items, as a summary of key figures prints "Total
+    assets" under "Net result for the period": no item stands right above it, and no
+    candidate comes within 10 % of it in any column. Like a condensed statement's totals it is
+    not checked (later results may combine it). A net debt or a net cost is never alone."""
+    row = table.rows[i]
+    if not is_total(row) or is_balance_result(row) or i == 0:
+        return False
+    above = table.rows[i - 1]
+    return (i - 1 in total_rows or is_result(above)) and best.checked > 0 \
+        and len(best.failing) == best.checked and best.worst > RESULT_NEAR
 
 
 def _best(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
@@ -376,11 +403,12 @@ def _best(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
             if size == 0 or size == 1 and candidate.first is None and not candidate.items \
                     and ledger.totals.between(candidate.start, candidate.end):
                 continue  # nothing to add, or "Total revenues" = "Total expenses" alone
-        failing, checked, worst = _fit(ledger, i, candidate)
-        result = Fit(Candidate(candidate.kind, ()), failing, checked, worst)
+        fitted = _fit(ledger, i, candidate)
+        result = Fit(Candidate(candidate.kind, ()), fitted.failing, fitted.checked, fitted.worst,
+                     fitted.held_figures)
         if result.matches:
             return result, candidate
-        if checked and (best is None or _closer(result, best[0])):
+        if result.checked and (best is None or _closer(result, best[0])):
             best = result, candidate
     return best
 

@@ -96,13 +96,18 @@ def unit_scale(text: str) -> int | None:
     return None
 
 
+_TRAILING_SYMBOL = re.compile(r"\s(\$\s?['’]?000|000\s?\$|[kKMG]\$)$")
 _TRAILING_BRACKETS = re.compile(r"\(([^()]{1,120})\)\s*\.?$")
 
 
 def unit_in_title(text: str) -> int | None:
-    """The unit a title gives in its closing brackets, "Consolidated Financial Information
-    (Annual Report 2014-2015; in thousands of dollars)": the last part of them, when it is a
-    unit."""
+    """The unit a title or a column heading ends with: in brackets, "Consolidated Financial
+    Information (Annual Report 2014-2015; in thousands of dollars)" (the last part of them, when
+    it is a unit), "Actual 2024 ($000)"; or as a symbol, "30 June 2024 $’000", "Budget k$"."""
+    symbol = _TRAILING_SYMBOL.search(text.strip())
+    if symbol is not None:  # "30 June 2024 $’000"
+        plain = symbol.group(1).replace("’", "").replace("'", "")
+        return unit_scale(f"({plain})")
     found = _TRAILING_BRACKETS.search(text.strip())
     if found is None or found.start() == 0:
         return None

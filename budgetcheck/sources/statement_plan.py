@@ -121,6 +121,9 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     if nearest is not None:
         title, title_line = nearest
         scale = unit_in_title(title) if scale is None else scale
+    if scale is None:  # "Actual 2024 ($000)": the unit in every heading of a figure column
+        in_headings = {unit_in_title(header[j]) for j in figure_at}
+        scale = in_headings.pop() if len(in_headings) == 1 else None
     statement = Statement(title, title_line, scale, columns=[header[j] for j in figure_at])
     for number, cells in enumerate(body, start + 2):
         cells += [""] * (len(kinds) - len(cells))
