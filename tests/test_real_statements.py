@@ -143,6 +143,7 @@ CONVENTIONS: dict[str, list[str]] = {
         "nz-ird-2024-cash-flows.en.md"],
     "negatives printed $(389,256), a dollar sign outside the brackets": [
         "nz-ird-2024-cash-flows.en.md"],
+    "a percentage-change column, (new - old) / old (BC111)": [],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }

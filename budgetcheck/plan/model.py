@@ -264,6 +264,8 @@ class Column(Frozen):
     key: Key
     label: str
     role: ColumnRole = "value"
+    unit: Unit | None = Field(None, description="Unit of this column's bare figures when it is "
+                              "not the table's: '%' for a column headed \"% change\".")
 
 
 class Row(Frozen):
@@ -353,12 +355,16 @@ class Table(Frozen):
         # Row, and so its cells, may come from elsewhere, or be in another table too) is
         # replaced by a placed copy.
         unit = (self.scale, self.unit)
+        # a column of percentages has no scale: "12.5" under "% change" is 12.5 %
+        units = {c.key: (0, c.unit) if c.unit == "%" else (self.scale, c.unit) for c in
+                 self.columns if c.unit is not None}
         one_column = len(self.columns) == 1
         for row in self.rows:
             interned(row)
             cells = row.cells
             for key, cell in cells.items():
-                amount = None if cell._fresh == unit else _read_in_unit(cell.text, *unit)
+                here = units.get(key, unit)
+                amount = None if cell._fresh == here else _read_in_unit(cell.text, *here)
                 if cell._fresh:
                     cell._place(self.id, row.key, key, one_column, amount)
                 else:

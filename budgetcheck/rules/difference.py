@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from budgetcheck.judge.evaluate import Evaluator, judge
-from budgetcheck.plan.expr import Comparison, Neg, Ref, Sum
+from budgetcheck.plan.expr import BinOp, Comparison, Neg, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, Messages
@@ -118,4 +118,100 @@ def inferred_difference(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                               minuend=pair.minuend.label, subtrahend=pair.subtrahend.label)
                 result = ctx.from_outcome("BC108", outcome, subject, table=table.id,
                                           row=row.key, column=difference.key)
+                yield result.model_copy(update={"inferred": True})
+
+
+def _percent_fits(row: Row, percent: str, new: str, old: str) -> bool | None:
+    """Does the row's percentage hold as (new − old) / old on the printed figures' rounding
+    intervals? None when a cell is missing, not in the expected unit, or old may be nil."""
+    cells = [row.cells.get(k) for k in (percent, new, old)]
+    if any(c is None for c in cells):
+        return None
+    p, b, a = (c.amount for c in cells if c is not None)
+    if p.unit != "%" or b.unit != "$" or a.unit != "$" or abs(a.value) <= a.half_unit:
+        return None
+    quotients = [(b.value + sb * b.half_unit) / (a.value + sa * a.half_unit)
+                 for sb in (-1, 1) for sa in (-1, 1)]
+    low, high = (100 * (q - 1) for q in (min(quotients), max(quotients)))
+    return bool(p.value - p.half_unit <= high and low <= p.value + p.half_unit)
+
+
+def best_percent_pair(table: Table, percent: Column) -> Pair | None:
+    """The two dollar columns whose change, as a percentage of the older, the column prints on
+    most rows (more than half of those it can be checked on); None when no pair explains it."""
+    others = [c for c in table.columns if c.key != percent.key and c.unit != "%"
+              and not DIFFERENCE_HEADING.search(c.label)]
+    best: Pair | None = None
+    for new in others:
+        for old in others:
+            if new is old:
+                continue
+            verdicts = [_percent_fits(r, percent.key, new.key, old.key) for r in table.rows]
+            checked = [v for v in verdicts if v is not None]
+            pair = Pair(new, old, sum(checked), len(checked))
+            if best is None or pair.held > best.held:
+                best = pair
+    if best is None or best.held == 0 or 2 * best.held <= best.checked:
+        return None
+    return best
+
+
+def _percent_comparison(table: Table, row: Row, percent: Column, pair: Pair) -> Comparison:
+    def ref(column: Column) -> Ref:
+        return Ref(table.id, row.key, column.key)
+
+    new, old = ref(pair.minuend), ref(pair.subtrahend)
+    source = f"{ref(percent)} == ({new} - {old}) / {old}"
+    return Comparison("==", ref(percent), BinOp("/", Sum((new, Neg(old))), old), source)
+
+
+_PERCENT_WORDS: Messages = {
+    "subject_percent": {
+        "en": '{table}, “{row}”: {column} = ({new} − {old}) / {old}',
+        "fr": '{table}, « {row} » : {column} = ({new} − {old}) / {old}',
+    },
+}
+
+
+@rule("BC111", "inferred-percent-change", messages=_PERCENT_WORDS)
+def inferred_percent_change(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A statement's percentage-change column must be the change between two of its columns,
+    as a percentage of the older, row by row.
+
+    ## What it does
+    In tables read from a statement (`totals = "inferred"`), takes each column of percentages
+    (headed "% change", "Change (%)", "Variation en %", "Percentage change": its bare figures
+    are read as percentages), finds the two dollar columns whose change, (new − old) / old, it
+    prints on most of its rows (more than half), and checks every row on the rounding
+    intervals of the printed figures (a percentage printed to one decimal is known to ±0.05
+    point). A row whose older figure may be nil is not checked. Reported as *inferred*; a row
+    where it fails is an error.
+
+    ## Why
+    Budgets and annual reports print the change beside the two years; when a figure is revised
+    the percentage is the one left behind, and no total shows it.
+
+    ## Example
+        Transportation   9,300   9,145   155   1.9   ->  BC111 error: (9,300 − 9,145) / 9,145
+        = 1.69 %, 1.9 % printed
+    """
+    for table in plan.tables:
+        if table.totals != "inferred":
+            continue
+        for percent in table.columns:
+            if percent.unit != "%":
+                continue
+            pair = best_percent_pair(table, percent)
+            if pair is None:
+                continue
+            for row in table.rows:
+                if _percent_fits(row, percent.key, pair.minuend.key, pair.subtrahend.key) is None:
+                    continue
+                outcome = judge(_percent_comparison(table, row, percent, pair),
+                                Evaluator(ctx.index), ctx.settings)
+                subject = ctx.say("BC111", "subject_percent", table=table_name(table, ctx),
+                                  row=row.label, column=percent.label,
+                                  new=pair.minuend.label, old=pair.subtrahend.label)
+                result = ctx.from_outcome("BC111", outcome, subject, table=table.id,
+                                          row=row.key, column=percent.key)
                 yield result.model_copy(update={"inferred": True})

@@ -33,6 +33,9 @@ TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|su
 _YEAR_TOTAL = re.compile(r"^(?:total\b.*|(?:fy|exercice|ann[ée]e|year|annual|annuel(?:le)?|"
                          r"full[- ]year)\b.*|(?:19|20)[0-9][0-9](?:\s*[-–/]\s*[0-9]{2,4})?)$",
                          re.IGNORECASE)
+#: A column of percentages by its heading: "% change", "Change (%)", "Variation en %",
+#: "Percentage change": its bare figures are percentages, whatever the table's unit.
+PERCENT_HEADING = re.compile(r"%|\bper\s?cent|\bpourcentage\b|\bpercentage\b", re.IGNORECASE)
 _QUARTER_LABEL = re.compile(r"^[TQ][1-4]\b", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
@@ -162,7 +165,8 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
     labels = [label.strip() or f"(column {n})" for n, label in enumerate(statement.columns, 2)]
     totals = _total_columns(labels)
     columns = [{"key": _unique(_column_key(label), column_keys), "label": label,
-                **({"role": "total"} if n in totals else {})}
+                **({"role": "total"} if n in totals else {}),
+                **({"unit": "%"} if PERCENT_HEADING.search(label) else {})}
                for n, label in enumerate(labels)]
     if all(c.get("role") == "total" for c in columns):
         for column in columns:
