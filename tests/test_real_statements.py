@@ -144,6 +144,14 @@ CONVENTIONS: dict[str, list[str]] = {
     "negatives printed $(389,256), a dollar sign outside the brackets": [
         "nz-ird-2024-cash-flows.en.md"],
     "a percentage-change column, (new - old) / old (BC111)": [],
+    "headings stacked one a line, each with its unit (2020 / $’000 / 2019 / $’000)": [
+        "aus-senate-2019-20-financial-position.en.txt"],
+    "note references between the label and the figures (2.1A, 2.2, 3A)": [
+        "aus-senate-2019-20-financial-position.en.txt"],
+    "an Original Budget column beside the actuals": [
+        "aus-senate-2019-20-financial-position.en.txt"],
+    "net assets = total assets - total liabilities; equity items below": [
+        "aus-senate-2019-20-financial-position.en.txt"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
@@ -187,8 +195,9 @@ def _figure_cells(path: Path) -> list[tuple[int, str, Decimal, str]]:
                       for text, heading in zip(cells, headings)
                       if heading not in _NOT_FIGURES and _MARKDOWN_FIGURE.match(text)]
             continue
-        if line.startswith("(") and re.search("[a-z]", line) or _DATE.search(line):
-            # the unit line, "As at March 31"
+        if line.startswith("(") and re.search("[a-z]", line) or _DATE.search(line) \
+                or re.match(r"^(?:Notes )?(?:19|20)[0-9]{2}$", line):
+            # the unit line, "As at March 31", a heading stacked alone ("Notes 2020", "2019")
             continue
         found += [(number, m.group(), _value(m.group()), "")
                   for m in _TEXT_FIGURE.finditer(line)]
@@ -456,6 +465,38 @@ def test_a_statement_of_cash_flows_with_four_sign_slips_as_printed() -> None:
         "Net increase or (decrease) in cash and cash equivalents"][0]
 
 
+def test_a_statement_of_financial_position_with_headings_one_a_line_adds_up_by_hand() -> None:
+    path = REAL / "aus-senate-2019-20-financial-position.en.txt"
+    by_line: dict[int, list[Decimal]] = {}
+    for number, _, value in _figures(path):
+        by_line.setdefault(number, []).append(value)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # the label: the words before the figures and the note reference ("2.1A", "2.2", "3A")
+    label = {re.sub(r"( [0-9][.0-9]*[A-Z]?)?( (\(?[0-9][0-9,]*\)?|-))+$", "", lines[n - 1]): v
+             for n, v in by_line.items()}
+
+    def row(name: str) -> list[Decimal]:
+        found = next(v for k, v in label.items() if k.startswith(name))
+        return found + [Decimal(0)] * (3 - len(found))  # "54 - -": the dashes are nil
+
+    def add(*names: str) -> list[Decimal]:
+        return [sum(c, Decimal(0)) for c in zip(*(row(n) for n in names))]
+
+    assert add("Cash and cash", "Trade and other") == row("Total financial assets") == \
+        [12631, 12348, 11328]
+    assert add("Property, plant", "Right of use", "Intangibles", "Inventories",
+               "Prepayments") == row("Total non-financial assets") == [3320, 2516, 3084]
+    assert add("Total financial assets", "Total non-financial assets") == \
+        row("Total assets") == [15951, 14864, 14412]
+    assert add("Suppliers", "Other payables") == row("Total payables") == [561, 470, 437]
+    assert add("Total payables", "Total interest bearing", "Total provisions") == \
+        row("Total liabilities") == [8352, 7386, 6762]
+    assert [a - b for a, b in zip(row("Total assets"), row("Total liabilities"))] == \
+        row("Net assets") == [7599, 7478, 7650]
+    assert add("Contributed equity", "Reserves", "Accumulated deficit") == \
+        row("Total equity") == row("Net assets")
+
+
 SUMMARIES = sorted(REAL.glob("crown-corporations-*.md"))
 
 
@@ -557,6 +598,9 @@ UNCHECKED: dict[str, dict[int, str]] = {
     # which it ties together, are checked by nothing.
     "cfia-2011-12-operations.en.txt": {n: "the line that ties them is unreadable"
                                        for n in (34, 35, 36, 37, 38, 39, 40, 41)},
+    # "Accumulated deficit" is found as net assets − contributed equity − reserves (a result),
+    # which leaves "Total equity" below it nothing of its own to add: printed alone.
+    "aus-senate-2019-20-financial-position.en.txt": {48: "its items are the deficit's terms"},
     # A five-year summary prints a cash flow, total assets and total liabilities alone.
     "vic-acfe-2023-24-five-year-summary.en.md": {n: "printed without the figures that make it"
                                                  for n in (18, 19, 20)},

@@ -279,6 +279,10 @@ class Row(Frozen):
     sum_of: list[Key] | None = Field(
         None, description="For a subtotal or total: the rows it adds (default: the items above).")
     cells: dict[Key, Cell]
+    readings: tuple[tuple[str, ...], ...] = Field(
+        (), description="Other ways to group the figures of the row's line, one a column, that "
+        "the reader could not rule out (French digit groups one space apart: \"10 216 400\" in "
+        "two columns); the cells hold the grouping kept.")
 
     @model_validator(mode="before")
     @classmethod

@@ -7,11 +7,20 @@ import sys
 from importlib.metadata import entry_points
 from typing import Any
 
-from budgetcheck.rules import across, claims, difference, inferred, inputs, relations, structure
+from budgetcheck.rules import (
+    across,
+    claims,
+    difference,
+    inferred,
+    inputs,
+    reading,
+    relations,
+    structure,
+)
 from budgetcheck.rules.registry import REGISTRY, Rule, codes_of, rule
 
 #: The modules whose import registers the built-in rules.
-BUILTIN_MODULES = (across, claims, difference, inferred, inputs, relations, structure)
+BUILTIN_MODULES = (across, claims, difference, inferred, inputs, reading, relations, structure)
 
 
 def load_builtin_rules() -> dict[str, Rule]:

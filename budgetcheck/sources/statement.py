@@ -20,6 +20,8 @@ from budgetcheck.sources.statement_lines import (
     choose,
     expand,
     is_year,
+    other_readings,
+    plausible,
     split_line,
 )
 
@@ -39,7 +41,7 @@ _UNIT_WORDS = re.compile(
     r"(?P<of>\s+(?:of|de|d['’])\s*(?:canadian\s+|u\.?s\.?\s+|american\s+)?(?:dollars|\$|cad|usd))?"
     r"(?:\s+(?:canadiens|canadian|us|américains|cad|usd))?$", re.IGNORECASE)
 _UNIT_SYMBOL = re.compile(
-    r"^(?:\$\s*(?:thousands|millions|000s?)|000\s*\$|[kmg]\s*\$)$", re.IGNORECASE)
+    r"^(?:\$\s*['’`]?\s*(?:thousands|millions|000s?)|000\s*\$|[kmg]\s*\$)$", re.IGNORECASE)
 _SCALES = {"dollars": 0, "thousands": 3, "milliers": 3, "millions": 6, "milliards": 9,
            "billions": 9}
 _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "reel", "prévu",
@@ -48,7 +50,8 @@ _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "ree
                  "budget principal", "($)", "$", "variance", "écart", "ecart", "%", "année",
                  "annee", "annuel", "annuelle", "annual", "fy", "ytd", "cumul", "cumulatif",
                  "results", "résultats", "difference", "différence", "minus", "moins",
-                 "estimated", "projected", "prévues", "réelles", "change", "variation"}
+                 "estimated", "projected", "prévues", "réelles", "change", "variation",
+                 "original", "revised", "initial"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*[0-9]{4})$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-=_—–]*[\-=_—–]{3,}[\s\-=_—–]*$")  # "------", not a lone dash
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
@@ -62,6 +65,7 @@ class StatementRow:
     line: int | None = None
     cells: dict[int, tuple[str, int]] = field(default_factory=dict)  # column index -> figure
     after_rule: bool = False
+    readings: list[list[str]] = field(default_factory=list)  # other ways to group its figures
 
 
 @dataclass
@@ -148,6 +152,13 @@ def _is_header(text: str) -> bool:
                                 "décembre", "december", "30", "juin", "june", "september",
                                 "septembre", "exercice", "year", "fiscal"}
                for w in words)
+
+
+def _heading_words(text: str) -> bool:
+    """A heading of words only, alone on its line among stacked headings ("Original Budget"
+    under "2020" / "$’000" / "2019" / "$’000")."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w.lower().strip("()*") in _HEADER_WORDS for w in words)
 
 
 def _by_years(text: str, ending: bool = False) -> list[str]:
@@ -273,9 +284,11 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
     title, title_line = _title(lines, start)
     statement = Statement(title, title_line, unit_in_title(title))
     edges: list[int] = []
+    stacked: list[str] = []  # the heading lines, each alone on its line (no two-space gap)
     i = start
     while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None
                        or _is_header(lines[i]) or unit_before_headings(lines[i]) is not None
+                       or stacked and _heading_words(lines[i])
                        or statement.columns and _continues_heading(lines[i], edges)):
         both = unit_before_headings(lines[i])
         line = lines[i] if both is None else both[1]  # the unit blanked: then its headings
@@ -283,12 +296,15 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             statement.scale = both[0]
         if unit_scale(line) is not None:
             statement.scale = unit_scale(line)
-        elif not _is_header(line):  # the end of a heading: join it by right edges
+        elif not _is_header(line) and not (stacked and _heading_words(line)):
+            # the end of a heading: join it by right edges
             pieces = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
             below = {_nearest(end, edges): text for text, end in pieces}
             statement.columns = [f"{label} {below[n]}" if n in below else label
                                  for n, label in enumerate(statement.columns)]
         else:
+            if line.strip() and not re.search(r"\S\s{2,}\S", line.strip()):
+                stacked.append(re.sub(r"^notes?\s+", "", line.strip(), flags=re.IGNORECASE))
             upper, upper_edges = statement.columns, edges
             columns, edges = _header_columns(line)
             if len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"
@@ -311,7 +327,8 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
         # Headings set one space apart ("2012 Planned Results 2012 2011 Restated") read as
         # fewer columns than the rows print: each heading starts at a year.
         text = " ".join(statement.columns)
-        regrouped = next((g for g in (_by_years(text), _by_years(text, ending=True))
+        # or one a line: "Notes 2020" / "$’000" / "2019" / "$’000" / "Original Budget" / "$’000"
+        regrouped = next((g for g in (stacked, _by_years(text), _by_years(text, ending=True))
                           if len(g) == usual), None)
         if regrouped is not None:
             statement.columns, edges = regrouped, []
@@ -331,7 +348,7 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             pending, after_rule = [], True
             continue
         split = splits[k]
-        figures = choose(split, width, edges) if split.has_figures else []
+        figures = plausible(split, choose(split, width, edges)) if split.has_figures else []
         if figures and not split.label and len(figures) > width:
             figures = []
         if figures and split.label and split.gap < 2 and len(figures) < width \
@@ -375,6 +392,8 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             [(n, 0) for n in range(len(figures))]
         for figure, (column, _) in zip(figures, placed):
             row.cells[column] = (figure.text, k + 1)
+        if len(figures) == width:
+            row.readings = [[f.text for f in g] for g in other_readings(split, figures, edges)]
         statement.rows.append(row)
     _flush_heading(statement, pending)
     _headings_stacked(statement)

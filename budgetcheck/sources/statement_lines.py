@@ -133,6 +133,24 @@ class SplitLine:
                     break
         return figures
 
+    def groupings(self, count: int, limit: int) -> list[list[FigureSpan]]:
+        """Up to `limit` groupings of `count` figures, in the order `first` tries them."""
+        if not self.readable:
+            return [self.first(None)] if len(self.tokens) == count else []
+        found: list[list[FigureSpan]] = []
+        # depth-first over cut points; every path followed ends in a grouping of `count`
+        # figures (the count bits say so), so this costs limit × figures
+        stack: list[tuple[int, int, list[FigureSpan]]] = [(0, count, [])]
+        while stack and len(found) < limit:
+            at, left, figures = stack.pop()
+            if at == len(self.tokens):
+                found.append(figures)
+                continue
+            for end in reversed(self.ends.get(at, [])):
+                if left and self._counts.get(end, 0) >> (left - 1) & 1:
+                    stack.append((end, left - 1, [*figures, _figure(self.tokens[at:end])]))
+        return found
+
     def aligned(self, count: int, edges: list[int]) -> list[FigureSpan]:
         """Of the groupings of `count` figures, the one whose figures, placed in order in the
         columns, end nearest the columns' right edges (the first such grouping on a tie)."""
@@ -302,6 +320,38 @@ def choose(split: SplitLine, columns: int | None, edges: list[int]) -> list[Figu
         # the reader gives back to the label): with edges, alignment cannot choose.
         return split.fewest if edges else split.first(min(counts))
     return split.aligned(count, edges) if edges else split.first(count)
+
+
+_LEADING_ZERO = re.compile(r"^[($\s]*0[0-9]")  # "000" is a digit group, never a figure
+
+
+def plausible(split: SplitLine, chosen: list[FigureSpan]) -> list[FigureSpan]:
+    """The grouping kept, unless one of its figures starts with a zero ("1 | 000 100"): then
+    the first grouping of as many figures whose figures do not."""
+    if split.unique or not any(_LEADING_ZERO.match(f.text) for f in chosen):
+        return chosen
+    return next((g for g in split.groupings(len(chosen), 5)
+                 if not any(_LEADING_ZERO.match(f.text) for f in g)), chosen)
+
+
+def other_readings(split: SplitLine, chosen: list[FigureSpan],
+                   edges: list[int]) -> list[list[FigureSpan]]:
+    """The groupings of a line into as many figures as `chosen` that the statement cannot tell
+    from it: any other, when no column edges are known (figures one space apart); else those
+    that line up with the columns as well as it does, when the line's figures are apart by
+    more than one space (one space apart, alignment says nothing). A French line "10 216 400"
+    in a two-column row may be 10 216 | 400 or 10 | 216 400."""
+    if split.unique:
+        return []
+    others = [g for g in split.groupings(len(chosen), 5)
+              if [f.text for f in g] != [f.text for f in chosen]
+              and not any(_LEADING_ZERO.match(f.text) for f in g)]
+    tokens = split.tokens
+    if edges and any(b.start - a.end >= 2 for a, b in zip(tokens, tokens[1:])):
+        # the figures stand in columns: the others must line up as well as the one kept
+        best = alignment(chosen, edges)
+        others = [g for g in others if alignment(g, edges) <= best]
+    return others
 
 
 def alignment(figures: list[FigureSpan], edges: list[int]) -> int:

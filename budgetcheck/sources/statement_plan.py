@@ -10,7 +10,10 @@ Also reads Markdown pipe tables, where the cells are already separated:
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from decimal import Decimal
 from typing import Any
 
 from budgetcheck.numbers.amount import AmountError
@@ -27,8 +30,9 @@ from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.text_plan import _unique, guess_language, slug
 
 #: A row that is a total by its label: the checker reports an error when nothing matches it.
+#: French also puts the word last: "Charges totales", "Revenus totaux".
 TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
-                         r"totaux|totals)\b", re.IGNORECASE)
+                         r"totaux|totals)\b|^[\w’' -]+\s(?:totale?s?|totaux)$", re.IGNORECASE)
 #: A column after four quarters that is their year: "Total", "FY 2026", "Year", "Annuel", "2026".
 _YEAR_TOTAL = re.compile(r"^(?:total\b.*|(?:fy|exercice|ann[ée]e|year|annual|annuel(?:le)?|"
                          r"full[- ]year)\b.*|(?:19|20)[0-9][0-9](?:\s*[-–/]\s*[0-9]{2,4})?)$",
@@ -186,6 +190,8 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
             data["label_lines"] = lines
         if is_total and row.cells:
             data["role"] = "total"
+        if row.readings:
+            data["readings"] = row.readings
         data["cells"] = {columns[c]["key"]: (text if line == row.line else
                                              {"text": text, "line": line})
                          for c, (text, line) in sorted(row.cells.items())}
@@ -198,11 +204,77 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
             "totals": "inferred", "columns": columns, "rows": rows}
 
 
+def _value(text: str) -> Decimal | None:
+    try:
+        return parse_amount(text, lang="fr", round_thousands=False).value
+    except AmountError:
+        return None
+
+
+def _columns_held(rows: list[StatementRow], total: StatementRow) -> int:
+    """In how many columns the rows add up to the total, to the unit (or to one unit a row:
+    the rows may be rounded)."""
+    held = 0
+    for column, (text, _) in total.cells.items():
+        stated = _value(text)
+        parts = [_value(r.cells[column][0]) for r in rows if column in r.cells]
+        if stated is None or any(p is None for p in parts):
+            continue
+        if abs(stated - sum(p for p in parts if p is not None)) <= len(parts):
+            held += 1
+    return held
+
+
+#: Readings tried together for the rows of one block and its total (each row has at most four).
+MAX_COMBINED_READINGS = 4096
+
+
+def _grouped(row: StatementRow, reading: list[str] | tuple[str, ...]) -> None:
+    line = next(iter(row.cells.values()))[1]
+    row.cells = {c: (text, line) for c, text in enumerate(reading)}
+
+
+def resolve_readings(statement: Statement) -> None:
+    """Rows whose digit groups read more than one way ("1 234 567 890" in two columns) take
+    the readings under which the rows above the next total add up to it in the most columns,
+    the block's ambiguous rows and the total tried together; when no combination does better
+    than every other, the rows keep their readings and BC112 warns."""
+    start = 0
+    for n, row in enumerate(statement.rows):
+        if not row.cells:
+            start = n + 1  # a section heading starts a block
+            continue
+        if not TOTAL_LABEL.match(row.label):
+            continue
+        block = statement.rows[start:n]
+        start = n + 1
+        unsure = [r for r in [*block, row] if r.readings]
+        options = [[[r.cells[c][0] for c in sorted(r.cells)], *r.readings] for r in unsure]
+        if not unsure or math.prod(map(len, options)) > MAX_COMBINED_READINGS:
+            continue
+        scores = []
+        for combination in itertools.product(*options):
+            for item, reading in zip(unsure, combination):
+                _grouped(item, reading)
+            scores.append((_columns_held(block, row), combination))
+        best = max(score for score, _ in scores)
+        winners = [combination for score, combination in scores if score == best]
+        # the first that adds up best (the readings kept, when they do); a row whose reading
+        # every such combination shares is decided, the others keep theirs and BC112 warns
+        chosen = next((c for c in winners if c == scores[0][1]), winners[0])
+        for k, (item, reading) in enumerate(zip(unsure, chosen)):
+            _grouped(item, reading)
+            decided = all(c[k] == reading for c in winners)
+            item.readings = [] if decided else [o for o in options[k] if o != reading]
+
+
 def statement_plan_data(text: str, source: str, markdown: bool) -> dict[str, Any]:
     raw_lines = text.lstrip("\ufeff").splitlines()
     statements = read_markdown_statements(raw_lines)
     if not statements and not markdown:
         statements = read_text_statements(raw_lines)
+        for statement in statements:
+            resolve_readings(statement)
     seen: set[str] = set()
     tables = [table_data(s, seen) for s in statements]
     years = [c["label"] for t in tables for c in t["columns"] if _starts_with_year(c["label"])]
