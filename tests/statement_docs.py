@@ -3,6 +3,12 @@
 A statement has sections of items, a total under each section, and a net line (first section's
 total minus the second's). Every printed figure is the exact value rounded to the thousand, so a
 consistent statement is consistent only up to rounding, as real ones are.
+
+Printed the ways published statements are: in columns, as Markdown, each label above its
+figures ("stacked"), or one space apart as a page copied into text gives them ("spaced", where
+French digit groups may read several ways); with the currency sign on a column's first and
+total rows ("-dollars"); with a "Difference" column, the first year minus the second
+("-difference").
 """
 
 from __future__ import annotations
@@ -62,9 +68,13 @@ def statements(draw, max_items: int = 6):
         totals.append(total)
         rows.append(Printed(words["total"].format(name), total, "total"))
     rows.append(Printed(words["net"], [a - b for a, b in zip(*totals)], "net"))
-    layout = draw(st.sampled_from(["text", "markdown", "stacked"]))
-    if draw(st.booleans()):  # currency signs on the first item of a section and on totals
+    layout = draw(st.sampled_from(["text", "markdown", "stacked", "spaced"]))
+    # Currency signs on the first item of a section and on totals; not one space apart in
+    # French, where "— $ (1 000) $" cannot say which figure each "$" follows (a known gap).
+    if draw(st.booleans()) and not (layout == "spaced" and lang == "fr"):
         layout += "-dollars"
+    if years >= 2 and draw(st.booleans()):
+        layout += "-difference"
     sep = draw(st.sampled_from([" ", "\u00a0", "\u202f"]))
     return render(rows, lang, years, layout, sep), rows, (lang, years, layout, sep)
 
@@ -79,17 +89,23 @@ def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) ->
     """The statement printed: `layout` is "text", "markdown" or "stacked" (each label on its
     line, its figures on the next), "-dollars" adding currency signs."""
     words = WORDS[lang]
-    heads = [str(2024 - y) for y in range(years)]
+    difference = "-difference" in layout
+    heads = [str(2024 - y) for y in range(years)] + (["Difference"] if difference else [])
     out = ["Invented Agency", words["title"], words["unit"], ""]
     markdown = layout.startswith("markdown")
     if markdown:
-        out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * years]
+        out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
+    elif layout.startswith("spaced"):
+        out += [" ".join(heads)]
     else:
         out += [" " * 40 + "".join(f"{h:>14}" for h in heads), ""]
     first_in_section = True
     for row in rows:
         row.texts = [figure(v, lang, sep) for v in row.values]
-        if layout.endswith("-dollars") and row.texts and (first_in_section or row.kind != "item"):
+        if difference and row.values:  # of the printed figures, as statements print it
+            change = Decimal(thousands(row.values[0]) - thousands(row.values[1])) * 1000
+            row.texts.append(figure(change, lang, sep) if change else "0")
+        if "-dollars" in layout and row.texts and (first_in_section or row.kind != "item"):
             row.texts = [with_dollar(t, lang) for t in row.texts]
         first_in_section = row.kind == "heading" or (first_in_section and not row.texts)
         if markdown:
@@ -97,6 +113,8 @@ def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) ->
             out.append(f"| {row.label} | " + " | ".join(cells) + " |")
         elif row.kind == "heading":
             out.append(row.label)
+        elif layout.startswith("spaced"):
+            out.append(" ".join([row.label, *row.texts]))
         elif layout.startswith("stacked"):
             out.append(row.label)
             out.append(" " * 40 + "".join(f"{t:>14}" for t in row.texts))

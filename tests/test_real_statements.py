@@ -116,6 +116,12 @@ CONVENTIONS: dict[str, list[str]] = {
     "the unit inside the title (Annual Report 2014-2015; in thousands of dollars)": [
         p.name for p in sorted(REAL.glob("crown-corporations-*.md"))],
     "a negative with a minus sign (-6,869,098)": ["crown-corporations-2017-18-q3.en.md"],
+    "the unit in brackets on its own line under the title ((Second Quarter ...; in thousands ...))": [
+        "crown-corporations-2018-19-q2.en.md"],
+    "a negative total expenses (-130,981) in a summary row": [
+        "crown-corporations-2018-19-q2.en.md"],
+    "a figure copied from the next row (Bank of Canada's expenses = BDC's), a BC110 warning": [
+        "crown-corporations-2018-19-q2.en.md"],
     "a summary table that does not add up across as printed": [
         "crown-corporations-2017-18-q3.en.md"],
     "a Notes column of references (2, 9, 10, -) beside the figures": [

@@ -166,17 +166,18 @@ class _Ledger:
     over the rows a block may still add (trees: a row leaves when a total covers it) and over
     the item rows (prefix sums: a row's role is final once it is read)."""
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, exclude: frozenset[str] = frozenset()) -> None:
         rows = table.rows
         self.rows = rows
-        exponents = [c.amount.exponent for r in rows for c in r.cells.values()
-                     if c.amount.unit == "$"]
+        exponents = [c.amount.exponent for r in rows for k, c in r.cells.items()
+                     if c.amount.unit == "$" and k not in exclude]
         self.exponent = min(exponents, default=0) - 1
-        self.columns = [c.key for c in table.columns]
+        self.columns = [c.key for c in table.columns if c.key not in exclude]
         self.cells: list[dict[str, tuple[int, int]]] = [
             {k: (int(c.amount.value.scaleb(-self.exponent, EXACT)),
                  int(c.amount.half_unit.scaleb(-self.exponent, EXACT)))
-             for k, c in r.cells.items() if c.amount.unit == "$"} for r in rows]
+             for k, c in r.cells.items() if c.amount.unit == "$" and k not in exclude}
+            for r in rows]
         n = len(rows)
         self.open = [False] * n  # may a block still add the row?
         self.count, self.totals = _Fenwick(n), _Fenwick(n)
@@ -331,9 +332,10 @@ def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> Fit:
     return Fit(Candidate("", ()), failing, checked, worst, held_figures)
 
 
-def infer(table: Table) -> Iterator[tuple[int, Fit, bool]]:
-    """(row index, the fit kept, whether it matched) for each total found in the table."""
-    ledger = _Ledger(table)
+def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple[int, Fit, bool]]:
+    """(row index, the fit kept, whether it matched) for each total found in the table, the
+    columns `exclude` names left out (a difference column, which its own rule checks)."""
+    ledger = _Ledger(table, exclude)
     covered: set[int] = set()
     totals: list[int] = []
     total_rows: set[int] = set()

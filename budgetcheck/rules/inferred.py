@@ -10,6 +10,7 @@ from budgetcheck.plan.expr import Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.model import Column, Plan, Row, Table
 from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, Messages
+from budgetcheck.rules.difference import DIFFERENCE_HEADING, best_pair
 from budgetcheck.rules.inference import Candidate, infer
 from budgetcheck.rules.registry import message, rule
 from budgetcheck.rules.structure import mixed_units, table_name
@@ -100,10 +101,18 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     for table in plan.tables:
         if table.totals != "inferred":
             continue
-        for i, fit, matched in infer(table):
+        # A difference column (BC108) is not added down: each of its figures is the difference
+        # of two rounded figures, so its totals hold only to their two roundings, and they hold
+        # whenever the rows' differences and the two columns' totals do.
+        differences = frozenset(c.key for c in table.columns
+                                if DIFFERENCE_HEADING.search(c.label)
+                                and best_pair(table, c) is not None)
+        for i, fit, matched in infer(table, differences):
             row = table.rows[i]
             how = describe(table, fit.candidate, ctx.lang)
             for column in table.columns:
+                if column.key in differences:
+                    continue
                 stated = row.cells.get(column.key)
                 if stated is None or stated.amount.unit != "$":
                     continue

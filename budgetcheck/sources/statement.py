@@ -113,8 +113,8 @@ def unit_in_title(text: str) -> int | None:
         plain = symbol.group(1).replace("’", "").replace("'", "")
         return unit_scale(f"({plain})")
     found = _TRAILING_BRACKETS.search(text.strip())
-    if found is None or found.start() == 0:
-        return None
+    if found is None or found.start() == 0 and not re.search(r"[;,]", found.group(1)):
+        return None  # a line that is only a unit is a unit line, read as one
     return unit_scale(f"({re.split(r'[;,]', found.group(1))[-1].strip()})")
 
 

@@ -118,6 +118,10 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
         if unit_scale(text) is not None:
             scale = unit_scale(text) if scale is None else scale
             continue
+        if text.startswith("(") and text.endswith(")") and unit_in_title(text) is not None:
+            # "(Second Quarter 2018-2019; in thousands of dollars)" under the name
+            scale = unit_in_title(text) if scale is None else scale
+            continue
         if text.startswith("|"):
             break
         line = text.strip("#*_ ").strip(), i + 1
