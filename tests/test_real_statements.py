@@ -158,6 +158,19 @@ CONVENTIONS: dict[str, list[str]] = {
         "aus-senate-2019-20-financial-position.en.txt"],
     "net assets = total assets - total liabilities; equity items below": [
         "aus-senate-2019-20-financial-position.en.txt"],
+    "surplus = revenue from government - net cost of services": [
+        p.name for p in sorted(REAL.glob("aus-senate-20*-comprehensive-income.en.txt"))],
+    "a bare number as note reference before the figures (Depreciation 4 158 624 400)": [
+        "aus-senate-2018-19-comprehensive-income.en.txt",
+        "aus-senate-2016-17-comprehensive-income.en.txt"],
+    "a footnote digit run into a label or heading (Suppliers2, Budget1, Budget 1)": [
+        "aus-senate-2018-19-comprehensive-income.en.txt",
+        "aus-senate-2015-16-comprehensive-income.en.txt"],
+    "a result label in brackets ((Deficit))": ["aus-senate-2015-16-comprehensive-income.en.txt"],
+    "a total printed twice (Total other revenue)": [
+        "aus-senate-2015-16-comprehensive-income.en.txt"],
+    "headings stacked with a blank line above them": [
+        "aus-senate-2015-16-comprehensive-income.en.txt"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
@@ -167,6 +180,7 @@ _TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,
                           r"(?= |$)")
 
 
+_NOTE_FIRST = re.compile(r"^.*[a-z] [0-9]+(?:\.[0-9]+)? [0-9(]")  # "... amortisation 4 158 ..."
 _DATE = re.compile(r"\b(?:January|March|June|September|December) [0-9]")
 
 
@@ -202,11 +216,19 @@ def _figure_cells(path: Path) -> list[tuple[int, str, Decimal, str]]:
                       if heading not in _NOT_FIGURES and _MARKDOWN_FIGURE.match(text)]
             continue
         if line.startswith("(") and re.search("[a-z]", line) or _DATE.search(line) \
-                or re.match(r"^(?:Notes )?(?:19|20)[0-9]{2}$", line):
-            # the unit line, "As at March 31", a heading stacked alone ("Notes 2020", "2019")
+                or re.match(r"^ *(?:Notes )?(?:19|20)[0-9]{2}$|^Budget ?[0-9]$|^ +[0-9]\. ", line):
+            # the unit line, "As at March 31", a heading stacked alone ("Notes 2020", "2019",
+            # "Budget 1"), a footnote ("  1. The department's ...")
             continue
         found += [(number, m.group(), _value(m.group()), "")
                   for m in _TEXT_FIGURE.finditer(line)]
+    if not markdown:  # a note reference before a row's figures is not one ("4 158 624 400")
+        runs = [sum(1 for f in found if f[0] == n) for n in {f[0] for f in found}]
+        width = max(set(runs), key=runs.count) if runs else 0
+        notes = {n for n in {f[0] for f in found} if _NOTE_FIRST.match(lines[n - 1]) and
+                 sum(1 for f in found if f[0] == n) == width + 1}
+        found = [f for k, f in enumerate(found) if f[0] not in notes or
+                 k == 0 or found[k - 1][0] == f[0]]
     return found
 
 
@@ -503,6 +525,51 @@ def test_a_statement_of_financial_position_with_headings_one_a_line_adds_up_by_h
         row("Total equity") == row("Net assets")
 
 
+SENATE = sorted(REAL.glob("aus-senate-20*-comprehensive-income.en.txt"))
+_SENATE_ROW = re.compile(r"^(?P<label>.*?[^0-9 ,()-]\S*?)(?P<figures>(?: +(?:\(?[0-9][0-9,.]*\)?|-)){3,4}) *$")
+
+
+def _senate_rows(path: Path) -> dict[str, list[Decimal]]:
+    """Each row by its label (the note reference and the footnote digit left out), its three
+    figures read by hand: "-" is nil, a fourth number in front is a note reference."""
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        found = _SENATE_ROW.match(line)
+        if not found or line.startswith(("  1.", "  2.")):
+            continue
+        figures = found.group("figures").split()
+        figures = figures[-3:]  # "Depreciation and amortisation 4 158 624 400"
+        label = re.sub(r"( [0-9]+(?:\.[0-9]+)?[A-Z]?)$", "", found.group("label")).rstrip("0123456789")
+        rows.setdefault(label, [Decimal(0) if f == "-" else _value(f) for f in figures])
+    return rows
+
+
+@pytest.mark.parametrize("path", SENATE, ids=lambda p: p.name)
+def test_the_senate_statements_of_comprehensive_income_add_up_by_hand(path: Path) -> None:
+    rows = _senate_rows(path)
+    labels = list(rows)
+
+    def block(first: str, last: str) -> list[Decimal]:
+        names = labels[labels.index(first):labels.index(last)]
+        return [sum(c, Decimal(0)) for c in zip(*(rows[n] for n in names))]
+
+    def minus(a: list[Decimal], b: list[Decimal]) -> list[Decimal]:
+        return [x - y for x, y in zip(a, b)]
+
+    assert block("Employee benefits", "Total expenses") == rows["Total expenses"]
+    income = next(x for x in labels if x.startswith(("Total other revenue", "Total own-source")))
+    first_income = labels[labels.index("Total expenses") + 1]
+    assert block(first_income, income) == rows[income]
+    assert minus(rows["Total expenses"], rows[income]) == rows["NET COST OF SERVICES"]
+    result = next(x for x in labels if "eficit" in x)
+    assert minus(rows["Revenue from government"], rows["NET COST OF SERVICES"]) == rows[result]
+    other = next(x for x in labels if x.startswith("Total other comprehensive"))
+    assert rows["Changes in asset revaluation reserve"] == rows[other]
+    total = next(x for x in labels if x.startswith("Total comprehensive"))
+    assert [a + b for a, b in zip(rows[result], rows[other])] == rows[total]
+    assert len(rows) >= 12
+
+
 SUMMARIES = sorted(REAL.glob("crown-corporations-*.md"))
 
 
@@ -600,10 +667,9 @@ def _moved(text: str, step: int) -> str:
 #: goes unnoticed. Everything else must be caught.
 UNCHECKED: dict[str, dict[int, str]] = {
     # "Net cost of operations after government funding and transfers 68,805 (10,777)\" cannot
-    # be read (the stray backslash), so the funding rows above it and the position below it,
-    # which it ties together, are checked by nothing.
-    "cfia-2011-12-operations.en.txt": {n: "the line that ties them is unreadable"
-                                       for n in (34, 35, 36, 37, 38, 39, 40, 41)},
+    # be read (the stray backslash); the position at the end of the year still ties the funding
+    # rows and the position at its beginning to the net cost (−net cost + funding + beginning).
+    "cfia-2011-12-operations.en.txt": {39: "the line itself is unreadable"},
     # "Accumulated deficit" is found as net assets − contributed equity − reserves (a result),
     # which leaves "Total equity" below it nothing of its own to add: printed alone.
     "aus-senate-2019-20-financial-position.en.txt": {48: "its items are the deficit's terms"},

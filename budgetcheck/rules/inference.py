@@ -112,7 +112,7 @@ def is_balance_result(row: Row) -> bool:
 
 
 def is_result(row: Row) -> bool:
-    label = row.label
+    label = row.label.lstrip("(")  # "(Deficit)", as a statement with no surplus prints it
     return bool(RESULT_LABEL.match(label) or RESULT_NOUN.search(label)) \
         and not NOT_RESULT.search(label)
 
@@ -157,6 +157,7 @@ class _Span:
     end: int
     items: bool = False
     first: tuple[int, int] | None = None  # (sign of the rest, the previous total)
+    negated: bool = False  # the whole negated: "Surplus" = revenue from government − net cost
 
 
 class _Ledger:
@@ -255,12 +256,13 @@ class _Ledger:
     def members(self, span: _Span, totals: set[int]) -> tuple[tuple[int, int], ...]:
         """The span's rows, listed (for the candidate that is kept)."""
         sign = span.first[0] if span.first else 1
+        sign = -sign if span.negated else sign
         if span.items:
             rest = [j for j in range(span.start + 1, span.end)
                     if self.rows[j].cells and j not in totals]
         else:
             rest = [j for j in range(span.start + 1, span.end) if self.open[j]]
-        head = ((1, span.first[1]),) if span.first else ()
+        head = ((-1 if span.negated else 1, span.first[1]),) if span.first else ()
         return (*head, *((sign, j) for j in rest))
 
 
@@ -268,7 +270,8 @@ def _spans(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
            covered: set[int]) -> Iterator[_Span | Candidate]:
     """The candidates of total row i, in the order a reader would try them: the block of rows
     just above; the rows (then the items) since each section heading, nearest first, and since
-    the table's start; the previous total minus, then plus, the rows since; a signed
+    the table's start; the previous total minus, then plus, the rows since (and the rows since
+    minus the previous total: a surplus after a net cost of services); a signed
     combination of two or three earlier totals."""
     previous_total = max((j for j in totals if j < i), default=-1)
     nearest_heading = headings[-1] if headings else -1
@@ -281,6 +284,7 @@ def _spans(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
         if ledger.size(after):
             yield _Span("previous", previous_total, i, first=(-1, previous_total))
             yield _Span("previous", previous_total, i, first=(1, previous_total))
+            yield _Span("previous", previous_total, i, first=(-1, previous_total), negated=True)
     earlier = [j for j in totals if j < i and j not in covered][-MAX_EARLIER_TOTALS:]
     # A total labelled so is a sum or a difference of two; a result line may combine three.
     for size in (2,) if is_total(ledger.rows[i]) else (2, 3):
@@ -320,6 +324,7 @@ def _fit(ledger: _Ledger, i: int, candidate: _Span | Candidate) -> Fit:
                 if head is None:
                     continue
                 computed, halves = head[0] + sign * computed, head[1] + halves
+                computed = -computed if candidate.negated else computed
         checked += 1
         difference = abs(stated - computed)
         if difference > stated_half + halves:

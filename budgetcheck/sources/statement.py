@@ -157,8 +157,10 @@ def _is_header(text: str) -> bool:
 def _heading_words(text: str) -> bool:
     """A heading of words only, alone on its line among stacked headings ("Original Budget"
     under "2020" / "$’000" / "2019" / "$’000")."""
-    words = text.split()
-    return 0 < len(words) <= 4 and all(w.lower().strip("()*") in _HEADER_WORDS for w in words)
+    words = text.split()  # a footnote marker may follow: "Budget1", "Budget 1"
+    return 0 < len(words) <= 4 and all(
+        w.lower().strip("()*").rstrip("0123456789") in _HEADER_WORDS or re.fullmatch("[0-9]", w)
+        for w in words) and not re.fullmatch("[0-9]", words[0])
 
 
 def _by_years(text: str, ending: bool = False) -> list[str]:
@@ -224,9 +226,15 @@ def _header_columns(text: str) -> tuple[list[str], list[int]]:
 
 # -- plain text ---------------------------------------------------------------------------------
 
+#: A figure grouped with commas, "12,345": a document that prints three of them groups its
+#: digits so, and a space between two numbers there separates two figures.
+_COMMA_GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")
+
+
 def read_text_statements(raw_lines: list[str]) -> list[Statement]:
     lines = [expand(x) for x in raw_lines]
-    splits = [split_line(x) for x in lines]
+    space_groups = len(_COMMA_GROUPED.findall("\n".join(lines))) < 3
+    splits = [split_line(x, space_groups) for x in lines]
     starts = _statement_starts(lines, splits)
     statements = []
     for n, start in enumerate(starts):
@@ -248,7 +256,8 @@ def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
         if marker and seen_rows:
             starts.append(i)
             seen_rows = False
-        elif splits[i].has_figures and splits[i].label and starts:
+        elif splits[i].has_figures and splits[i].label and starts \
+                and not (_heading_words(text) and not seen_rows):  # "Budget 1": a heading
             seen_rows = True
     return starts
 
@@ -304,7 +313,12 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
                                  for n, label in enumerate(statement.columns)]
         else:
             if line.strip() and not re.search(r"\S\s{2,}\S", line.strip()):
-                stacked.append(re.sub(r"^notes?\s+", "", line.strip(), flags=re.IGNORECASE))
+                piece = re.sub(r"^notes?\s+", "", line.strip(), flags=re.IGNORECASE)
+                if stacked and not any(map(is_year, stacked[-1].split())) \
+                        and not any(map(is_year, piece.split())):
+                    stacked[-1] += " " + piece  # "Original" / "Budget1": one heading
+                else:
+                    stacked.append(piece)
             upper, upper_edges = statement.columns, edges
             columns, edges = _header_columns(line)
             if len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"

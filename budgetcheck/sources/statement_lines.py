@@ -211,9 +211,11 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^ ]+", text)]
 
 
-def split_line(text: str) -> SplitLine:
+def split_line(text: str, space_groups: bool = True) -> SplitLine:
     """The label and the figure tokens at the end of a line, with the points where its figures
-    may be cut."""
+    may be cut; with `space_groups` False (a document that groups digits with commas) a space
+    never joins two numbers into one figure ("Depreciation 4 158 624 400": a note reference,
+    then three figures)."""
     found = tokens(text)
     k = len(found)
     while k > 0 and found[k - 1].kind != "word":
@@ -224,7 +226,7 @@ def split_line(text: str) -> SplitLine:
     label = text[:label_end].strip()
     label = _LEADER.sub("", label).strip() if label else label
     gap = figures[0].start - label_end if figures and label_tokens else 0
-    return SplitLine(label, figures, gap, _cut_points(figures))
+    return SplitLine(label, figures, gap, _cut_points(figures, space_groups))
 
 
 def _attach_dollars(found: list[Token]) -> list[Token]:
@@ -263,14 +265,16 @@ def _must_join(left: Token, right: Token) -> bool:
     return left.text.startswith("(") and not left.text.endswith(")")
 
 
-def _cut_points(found: list[Token]) -> dict[int, list[int]]:
+def _cut_points(found: list[Token], space_groups: bool = True) -> dict[int, list[int]]:
     """For each point a figure may start at, the points it may end at, longest figure first.
     A figure never starts or ends inside "(5 397" (a bracket must close), never joins across a
     column gap, joins at most MAX_GROUPS tokens and keeps its brackets balanced."""
     n = len(found)
     if not n:
         return {}
-    joinable = [False] + [_can_join(found[i - 1], found[i]) for i in range(1, n)]
+    # (tokens are cut at plain spaces only: "1\u00a0234" is one token already)
+    joinable = [False] + [space_groups and _can_join(found[i - 1], found[i])
+                          for i in range(1, n)]
     forced = [j and _must_join(found[i - 1], found[i]) for i, j in enumerate(joinable)]
     if sum(j and not f for j, f in zip(joinable, forced)) > MAX_SPLITS:
         forced = joinable  # join them all: French grouping is the common case
