@@ -171,6 +171,10 @@ CONVENTIONS: dict[str, list[str]] = {
         "aus-senate-2015-16-comprehensive-income.en.txt"],
     "headings stacked with a blank line above them": [
         "aus-senate-2015-16-comprehensive-income.en.txt"],
+    "five columns of forward estimates, headings over three stacked lines, $'000' units": [
+        "aus-senate-2025-26-budget-income-statement.en.txt"],
+    "a budget total that lost digits in print (3,675 for 31,675)": [
+        "aus-senate-2025-26-budget-income-statement.en.txt"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
@@ -181,7 +185,8 @@ _TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,
 
 
 _NOTE_FIRST = re.compile(r"^.*[a-z] [0-9]+(?:\.[0-9]+)? [0-9(]")  # "... amortisation 4 158 ..."
-_DATE = re.compile(r"\b(?:January|March|June|September|December) [0-9]")
+_DATE = re.compile(r"\b(?:January|March|June|September|December) [0-9]"
+                   r"|\b[0-9]{1,2} (?:March|June|September|December)\b")
 
 
 def _value(text: str) -> Decimal:
@@ -570,6 +575,16 @@ def test_the_senate_statements_of_comprehensive_income_add_up_by_hand(path: Path
     assert len(rows) >= 12
 
 
+def test_a_budget_whose_total_lost_two_digits_in_print_adds_up_by_hand() -> None:
+    path = REAL / "aus-senate-2025-26-budget-income-statement.en.txt"
+    lines = {n: [v for m, _, v in _figures(path) if m == n] for n in range(1, 60)}
+    expenses = [sum(c) for c in zip(lines[32], lines[33], lines[34])]
+    assert expenses == [31810, 32012, 31675, 32057, 32515]
+    assert lines[35] == [31810, 32012, 3675, 32057, 32515]  # 31,675 printed without its "31"
+    assert lines[40] == lines[39] and lines[43] == lines[42]  # totals of one row
+    assert [a + b for a, b in zip(lines[40], lines[43])] == lines[44]
+
+
 SUMMARIES = sorted(REAL.glob("crown-corporations-*.md"))
 
 
@@ -631,6 +646,9 @@ EXPECTED_ERRORS: dict[str, list[tuple[str, int, str]]] = {
         ("BC107", 30, "actual_2024_000"), ("BC107", 30, "unaudited_forecast_2025_000"),
         ("BC107", 31, "actual_2023_000"), ("BC107", 31, "actual_2024_000"),
         ("BC107", 33, "actual_2023_000")],
+    # The Senate's budget: 25,677 + 5,795 + 203 = 31,675 printed "3,675" (two digits lost)
+    "aus-senate-2025-26-budget-income-statement.en.txt": [
+        ("BC107", 35, "r_2026_27_forward_estimate")],
     # BDC: 0 + 340,643 printed as 1,376,695 (its net income, 818,263, is 1,376,695 − 558,432)
     "crown-corporations-2017-18-q3.en.md": [("BC109", 14, "total_revenues")],
 }

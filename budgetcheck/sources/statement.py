@@ -41,7 +41,7 @@ _UNIT_WORDS = re.compile(
     r"(?P<of>\s+(?:of|de|d['’])\s*(?:canadian\s+|u\.?s\.?\s+|american\s+)?(?:dollars|\$|cad|usd))?"
     r"(?:\s+(?:canadiens|canadian|us|américains|cad|usd))?$", re.IGNORECASE)
 _UNIT_SYMBOL = re.compile(
-    r"^(?:\$\s*['’`]?\s*(?:thousands|millions|000s?)|000\s*\$|[kmg]\s*\$)$", re.IGNORECASE)
+    r"^(?:\$\s*['’`]?\s*(?:thousands|millions|000s?)['’]?|000\s*\$|[kmg]\s*\$)$", re.IGNORECASE)
 _SCALES = {"dollars": 0, "thousands": 3, "milliers": 3, "millions": 6, "milliards": 9,
            "billions": 9}
 _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "reel", "prévu",
@@ -51,7 +51,7 @@ _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "ree
                  "annee", "annuel", "annuelle", "annual", "fy", "ytd", "cumul", "cumulatif",
                  "results", "résultats", "difference", "différence", "minus", "moins",
                  "estimated", "projected", "prévues", "réelles", "change", "variation",
-                 "original", "revised", "initial"}
+                 "original", "revised", "initial", "forward"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*[0-9]{4})$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-=_—–]*[\-=_—–]{3,}[\s\-=_—–]*$")  # "------", not a lone dash
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
