@@ -125,7 +125,7 @@ CONVENTIONS: dict[str, list[str]] = {
     "a summary table that does not add up across as printed": [
         "crown-corporations-2017-18-q3.en.md"],
     "a Notes column of references (2, 9, 10, -) beside the figures": [
-        "nz-ird-2024-comprehensive-revenue-expense.en.md"],
+        "nz-ird-2024-comprehensive-revenue-expense.en.md", "apsc-2017-18-financial-position.en.md"],
     "the unit in every column heading (Actual 2024 ($000), 30 June 2024 $’000)": [
         "nz-ird-2024-comprehensive-revenue-expense.en.md",
         "vic-acfe-2023-24-five-year-summary.en.md"],
@@ -175,6 +175,8 @@ CONVENTIONS: dict[str, list[str]] = {
         "aus-senate-2025-26-budget-income-statement.en.txt"],
     "a budget total that lost digits in print (3,675 for 31,675)": [
         "aus-senate-2025-26-budget-income-statement.en.txt"],
+    "a table copied one cell a line, set out as Markdown; blank note cells": [
+        "apsc-2017-18-financial-position.en.md"],
     "zero forms ($ -, - $, nil, néant)": [],
     "negative forms ($ (1,234), (1 234) $)": [],
 }
@@ -583,6 +585,33 @@ def test_a_budget_whose_total_lost_two_digits_in_print_adds_up_by_hand() -> None
     assert lines[35] == [31810, 32012, 3675, 32057, 32515]  # 31,675 printed without its "31"
     assert lines[40] == lines[39] and lines[43] == lines[42]  # totals of one row
     assert [a + b for a, b in zip(lines[40], lines[43])] == lines[44]
+
+
+def test_a_statement_of_financial_position_with_a_notes_column_adds_up_by_hand() -> None:
+    path = REAL / "apsc-2017-18-financial-position.en.md"
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 5 and re.match(r"^(?:[0-9(]|-$)", cells[2]) \
+                and "$" not in cells[2]:  # not the headings
+            rows[cells[0]] = [Decimal(0) if c == "-" else _value(c) for c in cells[2:]]
+
+    def add(*labels: str) -> list[Decimal]:
+        return [sum(c, Decimal(0)) for c in zip(*(rows[label] for label in labels))]
+
+    assert add("Cash and cash equivalents", "Trade and other receivables") == \
+        rows["Total financial assets"] == [18031, 22869, 24111]
+    assert add("Building leasehold Improvements", "Plant and equipment", "Intangibles",
+               "Inventories", "Prepayments paid") == rows["Total non-financial assets"]
+    assert add("Total financial assets", "Total non-financial assets") == rows["Total assets"]
+    assert add("Suppliers", "Prepayments received", "Other payables") == rows["Total payables"]
+    assert add("Employee provisions", "Provision for restoration obligations") == \
+        rows["Total provisions"]
+    assert add("Total payables", "Total provisions") == rows["Total liabilities"]
+    assert [a - b for a, b in zip(rows["Total assets"], rows["Total liabilities"])] == \
+        rows["Net assets"] == [10205, 10988, 9762]
+    assert add("Contributed equity", "Asset revaluation reserve", "Retained surplus") == \
+        rows["Total equity"] == rows["Net assets"]
 
 
 SUMMARIES = sorted(REAL.glob("crown-corporations-*.md"))
