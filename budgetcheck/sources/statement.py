@@ -25,6 +25,10 @@ from budgetcheck.sources.statement_lines import (
     split_line,
 )
 
+#: A row that is a total by its label: the checker reports an error when nothing matches it.
+#: French also puts the word last: "Charges totales", "Revenus totaux".
+TOTAL_LABEL = re.compile(r"^(?:grand\s+total|sous-total|sous\s+total|subtotal|sub-total|total|"
+                         r"totaux|totals)\b|^[\w’' -]+\s(?:totale?s?|totaux)$", re.IGNORECASE)
 #: A unit line: "(in thousands of dollars)", "(en milliers de dollars, sauf indication
 #: contraire)", "(in millions of Canadian dollars)", "($000)", "(k$)", or a short sentence
 #: "All figures in thousands of dollars." / "Tous les montants sont en milliers de dollars".

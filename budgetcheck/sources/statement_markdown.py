@@ -1,0 +1,130 @@
+"""Markdown pipe tables read as statements, where the cells are already separated:
+
+    | (in thousands of dollars) | 2024 | 2023 |
+    |---|---:|---:|
+    | **Expenses** | | |
+    | Salaries | 1,234,567 | 1,198,004 |
+
+The rows' labels are the first column of words wherever it stands; columns of other words
+("Type", "Accounting standard"), of identifiers and of note references are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetcheck.numbers.amount import AmountError
+from budgetcheck.numbers.notation import parse_amount
+from budgetcheck.sources.statement import (
+    STATEMENT_NAME,
+    Statement,
+    StatementRow,
+    unit_in_title,
+    unit_scale,
+)
+
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [_EMPHASIS.sub(r"\2", c).strip() for c in re.split(r"(?<!\\)\|", body)]
+
+
+def read_markdown_statements(raw_lines: list[str]) -> list[Statement]:
+    statements = []
+    i = 0
+    while i < len(raw_lines):
+        if raw_lines[i].lstrip().startswith("|") and i + 1 < len(raw_lines) \
+                and _MARKDOWN_RULE.match(raw_lines[i + 1].strip()):
+            end = i + 2
+            while end < len(raw_lines) and raw_lines[end].lstrip().startswith("|"):
+                end += 1
+            statements.append(_markdown_table(raw_lines, i, end))
+            i = end
+        else:
+            i += 1
+    return [s for s in statements if sum(1 for r in s.rows if r.cells) >= 1]
+
+
+#: Columns that hold neither the rows' labels nor figures: footnote references ("Notes") and
+#: identifiers ("OrgID", "No."), which are numbers a total must not add.
+_REFERENCE_HEADING = re.compile(r"^(?:notes?|r[ée]f(?:[ée]rences?)?\.?|org\s*id|id|no\.?|n[°º]|"
+                                r"num[ée]ro|code|#)$", re.IGNORECASE)
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        parse_amount(text, round_thousands=False)
+    except AmountError:
+        return False
+    return True
+
+
+def _column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
+    """"label", "figure" or "skip" for each column of a pipe table. The labels are the first
+    column mostly of words (a summary table may print an identifier, or figures, before it);
+    the other columns of words ("Type", "Accounting standard"), the columns of references and
+    the empty ones are left out; the rest are figures, their stray words refused later."""
+    width = max([len(header), *map(len, body)])
+    kinds = []
+    for j in range(width):
+        heading = header[j].strip() if j < len(header) else ""
+        texts = [row[j] for row in body if j < len(row) and row[j]]
+        figures = sum(map(_is_figure, texts))
+        if _REFERENCE_HEADING.match(heading) or not texts:
+            kinds.append("skip")
+        else:
+            kinds.append("figure" if 2 * figures >= len(texts) else "words")
+    label = kinds.index("words") if "words" in kinds else 0
+    return ["label" if j == label else "skip" if kind == "words" else kind
+            for j, kind in enumerate(kinds)]
+
+
+def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
+    header = _cells(raw_lines[start])
+    body = [_cells(raw_lines[n]) for n in range(start + 2, end)]
+    kinds = _column_kinds(header, body)
+    label_at = kinds.index("label")
+    figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
+    header += [""] * (len(kinds) - len(header))
+    title, title_line, scale = "Table", start + 1, unit_scale(header[label_at])
+    nearest: tuple[str, int] | None = None
+    for i in range(start - 1, max(-1, start - 6), -1):
+        text = raw_lines[i].strip()
+        if not text:
+            continue
+        if unit_scale(text) is not None:
+            scale = unit_scale(text) if scale is None else scale
+            continue
+        if text.startswith("(") and text.endswith(")") and unit_in_title(text) is not None:
+            # "(Second Quarter 2018-2019; in thousands of dollars)" under the name
+            scale = unit_in_title(text) if scale is None else scale
+            continue
+        if text.startswith("|"):
+            break
+        line = text.strip("#*_ ").strip(), i + 1
+        nearest = nearest or line
+        if STATEMENT_NAME.search(line[0]):  # the name, above "As at March 31" and the like
+            nearest = line
+            break
+    if nearest is not None:
+        title, title_line = nearest
+        scale = unit_in_title(title) if scale is None else scale
+    if scale is None:  # "Actual 2024 ($000)": the unit in every heading of a figure column
+        in_headings = {unit_in_title(header[j]) for j in figure_at}
+        scale = in_headings.pop() if len(in_headings) == 1 else None
+    statement = Statement(title, title_line, scale, columns=[header[j] for j in figure_at])
+    for number, cells in enumerate(body, start + 2):
+        cells += [""] * (len(kinds) - len(cells))
+        row = StatementRow(cells[label_at], [number + 1], number + 1)
+        for column, text in enumerate(cells[j] for j in figure_at):
+            if text:
+                row.cells[column] = (text, number + 1)
+        if not row.cells:
+            row.line = None
+        statement.rows.append(row)
+    return statement
