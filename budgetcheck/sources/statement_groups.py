@@ -74,3 +74,46 @@ def resolve_readings(statement: Statement) -> None:
             _grouped(item, reading)
             decided = all(c[k] == reading for c in winners)
             item.readings = [] if decided else [o for o in options[k] if o != reading]
+    _results_by_totals(statement)
+
+
+def _figures(row: StatementRow) -> dict[int, Decimal | None]:
+    return {c: _value(text) for c, (text, _) in row.cells.items()}
+
+
+def _results_by_totals(statement: Statement) -> None:
+    """A line still undecided that no total follows, "Net result 1 2 100 100 000": the one
+    reading that is, in every column, the sum or the difference of two totals above it (a net
+    cost is expenses less revenues, "Total expenses" − "Total revenues")."""
+    totals: list[dict[int, Decimal | None]] = []
+    for row in statement.rows:
+        if row.readings and totals:
+            options = [[row.cells[c][0] for c in sorted(row.cells)], *row.readings]
+            scores = []
+            for reading in options:
+                _grouped(row, reading)
+                figures = _figures(row)
+                scores.append(max(_held(figures, a, b, sign) for k, a in enumerate(totals)
+                                  for b in totals[k + 1:] for sign in (1, -1)) if
+                              len(totals) >= 2 else 0)
+            best = max(scores)
+            if best == len(row.cells) and scores.count(best) == 1:  # in every column
+                choice = options[scores.index(best)]
+                _grouped(row, choice)
+                row.readings = []
+            else:
+                _grouped(row, options[0])
+        if TOTAL_LABEL.match(row.label) and row.cells:
+            totals.append(_figures(row))
+
+
+def _held(figures: dict[int, Decimal | None], a: dict[int, Decimal | None],
+          b: dict[int, Decimal | None], sign: int) -> int:
+    """In how many columns `figures` = a + sign × b, to two units (three rounded figures)."""
+    held = 0
+    for column, value in figures.items():
+        x, y = a.get(column), b.get(column)
+        if value is not None and x is not None and y is not None \
+                and abs(value - (x + sign * y)) <= 2:
+            held += 1
+    return held
