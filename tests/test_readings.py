@@ -79,3 +79,30 @@ def test_french_figures_one_space_apart_never_give_a_false_error(
     report = check(load(_write(folder, body)))
     assert report.errors == [], (body, [f.message for f in report.findings])
     assert report.summary.inferred == 2
+
+
+STRAY = ("Harbourview Port Authority\nStatement of Operations\n(in dollars)\n\n"
+         "                                        2025          2024\n"
+         "Salaries and benefits              2,851,400     2,790,110\n"
+         "Maintenance                        1,207,960     1,200,010\n"
+         "Total expenses                     4,059, 360    3,990,120\n")
+
+
+def test_a_stray_space_inside_a_grouping_is_one_figure_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "ops.en.txt"
+    path.write_text(STRAY, encoding="utf-8")
+    report = check(load(path))
+    [note] = report.findings
+    assert (note.code, note.severity, note.line) == ("BC113", "note", 8)
+    assert "4,059, 360" in note.message and "4,059,360" in note.message
+    assert report.summary.inferred == 2  # the total adds up in both columns
+    path.write_text(STRAY.replace("4,059, 360", "4,059, 630"), encoding="utf-8")
+    assert [(f.code, f.line, f.column) for f in check(load(path)).errors] == [
+        ("BC107", 8, "y2025")]  # mended, and still checked
+    table = tmp_path / "ops.en.md"
+    table.write_text("Statement of Operations\n(in dollars)\n\n| | 2025 | 2024 |\n|---|---|---|\n"
+                     "| Salaries | 2,851,400 | 2,790,110 |\n| Maintenance | 1,207,960 | 1,200,010 |\n"
+                     "| Total expenses | 4,059, 360 | 3,990,120 |\n", encoding="utf-8")
+    report = check(load(table))
+    assert [(f.code, f.line) for f in report.findings] == [("BC113", 8)]
+    assert report.summary.inferred == 2

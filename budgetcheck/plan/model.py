@@ -283,6 +283,9 @@ class Row(Frozen):
         (), description="Other ways to group the figures of the row's line, one a column, that "
         "the reader could not rule out (French digit groups one space apart: \"10 216 400\" in "
         "two columns); the cells hold the grouping kept.")
+    repairs: tuple[str, ...] = Field(
+        (), description="Figures of the row printed with a stray space inside their grouping "
+        "(\"4,059, 360\"), as printed; the cells hold them joined.")
 
     @model_validator(mode="before")
     @classmethod

@@ -1,4 +1,5 @@
-"""BC112: a line of figures the reader could group in more than one way."""
+"""BC112 and BC113: lines of figures the reader could group more than one way, or had to
+mend."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from budgetcheck.report import Finding, Passed
 from budgetcheck.rules.context import Context, Messages
 from budgetcheck.rules.registry import rule
 from budgetcheck.rules.structure import table_name
+
+_REPAIR_WORDS: Messages = {
+    "repaired": {
+        "en": ('{table}, “{row}”: “{printed}” has a space inside its grouping; read as one '
+               'figure, {joined}'),
+        "fr": ('{table}, « {row} » : « {printed} » a une espace dans son groupement; lu comme '
+               'un seul chiffre, {joined}'),
+    },
+}
 
 _READING_WORDS: Messages = {
     "ambiguous": {
@@ -61,3 +71,30 @@ def ambiguous_figures(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                                  other=others.join(_shown(r, ctx.lang) for r in row.readings)),
                 lines=lines or [row.line],
                 table=table.id, row=row.key)
+
+
+@rule("BC113", "stray-space", "note", messages=_REPAIR_WORDS)
+def stray_space(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
+    """A figure printed with a stray space inside its grouping, read as one figure.
+
+    ## What it does
+    "4,059, 360": "4,059," is no figure, so the reader joins it to the group of three digits
+    after it and reads 4,059,360, as the columns of the row require. This note names the line
+    and the figure as printed, so that a person can confirm it.
+
+    ## Why
+    Pages copied from PDF or a word processor break figures at their commas. Dropping the
+    broken figure would move every figure after it one column left and cry wolf on the
+    totals; joining it silently would hide a typing slip.
+
+    ## Example
+        Total expenses   4,059, 360   3,990,120   ->  BC113 note: read as 4,059,360
+    """
+    for table in plan.tables:
+        for row in table.rows:
+            for printed in row.repairs:
+                yield ctx.finding(
+                    "BC113", "note", ctx.say("BC113", "repaired", table=table_name(table, ctx),
+                                             row=row.label, printed=printed,
+                                             joined=printed.replace(" ", "")),
+                    lines=[row.line], table=table.id, row=row.key)

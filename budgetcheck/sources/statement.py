@@ -70,6 +70,7 @@ class StatementRow:
     cells: dict[int, tuple[str, int]] = field(default_factory=dict)  # column index -> figure
     after_rule: bool = False
     readings: list[list[str]] = field(default_factory=list)  # other ways to group its figures
+    repairs: list[str] = field(default_factory=list)  # its figures printed with a stray space
 
 
 @dataclass
@@ -412,6 +413,7 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             row.cells[column] = (figure.text, k + 1)
         if len(figures) == width:
             row.readings = [[f.text for f in g] for g in other_readings(split, figures, edges)]
+        row.repairs = split.repairs
         statement.rows.append(row)
     _flush_heading(statement, pending)
     _headings_stacked(statement)

@@ -73,6 +73,7 @@ class SplitLine:
     tokens: list[Token]
     gap: int  # spaces between the label and the first figure (0 when no label)
     ends: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    repairs: list[str] = field(default_factory=list)  # figures printed with a stray space
 
     @property
     def has_figures(self) -> bool:
@@ -216,7 +217,7 @@ def split_line(text: str, space_groups: bool = True) -> SplitLine:
     may be cut; with `space_groups` False (a document that groups digits with commas) a space
     never joins two numbers into one figure ("Depreciation 4 158 624 400": a note reference,
     then three figures)."""
-    found = tokens(text)
+    found, repairs = _mend_stray_spaces(tokens(text))
     k = len(found)
     while k > 0 and found[k - 1].kind != "word":
         k -= 1
@@ -226,7 +227,29 @@ def split_line(text: str, space_groups: bool = True) -> SplitLine:
     label = text[:label_end].strip()
     label = _LEADER.sub("", label).strip() if label else label
     gap = figures[0].start - label_end if figures and label_tokens else 0
-    return SplitLine(label, figures, gap, _cut_points(figures, space_groups))
+    mended = [printed for start, printed in repairs if figures and start >= figures[0].start]
+    return SplitLine(label, figures, gap, _cut_points(figures, space_groups), mended)
+
+
+#: "4,059," then "360": a figure grouped with commas, broken by a stray space after a comma.
+_BROKEN_LEFT = re.compile(r"^\(?\$?[0-9]{1,3}(?:,[0-9]{3})*,$")
+_BROKEN_RIGHT = re.compile(r"^[0-9]{3}(?:,[0-9]{3})*\)?$")
+
+
+def _mend_stray_spaces(found: list[Token]) -> tuple[list[Token], list[tuple[int, str]]]:
+    """Tokens with the figures a stray space broke joined again ("4,059, 360" is 4,059,360:
+    "4,059," is no figure), and (start, the figure as printed) of each."""
+    out: list[Token] = []
+    repairs: list[tuple[int, str]] = []
+    for token in found:
+        last = out[-1] if out else None
+        if last is not None and token.start - last.end == 1 and _BROKEN_LEFT.match(last.text) \
+                and _BROKEN_RIGHT.match(token.text):
+            out[-1] = Token(last.start, token.end, last.text + token.text)
+            repairs.append((last.start, f"{last.text} {token.text}"))
+        else:
+            out.append(token)
+    return out, repairs
 
 
 def _attach_dollars(found: list[Token]) -> list[Token]:

@@ -56,6 +56,9 @@ _REFERENCE_HEADING = re.compile(r"^(?:notes?|r[ée]f(?:[ée]rences?)?\.?|org\s*i
                                 r"num[ée]ro|code|#)$", re.IGNORECASE)
 
 
+_STRAY_SPACE = re.compile(r"^\(?\$?[0-9]{1,3}(?:,[0-9]{3})*, [0-9]{3}(?:,[0-9]{3})*\)?$")
+
+
 def _is_figure(text: str) -> bool:
     try:
         parse_amount(text, round_thousands=False)
@@ -122,6 +125,9 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
         cells += [""] * (len(kinds) - len(cells))
         row = StatementRow(cells[label_at], [number + 1], number + 1)
         for column, text in enumerate(cells[j] for j in figure_at):
+            if _STRAY_SPACE.match(text):  # "4,059, 360": one figure, a space in its grouping
+                row.repairs.append(text)
+                text = text.replace(" ", "")
             if text:
                 row.cells[column] = (text, number + 1)
         if not row.cells:

@@ -75,6 +75,8 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
             data["role"] = "total"
         if row.readings:
             data["readings"] = row.readings
+        if row.repairs:
+            data["repairs"] = row.repairs
         data["cells"] = {columns[c]["key"]: (text if line == row.line else
                                              {"text": text, "line": line})
                          for c, (text, line) in sorted(row.cells.items())}
