@@ -389,9 +389,10 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
 
 def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int]) -> bool:
     """A "Total …" printed without its items, as a summary of key figures prints "Total
-    assets" under "Net result for the period": no item stands right above it, and no
-    candidate comes within 10 % of it in any column. Like a condensed statement's totals it is
-    not checked (later results may combine it). A net debt or a net cost is never alone."""
+    assets" under "Net result for the period": no item stands right above it, no candidate
+    holds in any of its columns, and the nearest is more than 10 % away in one. Like a
+    condensed statement's totals it is not checked (later results may combine it). A net debt
+    or a net cost is never alone."""
     row = table.rows[i]
     if not is_total(row) or is_balance_result(row) or i == 0:
         return False

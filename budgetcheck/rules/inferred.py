@@ -86,8 +86,10 @@ def inferred_total(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     "Operating income", "Surplus", "Excédent …", "… end of year") are totals when a candidate
     holds or is within 10 % (a typing error), and line items otherwise. A total with no rows
     to add (a condensed statement prints "Total expenses" alone) is not checked, but later
-    result lines may combine it. Only dollar figures are
-    added: a percentage row or a "% of total" column is left out.
+    result lines may combine it; so is a "Total …" right under a total or a result that no
+    candidate explains in any column (a summary of key figures prints "Total assets" so). Only
+    dollar figures are added: a percentage row or a "% of total" column is left out, and a
+    difference column (BC108 checks it across) is not added down.
 
     ## Why
     Statements arrive without rules. Their totals still say what they add up, and a total that
