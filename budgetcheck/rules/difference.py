@@ -175,8 +175,7 @@ _PERCENT_WORDS: Messages = {
 
 @rule("BC111", "inferred-percent-change", messages=_PERCENT_WORDS)
 def inferred_percent_change(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
-    """A statement's percentage-change column must be the change between two of its columns,
-    as a percentage of the older, row by row.
+    """A statement's percentage-change column must be the change of two columns over the older.
 
     ## What it does
     In tables read from a statement (`totals = "inferred"`), takes each column of percentages
