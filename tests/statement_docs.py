@@ -86,8 +86,9 @@ def with_dollar(text: str, lang: str) -> str:
 
 
 def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) -> str:
-    """The statement printed: `layout` is "text", "markdown" or "stacked" (each label on its
-    line, its figures on the next), "-dollars" adding currency signs."""
+    """The statement printed: `layout` is "text", "markdown", "stacked" (each label on its
+    line, its figures on the next) or "spaced" (one space apart), "-dollars" adding currency
+    signs and "-difference" a Difference column."""
     words = WORDS[lang]
     difference = "-difference" in layout
     heads = [str(2024 - y) for y in range(years)] + (["Difference"] if difference else [])
