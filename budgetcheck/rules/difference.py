@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from budgetcheck.judge.evaluate import Evaluator, judge
@@ -42,24 +42,33 @@ def _fits(row: Row, difference: str, minuend: str, subtrahend: str) -> bool | No
     return bool(abs(d.value - (a.value - b.value)) <= slack)
 
 
-def best_pair(table: Table, difference: Column) -> Pair | None:
-    """The two columns whose difference the column prints on most rows, if that is most of the
-    rows it can be checked on; None when no pair explains the column."""
-    others = [c for c in table.columns
-              if c.key != difference.key and not DIFFERENCE_HEADING.search(c.label)]
+Fits = Callable[[Row, str, str, str], bool | None]
+
+
+def _most_held(table: Table, target: Column, others: list[Column], fits: Fits) -> Pair | None:
+    """Of the ordered pairs of `others`, the one `fits` holds on for most rows of the `target`
+    column, if that is more than half the rows it can be checked on; else None."""
     best: Pair | None = None
-    for minuend in others:
-        for subtrahend in others:
-            if minuend is subtrahend:
+    for first in others:
+        for second in others:
+            if first is second:
                 continue
-            verdicts = [_fits(r, difference.key, minuend.key, subtrahend.key) for r in table.rows]
+            verdicts = [fits(r, target.key, first.key, second.key) for r in table.rows]
             checked = [v for v in verdicts if v is not None]
-            pair = Pair(minuend, subtrahend, sum(checked), len(checked))
+            pair = Pair(first, second, sum(checked), len(checked))
             if best is None or pair.held > best.held:
                 best = pair
     if best is None or best.held == 0 or 2 * best.held <= best.checked:
         return None
     return best
+
+
+def best_pair(table: Table, difference: Column) -> Pair | None:
+    """The two columns whose difference the column prints on most rows, if that is most of the
+    rows it can be checked on; None when no pair explains the column."""
+    others = [c for c in table.columns
+              if c.key != difference.key and not DIFFERENCE_HEADING.search(c.label)]
+    return _most_held(table, difference, others, _fits)
 
 
 def _comparison(table: Table, row: Row, difference: Column, pair: Pair) -> Comparison:
@@ -141,19 +150,7 @@ def best_percent_pair(table: Table, percent: Column) -> Pair | None:
     most rows (more than half of those it can be checked on); None when no pair explains it."""
     others = [c for c in table.columns if c.key != percent.key and c.unit != "%"
               and not DIFFERENCE_HEADING.search(c.label)]
-    best: Pair | None = None
-    for new in others:
-        for old in others:
-            if new is old:
-                continue
-            verdicts = [_percent_fits(r, percent.key, new.key, old.key) for r in table.rows]
-            checked = [v for v in verdicts if v is not None]
-            pair = Pair(new, old, sum(checked), len(checked))
-            if best is None or pair.held > best.held:
-                best = pair
-    if best is None or best.held == 0 or 2 * best.held <= best.checked:
-        return None
-    return best
+    return _most_held(table, percent, others, _percent_fits)
 
 
 def _percent_comparison(table: Table, row: Row, percent: Column, pair: Pair) -> Comparison:

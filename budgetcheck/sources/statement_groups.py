@@ -144,18 +144,20 @@ def _results_by_totals(statement: Statement) -> bool:
 def _decide_by_pairs(row: StatementRow, totals: list[StatementRow]) -> bool:
     """Whether a reading was decided."""
     winners: set[tuple[int, tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]] = set()
-    mine = [_reading_values(o) for o in _options(row)]
+    own_options = _options(row)
+    mine = [_reading_values(o) for o in own_options]
     for k, first in enumerate(totals):
         for second in totals[k + 1:]:
             firsts, seconds = _options(first), _options(second)
             if len(firsts) * len(seconds) * len(mine) > MAX_COMBINED_READINGS:
                 continue
+            second_values = [_reading_values(o) for o in seconds]
             for i, a in enumerate(map(_reading_values, firsts)):
-                for j, b in enumerate(map(_reading_values, seconds)):
+                for j, b in enumerate(second_values):
                     for m, figures in enumerate(mine):
                         if any(_held(figures, a, b, sign) == len(figures) for sign in (1, -1)):
                             winners.add((id(first), tuple(firsts[i]), id(second),
-                                         tuple(seconds[j]), tuple(_options(row)[m])))
+                                         tuple(seconds[j]), tuple(own_options[m])))
     if len(winners) != 1:
         return False  # nothing holds, or several ways do: the readings stay, BC112 warns
     [(first_id, first_reading, second_id, second_reading, own)] = winners
