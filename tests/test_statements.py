@@ -411,3 +411,122 @@ def test_an_html_comment_is_not_read_and_keeps_the_line_numbers(tmp_path):
     report = check(load(path))
     assert [(f.code, f.line) for f in report.errors] == [("BC107", 11)]
     assert load(path).tables[0].title == "Statement of Operations"
+
+
+def _checked(tmp_path, text, name="doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return check(load(path)), path
+
+
+def test_a_table_with_no_unit_line_and_no_headings_is_found_by_its_total(tmp_path):
+    """A town's budget page: a title, section headings and rows of a label and one figure, no
+    unit line, no column headings. Found by the total that ends a run of rows; the section
+    heading above the first row is kept, the title above it stays the title."""
+    text = ("The council met on Monday and adopted the budget after a long debate.\n\n"
+            "Means of Financing\nRevenues\nExcise Tax $120,000.00\nFees 30,500.50\n"
+            "Grants 9,499.50\nTotal Revenues $160,000.00\nExpenses\nRoads $100,000.00\n"
+            "Library 60,000.00\nTotal Expenditures $160,000.00\n")
+    report, path = _checked(tmp_path, text)
+    assert report.errors == []
+    assert sorted(p.line for p in report.passed if p.code == "BC107") == [8, 12]
+    table = load(path).tables[0]
+    assert table.title == "Means of Financing"
+    assert [r.label for r in table.rows][:2] == ["Revenues", "Excise Tax"]
+    report, _ = _checked(tmp_path, text.replace("9,499.50", "9,949.50"))
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 8)]
+
+
+def test_figures_in_prose_or_a_list_with_no_total_are_not_a_table(tmp_path):
+    prose = ("Dear members,\nThe hall cost 1,234 dollars. The roof cost 5,678 dollars.\n"
+             "In total we spent 6,912 dollars: a total we are proud of 3.\n")
+    for text in (prose, "Roads 100\nLibrary 60\nParks 40\n"):
+        path = tmp_path / "doc.txt"
+        path.write_text(text, encoding="utf-8")
+        assert main_exit(path) == 2  # no table and no claim (BC901), as before
+
+
+def main_exit(path):
+    from budgetcheck.cli import main
+    return main(["check", "-q", str(path)])
+
+
+def test_a_summary_of_department_totals_is_not_added_down(tmp_path):
+    """"Police Total", "Total DPW": each department's total, its items on other pages; no row
+    above shares its name and the table has no section headings. A bare "Total" and a total of
+    a class ("Total expenses") are checked wherever they stand."""
+    summary = ("Town Operating Budget 2012 2013\nTown Hall Government 1,521,107 1,480,146\n"
+               "Police Total 1,217,965 1,271,106\nFire Total 1,260,004 1,331,595\n"
+               "Total DPW 1,453,040 1,511,017\n")
+    report, _ = _checked(tmp_path, summary + "Total 5,452,116 5,593,864\n")
+    assert report.errors == []
+    assert [p.row for p in report.passed if p.code == "BC107"] == ["total", "total"]
+    report, _ = _checked(tmp_path, summary + "Total 5,452,116 5,593,964\n")
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 6)]
+    classes = "(in dollars)\nSalaries 5,000 6,000\nRent 3,000 3,000\nTotal expenses 9,000 9,000\n"
+    report, _ = _checked(tmp_path, classes)
+    assert [(f.code, f.line, f.column) for f in report.errors] == [("BC107", 4, "column_1")]
+
+
+def test_a_caption_before_the_years_heads_the_labels(tmp_path):
+    """"Town Operating Budget 2011 2012 2013 2013 $ Change 2013 % Change": the words before the
+    first year head the labels, the columns are the years and the two changes. A row whose
+    figures look like years ("Grants 2000 2010") is not a heading line."""
+    from budgetcheck.sources.statement import _header_columns, _is_header
+    line = "Town   Operating Budget 2011 2012 2013 2013 $       Change 2013 % Change"
+    assert _is_header(line)
+    assert not _is_header("Grants 2000 2010") and not _is_header("Grants 2000 2010 2040")
+    assert _header_columns("Renseignements financiers Prévisions des résultats 2023-2024 "
+                           "Résultats prévus 2024-2025")[0] == \
+        ["Prévisions des résultats 2023-2024 Résultats prévus 2024-2025"]  # regrouped later
+    text = (f"{line}\nRoads  $  100  $  120  $  130  $  10 8.3%\n"
+            "Parks  $  50  $  40  $  30  $  (10) -25.0%\n")
+    report, path = _checked(tmp_path, text)
+    assert report.errors == []
+    columns = [c.label for c in load(path).tables[0].columns]
+    assert columns == ["2011", "2012", "2013", "2013 $ Change", "2013 % Change"]
+    assert sorted(p.code for p in report.passed) == ["BC108", "BC108", "BC111", "BC111"]
+
+
+def test_french_rows_one_space_apart_with_their_dollar_after_each_figure(tmp_path):
+    """"59 209 012 $ 58 209 012 $ (1 000 000) $" and "— $ (1 000) $ (1 000) $": a line that
+    ends with its "$" writes it after each figure, so each "$" closes a figure (and "— $" is
+    nil); the headings one space apart keep their words ("Prévisions des résultats")."""
+    text = ("État des résultats prospectif condensé pour l’exercice se terminant le 31 mars 2025 "
+            "(en dollars)\n\nRenseignements financiers Prévisions des résultats 2023-2024 "
+            "Résultats prévus 2024-2025 Écart\n"
+            "Total des charges 59 209 012 $ 58 209 012 $ (1 000 000) $\n"
+            "Total des revenus — $ (1 000) $ (1 000) $\n"
+            "Coût de fonctionnement net avant le financement du gouvernement et les transferts "
+            "59 209 012 $ 58 210 012 $ (999 000) $\n")
+    report, path = _checked(tmp_path, text, "plan.fr.txt")
+    assert report.errors == [] and report.warnings == []
+    table = load(path).tables[0]
+    assert [c.label for c in table.columns] == ["Prévisions des résultats 2023-2024",
+                                               "Résultats prévus 2024-2025", "Écart"]
+    assert [c.text for c in table.rows[1].cells.values()] == ["—", "(1 000) $", "(1 000) $"]
+    assert sum(1 for p in report.passed if p.code == "BC108") == 3
+    report, _ = _checked(tmp_path, text.replace("58 210 012 $ (999", "58 210 012 $ (990"),
+                         "plan.fr.txt")
+    assert [(f.code, f.line) for f in report.errors] == [("BC108", 6)]
+
+
+def test_a_column_heading_alone_with_its_unit_starts_a_table(tmp_path):
+    """"Recettes 2016" / "Montant (M$)" / rows: the heading names the column, its brackets the
+    unit; the next table's title ("Dépenses 2016") is not a row of the first."""
+    text = ("Recettes 2016\nMontant (M$)\nTaxes 100 351 $\nSubventions 6 490 $\n"
+            "Total  106 841 $\n\nDépenses 2016\nMontant (M$)\nPolice 19 392 $\n"
+            "Incendie 87 449 $\nTotal 106 841 $\n")
+    report, path = _checked(tmp_path, text, "budget.fr.txt")
+    assert report.errors == []
+    tables = load(path).tables
+    assert [t.title for t in tables] == ["Recettes 2016", "Dépenses 2016"]
+    assert [[r.label for r in t.rows] for t in tables] == [["Taxes", "Subventions", "Total"],
+                                                           ["Police", "Incendie", "Total"]]
+    assert tables[0].columns[0].label == "Montant" and tables[0].scale == 6
+
+
+def test_a_table_of_labels_with_no_french_words_is_reported_in_english(tmp_path):
+    report, _ = _checked(tmp_path, "(in dollars)\nRoads 1,100 120\nParks 50 40\n"
+                                   "Total 1,150 160\n")
+    assert report.errors == [] and load(tmp_path / "doc.txt").plan.language == "en"

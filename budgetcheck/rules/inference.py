@@ -397,8 +397,40 @@ def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int]) -> boo
     if not is_total(row) or is_balance_result(row) or i == 0:
         return False
     above = table.rows[i - 1]
-    return (i - 1 in total_rows or is_result(above)) and best.checked > 0 \
-        and len(best.failing) == best.checked and best.worst > RESULT_NEAR
+    failing_everywhere = best.checked > 0 and len(best.failing) == best.checked
+    if failing_everywhere and _named_elsewhere(table, i):
+        return True
+    return (i - 1 in total_rows or is_result(above)) and failing_everywhere \
+        and best.worst > RESULT_NEAR
+
+
+#: Words of a total's label that say it is one, words that name nothing, and the classes
+#: every statement totals ("Total expenses" is checked wherever it stands). Singular.
+_TOTAL_WORDS = {"total", "totals", "totale", "totales", "totaux", "sub", "subtotal", "sous",
+                "grand", "of", "the", "and", "for", "de", "des", "du", "la", "le", "les", "et",
+                "other", "autre", "net", "gross", "brut", "general", "général", "operating",
+                "revenue", "revenu", "recette", "income", "produit", "expense", "expenditure",
+                "dépense", "charge", "cost", "coût", "asset", "actif", "liabilitie", "liability",
+                "passif", "equity", "fund", "fond", "cash", "receipt", "payment", "sale", "vente",
+                "item", "poste", "amount", "montant"}
+
+
+def _words(label: str) -> set[str]:
+    """The words of a label, in lower case and singular ("Revenues" and "revenue" agree)."""
+    words = re.findall(r"[^\W\d_]+", label.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
+
+
+def _named_elsewhere(table: Table, i: int) -> bool:
+    """A total named for something no row above it names ("Police Total" under "Town Hall
+    Government", "Total DPW"), in a table of figures with no section headings: a summary of
+    department totals, whose items are on other pages. Checked all the same: a bare "Total",
+    a total of a class every statement totals ("Total expenses", "Total other revenue"), a
+    total under section headings, and one whose subject a row above shares."""
+    subject = _words(table.rows[i].label) - _TOTAL_WORDS
+    above = table.rows[:i]
+    return bool(subject) and all(r.cells for r in above) \
+        and not any(subject & _words(r.label) for r in above)
 
 
 def _best(ledger: _Ledger, i: int, headings: list[int], totals: list[int],

@@ -56,6 +56,10 @@ _HEADER_WORDS = {"total", "budget", "actual", "actuals", "réel", "réels", "ree
                  "results", "résultats", "difference", "différence", "minus", "moins",
                  "estimated", "projected", "prévues", "réelles", "change", "variation",
                  "original", "revised", "initial", "forward"}
+#: Words that join heading words ("Prévisions des résultats", "End of fiscal year 31 March").
+_HEADING_CONNECTORS = {"de", "des", "du", "of", "the", "au", "at", "fin", "end", "mars", "march",
+                       "31", "décembre", "december", "30", "juin", "june", "september",
+                       "septembre", "exercice", "year", "fiscal"}
 _QUARTER = re.compile(r"^(?:[TQ][1-4]|Q[1-4]\s*[0-9]{4})$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s\-=_—–]*[\-=_—–]{3,}[\s\-=_—–]*$")  # "------", not a lone dash
 _CONNECTOR = re.compile(r"(?:\b(?:and|of|for|the|to|before|after|et|de|des|du|la|le|les|pour|"
@@ -123,6 +127,19 @@ def unit_in_title(text: str) -> int | None:
     return unit_scale(f"({re.split(r'[;,]', found.group(1))[-1].strip()})")
 
 
+def unit_heading(text: str) -> tuple[str, int] | None:
+    """A column heading with its unit in brackets, alone on its line above a table's rows:
+    "Montant (M$)", "Amount ($000)": the heading and the scale."""
+    found = _TRAILING_BRACKETS.search(text.strip())
+    if found is None or found.start() == 0:
+        return None
+    heading = text.strip()[: found.start()].strip()
+    scale = unit_in_title(text)
+    if scale is None or not heading or len(heading.split()) > 3 or re.search(r"[0-9]", heading):
+        return None
+    return heading, scale
+
+
 def unit_before_headings(text: str) -> tuple[int, str] | None:
     """A unit line that carries the column headings too, "(in thousands of dollars) 2021 2020":
     the scale, and the line with the unit blanked (so the headings keep their columns)."""
@@ -142,9 +159,8 @@ def _is_header(text: str) -> bool:
     """Column headings: years, quarters and heading words only, at least one year or quarter
     ("Financial information   2024–25 forecast   2025–26 planned": the caption over the labels
     may say anything)."""
+    text = text[_caption_end(text):]
     chunks = [c for c in re.split(r" {2,}", text.strip()) if c]
-    if _has_caption(text, chunks):
-        text, chunks = text.strip()[len(chunks[0]):], chunks[1:]
     words = text.split()
     if not words:
         return False
@@ -153,10 +169,7 @@ def _is_header(text: str) -> bool:
                                                    for c in chunks)):
         return False
     return all(is_year(w) or _QUARTER.match(w) or w.lower().strip("()*") in _HEADER_WORDS
-               or w.lower() in {"de", "of", "au", "at", "fin", "end", "mars", "march", "31",
-                                "décembre", "december", "30", "juin", "june", "september",
-                                "septembre", "exercice", "year", "fiscal"}
-               for w in words)
+               or w.lower() in _HEADING_CONNECTORS for w in words)
 
 
 def _heading_words(text: str) -> bool:
@@ -178,10 +191,12 @@ def _by_years(text: str, ending: bool = False) -> list[str]:
             if not groups or is_year(groups[-1][-1]):
                 groups.append([])
             groups[-1].append(word)
-        elif is_year(word) or not groups:
-            groups.append([word])
-        else:
+        elif is_year(word) and not (len(groups) == 1 and not any(map(is_year, groups[0]))):
+            groups.append([word])  # (words before the first year are its heading's)
+        elif groups:
             groups[-1].append(word)
+        else:
+            groups.append([word])
     return [" ".join(g) for g in groups]
 
 
@@ -198,6 +213,43 @@ def _has_caption(text: str, chunks: list[str]) -> bool:
     """Does the heading line start with a caption in the labels' place ("Financial
     information"), before at least two column headings?"""
     return bool(text[:1].strip()) and len(chunks) >= 3
+
+
+#: A caption this long at most heads the labels before the years ("Town Operating Budget").
+MAX_CAPTION_WORDS = 6
+#: The years of one heading line lie within this many years of each other.
+MAX_YEAR_SPAN = 12
+
+
+def _caption_end(text: str) -> int:
+    """Where the column headings of a heading line begin, after the caption printed in the
+    labels' place: a first chunk set apart by two spaces ("Financial information   2024–25
+    forecast"), or the words before the first year when they are not heading words ("Town
+    Operating Budget 2011 2012 2013 2013 $ Change"). A row of figures that look like years
+    ("Grants 2000 2010") is not a heading line: a caption needs three years, or two and a
+    heading word, all within a dozen years of each other."""
+    if not text[:1].strip():
+        return 0
+    chunks = [m for m in re.finditer(r"\S+(?: \S+)*", text)]
+    start = chunks[0].end() if _has_caption(text, [m.group(0) for m in chunks]) else 0
+    words = list(re.finditer(r"\S+", text[start:]))
+    first = next((n for n, w in enumerate(words) if is_year(w.group())), None)
+    if not first or first + bool(start) > MAX_CAPTION_WORDS:
+        return start
+    heading = [w.group().lower().strip("()*") in _HEADER_WORDS | _HEADING_CONNECTORS
+               for w in words[:first]]
+    if all(heading):
+        return start
+    rest = [w.group() for w in words[first:]]
+    years = [int(w[:4]) for w in rest if is_year(w) and w[:4].isdigit()]
+    words_too = any(not is_year(w) for w in rest)
+    if len(years) < (2 if words_too else 3) or max(years) - min(years) > MAX_YEAR_SPAN:
+        return start
+    # two or more heading words just before the first year are its heading's ("… financiers
+    # Prévisions des résultats 2023-2024"); one is the caption's ("Town Operating Budget")
+    kept = len(heading) - heading[::-1].index(False)
+    kept = kept if first - kept >= 2 else first
+    return start + words[kept].start()
 
 
 def _continues_heading(text: str, edges: list[int]) -> bool:
@@ -220,9 +272,9 @@ def _header_columns(text: str) -> tuple[list[str], list[int]]:
     """Column labels and their right edges from a heading line: every chunk ("2024", "Budget
     2024", "Total", "Année", "Écart") but a Note column's heading and a lone "$", which head
     no figures of their own (note references are given back to the labels)."""
-    chunks = [(m.group(0), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
-    if _has_caption(text, [c for c, _ in chunks]):
-        chunks = chunks[1:]
+    start = _caption_end(text)
+    chunks = [(m.group(0), m.end() + start)
+              for m in re.finditer(r"\S+(?: \S+)*", text[start:])]
     # Years set one space apart ("2021 2020") are one heading each, as their figures are.
     chunks = [piece for chunk in chunks for piece in _years_apart(*chunk)]
     chosen = [c for c in chunks if c[0].lower().strip("()") not in {"note", "notes", "$"}]
@@ -243,34 +295,91 @@ def read_text_statements(raw_lines: list[str]) -> list[Statement]:
     starts = _statement_starts(lines, splits)
     statements = []
     for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        end = _title_above(lines, splits, starts[n + 1]) if n + 1 < len(starts) else len(lines)
         statement = _read_block(lines, splits, start, end)
         if statement is not None and sum(1 for r in statement.rows if r.cells) >= 2:
             statements.append(statement)
     return statements
 
 
+def _title_above(lines: list[str], splits: list[SplitLine], start: int) -> int:
+    """The first of the lines right above a statement's start that are its title: text with no
+    figure but a year ("Dépenses 2016" above "Montant (M$)"), not a row of the one before."""
+    i = start
+    while i > 0 and lines[i - 1].strip() and all(is_year(f.text) for f in splits[i - 1].fewest):
+        i -= 1
+    return i
+
+
 def _statement_starts(lines: list[str], splits: list[SplitLine]) -> list[int]:
     """A statement starts at its unit line or its column headings, whichever comes first; a
-    new one starts when such a line follows rows of figures."""
+    new one starts when such a line follows rows of figures. Before the first, a table that
+    prints neither starts at its first row, if a total ends it (`_table_by_its_total`)."""
     starts: list[int] = []
     seen_rows = True
     for i, text in enumerate(lines):
         marker = unit_scale(text) is not None or _is_header(text) \
-            or unit_before_headings(text) is not None
+            or unit_before_headings(text) is not None or unit_heading(text) is not None
         if marker and seen_rows:
             starts.append(i)
             seen_rows = False
-        elif splits[i].has_figures and splits[i].label and starts \
+        elif not marker and splits[i].has_figures and splits[i].label and starts \
                 and not (_heading_words(text) and not seen_rows):  # "Budget 1": a heading
             seen_rows = True
-    return starts
+    unmarked = _table_by_its_total(lines, splits, starts[0] if starts else len(lines))
+    return ([unmarked] if unmarked is not None else []) + starts
+
+
+#: A row of a table printed with no unit line and no headings: a short line, a label of words
+#: and its figures, none of them a year alone ("Recettes 2016" is a title).
+MAX_ROW_LENGTH = 120
+#: Rows of figures a table found by its total has at least, the total one of them.
+MIN_UNMARKED_ROWS = 3
+
+
+def _is_row(text: str, split: SplitLine) -> bool:
+    return split.has_figures and bool(split.label) and len(text.strip()) <= MAX_ROW_LENGTH \
+        and not all(is_year(f.text) for f in split.fewest) \
+        and not re.search(r"[.;:!?]\s", split.label)  # a sentence is prose
+
+
+def _table_by_its_total(lines: list[str], splits: list[SplitLine], limit: int) -> int | None:
+    """Where a table with no unit line and no column headings begins, among the lines before
+    `limit`: a run of rows (blank lines and short headings between them allowed, not prose) with
+    the same number of figures, one of them after the first labelled a total ("Total
+    Revenues"). It begins at its first row, or at the heading just above it when a title stands
+    above that ("Means of Financing" / "Revenues" / "Tax Collectors Revenue $342,000.00")."""
+    run: list[int] = []
+    for i in range(limit + 1):
+        text = lines[i] if i < limit else ""
+        split = splits[i] if i < limit else None
+        if split is not None and _is_row(text, split) and \
+                (not run or len(split.fewest) == len(splits[run[0]].fewest)):
+            run.append(i)
+            continue
+        if split is not None and run and (not text.strip() or not split.has_figures
+                                          and len(text.split()) <= 6):
+            continue  # a blank line or a heading inside the table
+        totalled = any(TOTAL_LABEL.match(splits[k].label) for k in run[1:])
+        if len(run) >= MIN_UNMARKED_ROWS and totalled:
+            first = run[0]
+            heading = first - 1
+            if heading >= 1 and lines[heading].strip() and not splits[heading].has_figures \
+                    and lines[heading - 1].strip():
+                return heading
+            return first
+        run = [i] if split is not None and _is_row(text, split) else []
+    return None
 
 
 #: Words that name a statement or a table, as its title does ("Statement of Operations", "État
 #: de la situation financière", "Schedule 2", "Budget summary").
 STATEMENT_NAME = re.compile(r"statement|état|etat|schedule|tableau|table|bilan|budget|compte|"
                             r"annexe|résultats|summary|sommaire", re.IGNORECASE)
+
+
+#: A line of prose, not a title: a sentence that ends with its full stop, or a long one.
+_SENTENCE = re.compile(r"\w[.!?]$|^(?:\S+\s+){15}")
 
 
 def _title(lines: list[str], start: int) -> tuple[str, int]:
@@ -289,6 +398,7 @@ def _title(lines: list[str], start: int) -> tuple[str, int]:
         if split.has_figures and split.label and split.gap >= 2:
             break  # a row of figures: the previous statement's
         above.append((text, i))
+    above = [x for x in above if not _SENTENCE.search(x[0])]
     named = [x for x in above if STATEMENT_NAME.search(x[0])]
     pick = named[0] if named else (above[-1] if above else ("Statement", start))
     return pick[0].strip("#* "), pick[1] + 1
@@ -302,13 +412,17 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
     i = start
     while i < end and (not lines[i].strip() or unit_scale(lines[i]) is not None
                        or _is_header(lines[i]) or unit_before_headings(lines[i]) is not None
+                       or not statement.columns and unit_heading(lines[i]) is not None
                        or stacked and _heading_words(lines[i])
                        or statement.columns and _continues_heading(lines[i], edges)):
         both = unit_before_headings(lines[i])
         line = lines[i] if both is None else both[1]  # the unit blanked: then its headings
         if both is not None:
             statement.scale = both[0]
-        if unit_scale(line) is not None:
+        alone = unit_heading(line) if not statement.columns else None
+        if alone is not None:  # "Montant (M$)": one column, its unit
+            statement.columns, statement.scale = [alone[0]], alone[1]
+        elif unit_scale(line) is not None:
             statement.scale = unit_scale(line)
         elif not _is_header(line) and not (stacked and _heading_words(line)):
             # the end of a heading: join it by right edges

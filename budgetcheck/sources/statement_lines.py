@@ -253,19 +253,23 @@ def _mend_stray_spaces(found: list[Token]) -> tuple[list[Token], list[tuple[int,
 
 
 def _attach_dollars(found: list[Token]) -> list[Token]:
-    """"$ 430,423" is one figure in English, "1 234 $" one figure in French."""
+    """"$ 430,423" is one figure in English, "1 234 $" one figure in French. A line that ends
+    with its "$" writes it after each figure: "59 209 012 $ 58 209 012 $" is two figures."""
     out: list[Token] = []
+    after = bool(found) and found[-1].kind == "dollar"
     i = 0
     while i < len(found):
         token = found[i]
         following = found[i + 1] if i + 1 < len(found) else None
+        # the figure or dash just before, "1 234 $", "— $" (the French nil)
+        behind = bool(out) and out[-1].kind in ("number", "dash") \
+            and token.start - out[-1].end <= 1
         if token.kind == "dollar" and following is not None and following.kind == "number" \
-                and following.start - token.end <= 1:
+                and following.start - token.end <= 1 and not (after and behind):
             out.append(Token(token.start, following.end, f"$ {following.text}"))
             i += 2
             continue
-        if token.kind == "dollar" and out and out[-1].kind == "number" \
-                and token.start - out[-1].end <= 1:
+        if token.kind == "dollar" and behind and out[-1].kind == "number":
             last = out.pop()
             out.append(Token(last.start, token.end, f"{last.text} $"))
         elif token.kind != "dollar":  # a "$" alone in its own column marks the currency only

@@ -294,10 +294,14 @@ def footnote_dicts(raw: RawTable) -> list[dict[str, Any]]:
 
 
 def guess_language(text: str) -> str:
+    """French or English by their commonest short words; a table of labels with none of them
+    ("Town Hall Government", "Police Total") is French only if it writes French accents."""
     sample = f" {text.lower()} "
     french = sum(sample.count(w) for w in (" de ", " les ", " des ", " pour ", " et "))
     english = sum(sample.count(w) for w in (" the ", " of ", " and ", " for ", " to "))
-    return "fr" if french >= english else "en"
+    if french == english:
+        return "fr" if re.search(r"[éèêàçù]", sample) else "en"
+    return "fr" if french > english else "en"
 
 
 def read_text_plan(text: str, source: str) -> dict[str, Any]:
