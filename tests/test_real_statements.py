@@ -3,7 +3,8 @@
 Each fixture keeps the figures and row labels exactly as printed, with its source address in a
 header comment. Before the checker is trusted with one, the test adds its figures by hand
 (`Decimal`, below); then the checker must find no error in it, and must find an error, at the
-changed line, for every figure moved by a tenth of its column and for every pair of adjacent
+changed line, for every figure moved by a tenth of its section (the largest figure of its
+column among the rows around it that no heading interrupts) and for every pair of adjacent
 digits swapped.
 """
 
@@ -149,7 +150,34 @@ CONVENTIONS: dict[str, list[str]] = {
         "nz-ird-2024-cash-flows.en.md"],
     "negatives printed $(389,256), a dollar sign outside the brackets": [
         "nz-ird-2024-cash-flows.en.md"],
-    "a percentage-change column, (new - old) / old (BC111)": [],
+    "a percentage-change column, (new - old) / old (BC111)": [
+        "rye-2013-town-operating-budget.en.txt"],
+    "a $ change column beside the years (2013 $ Change = 2013 - 2012)": [
+        "rye-2013-town-operating-budget.en.txt"],
+    "a caption of words before the years on the heading line (Town Operating Budget 2011 ...)": [
+        "rye-2013-town-operating-budget.en.txt"],
+    "a summary of department totals, their items on other pages (Police Total, Total DPW)": [
+        "rye-2013-town-operating-budget.en.txt"],
+    "a municipal budget": ["rye-2013-town-operating-budget.en.txt", "veazie-town-budget.en.txt",
+                           "saint-jean-sur-richelieu-2016-budget.fr.txt"],
+    "the French edition of a summary table (Total des actifs, Avoir, Charges; 30 172; - nil)": [
+        "crown-corporations-2016-17-q1.fr.md", "crown-corporations-2023-24-q2.fr.md"],
+    "negative expenses making net income exceed revenues (Charges (729 517))": [
+        "crown-corporations-2023-24-q2.fr.md"],
+    "a table with no unit line and no column headings, found by its total": [
+        "veazie-town-budget.en.txt"],
+    "figures with cents ($342,000.00), a reserve in brackets taken off (Reserves (150,000.00))": [
+        "veazie-town-budget.en.txt"],
+    "a subtotal, then a total of it and the rows after (Sub Total, Reserves, Overlay)": [
+        "veazie-town-budget.en.txt"],
+    "a row of another kind after the last total (Estimated Mill Rate 0.01719)": [
+        "veazie-town-budget.en.txt"],
+    "a French table: figures grouped by spaces, each followed by its $ (100 351 $)": [
+        "saint-jean-sur-richelieu-2016-budget.fr.txt"],
+    "a column heading alone with its unit in brackets (Montant (M$))": [
+        "saint-jean-sur-richelieu-2016-budget.fr.txt"],
+    "a title with a year above the next table (Dépenses 2016), not a row of the first": [
+        "saint-jean-sur-richelieu-2016-budget.fr.txt"],
     "headings stacked one a line, each with its unit (2020 / $’000 / 2019 / $’000)": [
         "aus-senate-2019-20-financial-position.en.txt"],
     "note references between the label and the figures (2.1A, 2.2, 3A)": [
@@ -178,12 +206,14 @@ CONVENTIONS: dict[str, list[str]] = {
     "a table copied one cell a line, set out as Markdown; blank note cells": [
         "apsc-2017-18-financial-position.en.md"],
     "zero forms ($ -, - $, nil, néant)": [],
-    "negative forms ($ (1,234), (1 234) $)": [],
+    "negative forms ($ (1,234), (1 234) $)": ["rye-2013-town-operating-budget.en.txt"],
 }
 
 
-_TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*\)|[0-9]{1,3}(?:,[0-9]{3})*)"
-                          r"(?= |$)")
+_TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{2})?\)"
+                          r"|[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{2})?|-?[0-9]+\.[0-9]+%|0\.[0-9]+)(?= |$)")
+#: French figures, grouped by spaces, end with their dollar sign: "100 351 $".
+_FRENCH_FIGURE = re.compile(r"(?<![^ ])[0-9]{1,3}(?: [0-9]{3})*(?= \$)")
 
 
 _NOTE_FIRST = re.compile(r"^.*[a-z] [0-9]+(?:\.[0-9]+)? [0-9(]")  # "... amortisation 4 158 ..."
@@ -192,11 +222,13 @@ _DATE = re.compile(r"\b(?:January|March|June|September|December) [0-9]"
 
 
 def _value(text: str) -> Decimal:
-    value = Decimal(text.strip("$()-").replace(",", ""))
+    value = Decimal(text.strip("$()-%").replace(",", "").replace(" ", ""))
     return -value if "(" in text or text.startswith("-") else value
 
 
 _MARKDOWN_FIGURE = re.compile(r"^\$?(?:\(?[0-9]{1,3}(?:,[0-9]{3})*\)?|-[0-9]{1,3}(?:,[0-9]{3})*)$")
+#: The same in a French table: digits grouped by spaces ("(7 501 380)").
+_FRENCH_CELL = re.compile(r"^\(?[0-9]{1,3}(?: [0-9]{3})*\)?$")
 #: Columns of numbers that are not figures: identifiers and note references.
 _NOT_FIGURES = {"OrgID", "Notes"}
 
@@ -220,15 +252,16 @@ def _figure_cells(path: Path) -> list[tuple[int, str, Decimal, str]]:
             cells = [c.strip() for c in line.strip("|").split("|")]
             found += [(number, text, _value(text), heading)
                       for text, heading in zip(cells, headings)
-                      if heading not in _NOT_FIGURES and _MARKDOWN_FIGURE.match(text)]
+                      if heading not in _NOT_FIGURES and (_FRENCH_CELL if ".fr." in path.name
+                                                          else _MARKDOWN_FIGURE).match(text)]
             continue
         if line.startswith("(") and re.search("[a-z]", line) or _DATE.search(line) \
                 or re.match(r"^ *(?:Notes )?(?:19|20)[0-9]{2}$|^Budget ?[0-9]$|^ +[0-9]\. ", line):
             # the unit line, "As at March 31", a heading stacked alone ("Notes 2020", "2019",
             # "Budget 1"), a footnote ("  1. The department's ...")
             continue
-        found += [(number, m.group(), _value(m.group()), "")
-                  for m in _TEXT_FIGURE.finditer(line)]
+        pattern = _FRENCH_FIGURE if ".fr." in path.name else _TEXT_FIGURE
+        found += [(number, m.group(), _value(m.group()), "") for m in pattern.finditer(line)]
     if not markdown:  # a note reference before a row's figures is not one ("4 158 624 400")
         runs = [sum(1 for f in found if f[0] == n) for n in {f[0] for f in found}]
         width = max(set(runs), key=runs.count) if runs else 0
@@ -475,6 +508,52 @@ def test_the_statements_of_other_governments_add_up_by_hand() -> None:
     assert vic["Total assets"] == [31807, 30355, 28833, 26179, 19981]
 
 
+def _text_rows(name: str) -> dict[str, list[Decimal]]:
+    """The figures of each row of a text fixture by its label (the text before its first
+    figure, its runs of spaces made one), the last row of a label kept."""
+    path = REAL / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows: dict[int, list[Decimal]] = {}
+    for number, _, value, _ in _figure_cells(path):
+        rows.setdefault(number, []).append(value)
+    labels = {n: " ".join(re.split(r" [$(0-9-]", lines[n - 1], maxsplit=1)[0].split())
+              for n in rows}
+    return {labels[n]: figures for n, figures in sorted(rows.items())}
+
+
+def test_the_municipal_budgets_add_up_by_hand() -> None:
+    """Three town budgets: a French table of receipts and one of spending (figures grouped by
+    spaces, each with its $), a table with cents and a bracketed reserve, and a summary of
+    department totals with a $ change and a % change column."""
+    quebec = REAL / "saint-jean-sur-richelieu-2016-budget.fr.txt"
+    by_line: dict[int, list[Decimal]] = {}
+    for number, _, value, _ in _figure_cells(quebec):
+        by_line.setdefault(number, []).append(value)
+    receipts = [v for n in range(11, 17) for v in by_line[n]]
+    spending = [v for n in range(22, 35) for v in by_line[n]]
+    assert len(receipts) == 6 and len(spending) == 13
+    assert sum(receipts) == by_line[17][0] == sum(spending) == by_line[35][0] == 154561
+
+    town = _text_rows("veazie-town-budget.en.txt")
+    assert _add(town, "Tax Collectors Revenue", "Treasurer’s Revenue", "Town Clerk’s Revenue",
+                "School Balance Forward", "State Aid To Education",
+                "Property Taxes to be Raised") == town["Total Revenues"] == \
+        [Decimal("4738338.64")]
+    assert _add(town, "General Government", "Fix Costs Group", "Public Works", "Fire Department",
+                "Police Department", "Parks & Rec. Department", "Capital Improvements/ Reserves",
+                "Sewer District Assessment", "County Tax", "Educational Expense") == \
+        town["Sub Total"] == [Decimal("4838338.64")]
+    assert _add(town, "Sub Total", "Reserves", "Overlay") == town["Total Expenditures"] == \
+        town["Total Revenues"]  # the reserve is printed in brackets: taken off
+
+    rye = _text_rows("rye-2013-town-operating-budget.en.txt")
+    assert len(rye) == 12
+    for label, (_, y2012, y2013, change, percent) in rye.items():
+        assert y2013 - y2012 == change, label
+        assert abs(change / y2012 * 100 - percent) <= Decimal("0.05"), label  # to one place
+    assert rye["Police Total"] == [1128592, 1217965, 1271106, 53141, Decimal("4.4")]
+
+
 def test_a_statement_of_cash_flows_with_four_sign_slips_as_printed() -> None:
     """Inland Revenue's cash flows of 2024, added by hand: the totals of the printed figures,
     and the four places where a sign (or a digit) went missing in print, each an expected
@@ -617,11 +696,28 @@ def test_a_statement_of_financial_position_with_a_notes_column_adds_up_by_hand()
 SUMMARIES = sorted(REAL.glob("crown-corporations-*.md"))
 
 
+#: The French edition's headings, by the English edition's.
+_FRENCH_HEADINGS = {"des actifs": "assets", "des passifs": "liabilities", "avoir": "equity",
+                    "crédits budgétaires": "appropriations",
+                    "revenus (tiers)": "revenues (third parties)", "des revenus": "revenues",
+                    "charges": "expenses", "bénéfice net (perte nette)": "net income (loss)"}
+
+
 def _across(path: Path) -> dict[int, dict[str, Decimal]]:
-    """Each row of a summary table: its line and its figures by column heading."""
+    """Each row of a summary table: its line and its figures by column heading (English), a
+    dash counted as nil."""
     rows: dict[int, dict[str, Decimal]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
     for number, _, value, heading in _figure_cells(path):
         rows.setdefault(number, {})[heading.removeprefix("Total ").lower()] = value
+    for number, row in rows.items():
+        cells = [c.strip() for c in lines[number - 1].strip("|").split("|")]
+        headings = _headings_above(lines, number)
+        row.update({h.removeprefix("Total ").lower(): Decimal(0)
+                    for h, c in zip(headings, cells) if c == "-"})
+        for french, english in _FRENCH_HEADINGS.items():
+            if french in row:
+                row[english] = row.pop(french)
     return rows
 
 
@@ -631,7 +727,7 @@ def test_the_summary_tables_add_up_across_by_hand(path: Path) -> None:
     appropriations + revenues (third parties) = total revenues (one row of 2017-18 does not);
     where net income is not revenues − expenses (income taxes), the checker warns there."""
     rows = _across(path)
-    assert len(rows) >= 7
+    assert len(rows) >= 5
     unbalanced, untaxed = [], []
     for number, row in rows.items():
         assert row["assets"] == row["liabilities"] + row["equity"], number
@@ -665,7 +761,7 @@ def test_every_convention_names_fixtures_that_exist() -> None:
 
 #: The errors a real statement has as printed: (code, line, column).
 EXPECTED_ERRORS: dict[str, list[tuple[str, int, str]]] = {
-    "dnd-2012-13-future-cash-flow.en.txt": [("BC107", 33, "y2013")],
+    "dnd-2012-13-future-cash-flow.en.txt": [("BC107", 33, "results_2013")],
     # Inland Revenue's cash flows, as printed: GST's sign in 2024 (line 20); "$(60,00)" (25);
     # the repayment's brackets in 2024 and the sign of financing in 2025 (30); the net increase
     # of 2023 printed negative (31, and the cash at the end, 33, then disagrees with it); the
@@ -696,18 +792,52 @@ def test_a_real_statement_checked_without_rules_has_no_false_error(
 
 
 def _mutations(text: str) -> list[tuple[str, str]]:
-    """Every pair of adjacent different digits swapped, and the figure moved up by a tenth."""
+    """Every pair of adjacent different digits swapped (the move by a tenth is `_moved`)."""
     digits = [i for i, ch in enumerate(text) if ch.isdigit()]
     swaps = [text[:a] + text[b] + text[a] + text[b + 1:] for a, b in zip(digits, digits[1:])
              if b == a + 1 and text[a] != text[b]]
     return [("swap", s) for s in swaps]
 
 
-def _moved(text: str, step: int) -> str:
-    value = int(_value(text)) + step
-    shown = f"{abs(value):,}"
-    shown = f"({shown})" if value < 0 else shown
+def _moved(text: str, step: Decimal, french: bool = False) -> str:
+    """The figure `text` moved up by `step`, written as it was: its dollar sign, brackets or
+    minus, grouping (commas, or spaces in French), decimals and percent sign; by one unit of
+    its last digit at least."""
+    places = len(text.rstrip("%)").split(".")[1]) if "." in text else 0
+    unit = Decimal(1).scaleb(-places)
+    value = _value(text) + max(step.quantize(unit), unit)
+    shown = f"{abs(value):,.{places}f}"
+    shown = shown.replace(",", " ") if french else shown
+    shown += "%" if text.endswith("%") else ""
+    if value < 0:
+        shown = f"-{shown}" if text.startswith("-") or "(" not in text and "%" in text \
+            else f"({shown})"
     return f"${shown}" if text.startswith("$") else shown
+
+
+def _section_steps(path: Path, figures: list[tuple[int, str, Decimal, str]]) -> list[Decimal]:
+    """A tenth of each figure's section: the largest figure of its column among the rows of
+    figures around it that no heading or blank line interrupts (in text, the column is the
+    figure's place on its line)."""
+    by_line: dict[int, list[tuple[int, str, Decimal, str]]] = {}
+    for figure in figures:
+        by_line.setdefault(figure[0], []).append(figure)
+    numbers = sorted(by_line)
+    section_of: dict[int, int] = {}
+    section = 0
+    for n, number in enumerate(numbers):
+        if n and number != numbers[n - 1] + 1:
+            section += 1
+        section_of[number] = section
+
+    def column(figure: tuple[int, str, Decimal, str]) -> str:
+        return figure[3] or str(by_line[figure[0]].index(figure))
+
+    largest: dict[tuple[int, str], Decimal] = {}
+    for figure in figures:
+        key = (section_of[figure[0]], column(figure))
+        largest[key] = max(largest.get(key, Decimal(0)), abs(figure[2]))
+    return [largest[(section_of[f[0]], column(f))] / 10 for f in figures]
 
 
 #: Lines whose figures no relation the checker finds covers, and why: a changed figure there
@@ -723,6 +853,15 @@ UNCHECKED: dict[str, dict[int, str]] = {
     # A five-year summary prints a cash flow, total assets and total liabilities alone.
     "vic-acfe-2023-24-five-year-summary.en.md": {n: "printed without the figures that make it"
                                                  for n in (18, 19, 20)},
+    # The mill rate is the property taxes over a community value the table does not print.
+    "veazie-town-budget.en.txt": {32: "a rate of a figure not in the table"},
+}
+
+
+#: Places on every line of a text fixture (its first figure = 0) that no relation checks.
+UNCHECKED_PLACES: dict[str, frozenset[int]] = {
+    # The $ and % changes are 2013 against 2012: nothing relates the 2011 column.
+    "rye-2013-town-operating-budget.en.txt": frozenset({0}),
 }
 
 
@@ -732,16 +871,36 @@ UNCHECKED_COLUMNS: dict[str, str] = {
     "Total comprehensive income (loss)": "other comprehensive income is not in the table",
     "Borrowings": "no other column says what was borrowed",
     "Dividends": "no other column says what was paid",
+    "Résultat global (perte globale)": "the French edition's Total comprehensive income (loss)",
+    "Emprunts": "the French edition's Borrowings",
+    "Dividendes": "the French edition's Dividends",
 }
 #: Columns that only the net result ties (BC110, a warning: income taxes are not in the table),
 #: so a changed figure there is a warning at its line.
-WARNED_COLUMNS = {"Net income (loss)", "Expenses", "Total expenses"}
+WARNED_COLUMNS = {"Net income (loss)", "Expenses", "Total expenses",
+                  "Bénéfice net (perte nette)", "Charges"}
 
 
 def _headings_above(lines: list[str], number: int) -> list[str]:
     """The headings of the Markdown table that line `number` is in."""
     start = max(n for n in range(number - 1) if lines[n + 1].startswith("|---"))
     return [c.strip() for c in lines[start].strip("|").split("|")]
+
+
+def _places(line: str, text: str, column: int | None,
+            unchecked: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Where the figure `text` is printed on its line: in a Markdown table, in the cell of its
+    column (`column`, counted from the label's); in text, each place it stands alone but the
+    places (first figure of the line = 0) that `unchecked` names."""
+    if column is None:
+        starts = [m.start() for m in _TEXT_FIGURE.finditer(line)]
+        return [m.span() for m in re.finditer(rf"(?<![^ ]){re.escape(text)}(?= |$)", line)
+                if m.start() not in [starts[n] for n in unchecked if n < len(starts)]]
+    cells = line.split("|")
+    start = sum(len(c) + 1 for c in cells[:column + 1])
+    cell = cells[column + 1]
+    return [(start + cell.index(text), start + cell.index(text) + len(text))] \
+        if cell.strip() == text else []
 
 
 def _shown(path: Path) -> set[tuple[str, str, str]]:
@@ -754,27 +913,21 @@ def test_every_figure_changed_is_caught_at_its_line(path: Path, tmp_path: Path) 
     findings the statement has as printed do not count."""
     lines = path.read_text(encoding="utf-8").split("\n")
     figures = _figure_cells(path)
-    widest = max(abs(v) for _, _, v, _ in figures)
+    steps = _section_steps(path, figures)
+    french = ".fr." in path.name
     baseline = _shown(path)
     missed, tried, skipped = [], 0, 0
-    for number, text, _, heading in figures:
+    for (number, text, _, heading), step in zip(figures, steps):
         if heading in UNCHECKED_COLUMNS:
             skipped += 1
             continue
         flagged = ("error", "warning") if heading in WARNED_COLUMNS else ("error",)
         line = lines[number - 1]
-        cells = line.split("|") if path.suffix == ".md" else line.split(" ")
-        joiner = "|" if path.suffix == ".md" else " "
-        # in a table, the figure's own cell; in text, each place the figure is printed on its line
-        places = [1 + _headings_above(lines, number).index(heading)] if heading \
-            else range(len(cells))
-        for kind, new in [*_mutations(text), ("tenth", _moved(text, max(int(widest / 10), 1)))]:
-            for position in places:
-                cell = cells[position]
-                if cell.strip() != text:
-                    continue
-                changed = [*cells[:position], cell.replace(text, new), *cells[position + 1:]]
-                edited = lines[:number - 1] + [joiner.join(changed)] + lines[number:]
+        for kind, new in [*_mutations(text), ("tenth", _moved(text, step, french))]:
+            for start, end in _places(line, text, _headings_above(lines, number).index(heading)
+                                      if heading else None, UNCHECKED_PLACES.get(path.name,
+                                                                                 frozenset())):
+                edited = lines[:number - 1] + [line[:start] + new + line[end:]] + lines[number:]
                 target = tmp_path / path.name
                 target.write_text("\n".join(edited), encoding="utf-8")
                 tried += 1
