@@ -164,6 +164,15 @@ CONVENTIONS: dict[str, list[str]] = {
         "crown-corporations-2016-17-q1.fr.md", "crown-corporations-2023-24-q2.fr.md"],
     "negative expenses making net income exceed revenues (Charges (729 517))": [
         "crown-corporations-2023-24-q2.fr.md"],
+    "a French statement of financial position (Total des passifs, Dette nette ministérielle)": [
+        "eccc-2021-financial-position.fr.md"],
+    "a bracket with a space inside (( 15 731))": ["eccc-2021-financial-position.fr.md"],
+    "a pipe table without its outer pipes, the years a few lines above the header": [
+        "oct-2018-balance-sheet.fr.md"],
+    "subtotals printed with no label under a rule (|, ||), their cells shifted left": [
+        "oct-2018-balance-sheet.fr.md"],
+    "a balance sheet: assets = liabilities + equity as two unlabelled totals": [
+        "oct-2018-balance-sheet.fr.md"],
     "a table with no unit line and no column headings, found by its total": [
         "veazie-town-budget.en.txt"],
     "figures with cents ($342,000.00), a reserve in brackets taken off (Reserves (150,000.00))": [
@@ -212,8 +221,10 @@ CONVENTIONS: dict[str, list[str]] = {
 
 _TEXT_FIGURE = re.compile(r"(?<![^ ])\$?(?:\([0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{2})?\)"
                           r"|[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{2})?|-?[0-9]+\.[0-9]+%|0\.[0-9]+)(?= |$)")
-#: French figures, grouped by spaces, end with their dollar sign: "100 351 $".
-_FRENCH_FIGURE = re.compile(r"(?<![^ ])[0-9]{1,3}(?: [0-9]{3})*(?= \$)")
+#: French figures, grouped by spaces, end with their dollar sign ("100 351 $") or their cell
+#: ("8 148 |", "(217 284) |").
+_FRENCH_FIGURE = re.compile(r"(?<![^ ])(?:\([0-9]{1,3}(?: [0-9]{3})*\)|[0-9]{1,3}(?: [0-9]{3})*)"
+                            r"(?= \$| \|)")
 
 
 _NOTE_FIRST = re.compile(r"^.*[a-z] [0-9]+(?:\.[0-9]+)? [0-9(]")  # "... amortisation 4 158 ..."
@@ -228,7 +239,7 @@ def _value(text: str) -> Decimal:
 
 _MARKDOWN_FIGURE = re.compile(r"^\$?(?:\(?[0-9]{1,3}(?:,[0-9]{3})*\)?|-[0-9]{1,3}(?:,[0-9]{3})*)$")
 #: The same in a French table: digits grouped by spaces ("(7 501 380)").
-_FRENCH_CELL = re.compile(r"^\(?[0-9]{1,3}(?: [0-9]{3})*\)?$")
+_FRENCH_CELL = re.compile(r"^(?:\( ?[0-9]{1,3}(?: [0-9]{3})*\)|[0-9]{1,3}(?: [0-9]{3})*)(?: \$)?$")
 #: Columns of numbers that are not figures: identifiers and note references.
 _NOT_FIGURES = {"OrgID", "Notes"}
 
@@ -239,8 +250,10 @@ def _figure_cells(path: Path) -> list[tuple[int, str, Decimal, str]]:
     table left out, and identifiers); in text the figures that end a row's line (the heading
     line of years left out, and the heading is ""). Brackets and a minus are negatives."""
     found = []
-    markdown = path.suffix == ".md"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    # a table set out without its outer pipes ("Trésorerie | 3 716 $ |") is read as text
+    markdown = path.suffix == ".md" and "\n|---" in text
+    lines = text.splitlines()
     headings: list[str] = []
     for number, line in enumerate(lines, 1):
         if markdown:
@@ -554,6 +567,40 @@ def test_the_municipal_budgets_add_up_by_hand() -> None:
     assert rye["Police Total"] == [1128592, 1217965, 1271106, 53141, Decimal("4.4")]
 
 
+def test_the_french_statements_of_financial_position_add_up_by_hand() -> None:
+    """ECCC's French edition of 2021 prints the figures of the English one; the Ontario College
+    of Teachers' balance sheet prints its subtotals with no label (read by line here)."""
+    fr = _labelled(REAL / "eccc-2021-financial-position.fr.md")
+    en = _labelled(REAL / "eccc-2021-financial-position.en.md")
+    assert sorted(map(tuple, fr.values())) == sorted(map(tuple, en.values()))
+    liabilities = [k for k in fr if k.startswith(("Créditeurs", "Indemnités", "Revenus",
+                                                  "Obligation", "Avantages", "Passif",
+                                                  "Autres"))]
+    assert len(liabilities) == 8
+    assert _add(fr, *liabilities) == fr["Total des passifs"] == [1016348, 804183]
+    assert _add(fr, "Montant à recevoir du Trésor", "Débiteurs et avances (note 9)") != \
+        fr["Total des actifs financiers bruts"]  # the label is printed twice: the last kept
+    assert _add(fr, "Total des passifs", "Total des actifs financiers", signs=(1, -1)) == \
+        fr["Dette nette ministérielle"] == [381238, 357951]
+    assert _add(fr, "Total des actifs non financiers", "Dette nette ministérielle",
+                signs=(1, -1)) == fr["Situation financière nette ministérielle"] == [177559, 148512]
+
+    path = REAL / "oct-2018-balance-sheet.fr.md"
+    by_line: dict[int, list[Decimal]] = {}
+    for number, _, value, _ in _figure_cells(path):
+        by_line.setdefault(number, []).append(value)
+
+    def add(*numbers: int) -> list[Decimal]:
+        return [sum(c, Decimal(0)) for c in zip(*(by_line[n] for n in numbers))]
+
+    assert add(17, 18, 19, 20) == by_line[23] == [12408, 13278]  # current assets
+    assert add(23, 24) == by_line[27] == by_line[49] == [41007, 42303]  # assets = the total
+    assert add(32, 33, 34, 35) == by_line[38] == [5923, 6111]  # current liabilities
+    assert by_line[41] == [13342, 21431] and by_line[42] == [7743]  # "-" for 2017
+    assert [by_line[41][0] + by_line[42][0], by_line[41][1]] == by_line[45] == [21085, 21431]
+    assert add(38, 39, 45) == by_line[49]  # liabilities and equity
+
+
 def test_a_statement_of_cash_flows_with_four_sign_slips_as_printed() -> None:
     """Inland Revenue's cash flows of 2024, added by hand: the totals of the printed figures,
     and the four places where a sign (or a digit) went missing in print, each an expected
@@ -809,6 +856,7 @@ def _moved(text: str, step: Decimal, french: bool = False) -> str:
     shown = f"{abs(value):,.{places}f}"
     shown = shown.replace(",", " ") if french else shown
     shown += "%" if text.endswith("%") else ""
+    shown += " $" if text.endswith(" $") else ""
     if value < 0:
         shown = f"-{shown}" if text.startswith("-") or "(" not in text and "%" in text \
             else f"({shown})"

@@ -530,3 +530,25 @@ def test_a_table_of_labels_with_no_french_words_is_reported_in_english(tmp_path)
     report, _ = _checked(tmp_path, "(in dollars)\nRoads 1,100 120\nParks 50 40\n"
                                    "Total 1,150 160\n")
     assert report.errors == [] and load(tmp_path / "doc.txt").plan.language == "en"
+
+
+def test_a_pipe_table_without_outer_pipes_and_subtotals_with_no_label(tmp_path):
+    """A converted page: rows without their outer pipes, the years a few lines above a header
+    that is the first section's heading, rules printed as rows of pipes, and subtotals with no
+    label whose figures slid into the label's cell ("12 408 | 13 278 | |")."""
+    text = ("Bilan\n(en milliers de dollars)\n2018 | 2017 | |\n|\n||\nActif | ||\n---|---|---|\n"
+            "Trésorerie | 3 716 $ | 6 067 $ |\nPlacements (note 2) | 8 148 | 6 641 |\n|\n||\n"
+            "11 864 | 12 708 | |\nImmobilisations | 28 599 | 29 025 |\n|\n||\n"
+            "40 463 $ | 41 733 $ | |\n")
+    report, path = _checked(tmp_path, text, "bilan.fr.md")
+    assert report.errors == []
+    table = load(path).tables[0]
+    assert [c.label for c in table.columns] == ["2018", "2017"] and table.scale == 3
+    assert [(r.label, r.role) for r in table.rows] == [
+        ("Actif", "item"), ("Trésorerie", "item"), ("Placements (note 2)", "item"),
+        ("(total)", "total"), ("Immobilisations", "item"), ("(total)", "total")]
+    assert sorted(p.line for p in report.passed if p.code == "BC107") == [12, 12, 16, 16]
+    report, _ = _checked(tmp_path, text.replace("11 864 | 12 708", "11 864 | 12 780"),
+                         "bilan.fr.md")
+    # the total still adds up from the items: only the subtotal is wrong
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 12)]

@@ -22,6 +22,7 @@ from budgetcheck.sources.statement import (
     unit_in_title,
     unit_scale,
 )
+from budgetcheck.sources.statement_lines import is_year
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
@@ -35,19 +36,53 @@ def _cells(line: str) -> list[str]:
 
 
 def read_markdown_statements(raw_lines: list[str]) -> list[Statement]:
+    """Every pipe table: a header row over a delimiter row ("|---|---:|"), then the rows, with
+    or without their outer pipes ("Trésorerie | 3 716 $ | 6 067 $ |")."""
     statements = []
     i = 0
     while i < len(raw_lines):
-        if raw_lines[i].lstrip().startswith("|") and i + 1 < len(raw_lines) \
-                and _MARKDOWN_RULE.match(raw_lines[i + 1].strip()):
+        if "|" in raw_lines[i] and i + 1 < len(raw_lines) \
+                and "|" in raw_lines[i + 1] and _MARKDOWN_RULE.match(raw_lines[i + 1].strip()):
             end = i + 2
-            while end < len(raw_lines) and raw_lines[end].lstrip().startswith("|"):
+            while end < len(raw_lines) and "|" in raw_lines[end]:
                 end += 1
             statements.append(_markdown_table(raw_lines, i, end))
             i = end
         else:
             i += 1
     return [s for s in statements if sum(1 for r in s.rows if r.cells) >= 1]
+
+
+#: A row of pipes only ("|", "||"): a rule under a block of rows, as converted pages print the
+#: border above a subtotal.
+_PIPES_ONLY = re.compile(r"^[|\s]+$")
+
+
+def _year_headings(raw_lines: list[str], start: int, width: int) -> list[str] | None:
+    """The headings of the figure columns when the header row has none: a row of years a few
+    lines above it ("2018 | 2017 | |"), past rows of pipes."""
+    for i in range(start - 1, max(-1, start - 6), -1):
+        text = raw_lines[i].strip()
+        if not text or _PIPES_ONLY.match(text):
+            continue
+        years = [c for c in _cells(text) if c]
+        if "|" in text and len(years) == width and all(is_year(y) for y in years):
+            return years
+        return None
+    return None
+
+
+def _shifted(cells: list[str], label_at: int, figure_at: list[int]) -> list[str]:
+    """A row whose empty label cell the page dropped ("12 408 | 13 278 | |": a subtotal with
+    no label), put back in its columns; other rows as they are."""
+    filled = [c for c in cells if c]
+    if not cells or not cells[label_at] or not _is_figure(cells[label_at]) \
+            or len(filled) != len(figure_at) or not all(map(_is_figure, filled)):
+        return cells
+    placed = [""] * len(cells)
+    for j, text in zip(figure_at, filled):
+        placed[j] = text
+    return placed
 
 
 #: Columns that hold neither the rows' labels nor figures: footnote references ("Notes") and
@@ -94,11 +129,18 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     label_at = kinds.index("label")
     figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
     header += [""] * (len(kinds) - len(header))
+    leading: list[str] = []  # the header row's label when it is a section's heading ("Actif")
+    years = _year_headings(raw_lines, start, len(figure_at)) \
+        if not any(header[j] for j in figure_at) else None
+    if years is not None:
+        leading = [header[label_at]] if header[label_at] else []
+        for j, year in zip(figure_at, years):
+            header[j] = year
     title, title_line, scale = "Table", start + 1, unit_scale(header[label_at])
     nearest: tuple[str, int] | None = None
-    for i in range(start - 1, max(-1, start - 6), -1):
+    for i in range(start - 1, max(-1, start - 8), -1):
         text = raw_lines[i].strip()
-        if not text:
+        if not text or _PIPES_ONLY.match(text) or years is not None and "|" in text:
             continue
         if unit_scale(text) is not None:
             scale = unit_scale(text) if scale is None else scale
@@ -121,9 +163,16 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
         in_headings = {unit_in_title(header[j]) for j in figure_at}
         scale = in_headings.pop() if len(in_headings) == 1 else None
     statement = Statement(title, title_line, scale, columns=[header[j] for j in figure_at])
+    statement.rows += [StatementRow(label, [start + 1]) for label in leading]
+    after_rule = False
     for number, cells in enumerate(body, start + 2):
         cells += [""] * (len(kinds) - len(cells))
-        row = StatementRow(cells[label_at], [number + 1], number + 1)
+        if not any(cells):
+            after_rule = True  # "|" / "||": the rule above a subtotal
+            continue
+        cells = _shifted(cells, label_at, figure_at)
+        row = StatementRow(cells[label_at], [number + 1], number + 1, after_rule=after_rule)
+        after_rule = False
         for column, text in enumerate(cells[j] for j in figure_at):
             if _STRAY_SPACE.match(text):  # "4,059, 360": one figure, a space in its grouping
                 row.repairs.append(text)
