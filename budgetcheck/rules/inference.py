@@ -346,6 +346,7 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
     total_rows: set[int] = set()
     headings: list[int] = []
     cash_flows = bool(CASH_FLOW_TITLE.search(table.title))
+    above = _Above(table.rows)
     for i, row in enumerate(table.rows):
         certain = is_total(row) or is_balance_result(row) \
             or bool((CASH_FLOW_RESULT if cash_flows else NET_COST).search(row.label))
@@ -368,7 +369,7 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
             # nil: a line item after all (one that adds up in another column is a result)
             ledger.passed(i, total=False)
             continue
-        if _printed_alone(table, i, best, total_rows):
+        if _printed_alone(table, i, best, total_rows, above):
             totals.append(i)
             total_rows.add(i)
             ledger.passed(i, total=True)
@@ -387,18 +388,20 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
         yield i, fit, best.matches
 
 
-def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int]) -> bool:
+def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int],
+                   rows_above: _Above) -> bool:
     """A "Total …" printed without its items, as a summary of key figures prints "Total
     assets" under "Net result for the period": no item stands right above it, no candidate
-    holds in any of its columns, and the nearest is more than 10 % away in one. Like a
-    condensed statement's totals it is not checked (later results may combine it). A net debt
-    or a net cost is never alone."""
+    holds in any of its columns, and the nearest is more than 10 % away in one; or a
+    department's total in a summary of them (`_Above.names_nothing_of`) that no candidate holds
+    for. Like a condensed statement's totals it is not checked (later results may combine it).
+    A net debt or a net cost is never alone."""
     row = table.rows[i]
     if not is_total(row) or is_balance_result(row) or i == 0:
         return False
     above = table.rows[i - 1]
     failing_everywhere = best.checked > 0 and len(best.failing) == best.checked
-    if failing_everywhere and _named_elsewhere(table, i):
+    if failing_everywhere and rows_above.names_nothing_of(i):
         return True
     return (i - 1 in total_rows or is_result(above)) and failing_everywhere \
         and best.worst > RESULT_NEAR
@@ -421,16 +424,29 @@ def _words(label: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
 
 
-def _named_elsewhere(table: Table, i: int) -> bool:
-    """A total named for something no row above it names ("Police Total" under "Town Hall
-    Government", "Total DPW"), in a table of figures with no section headings: a summary of
-    department totals, whose items are on other pages. Checked all the same: a bare "Total",
-    a total of a class every statement totals ("Total expenses", "Total other revenue"), a
-    total under section headings, and one whose subject a row above shares."""
-    subject = _words(table.rows[i].label) - _TOTAL_WORDS
-    above = table.rows[:i]
-    return bool(subject) and all(r.cells for r in above) \
-        and not any(subject & _words(r.label) for r in above)
+class _Above:
+    """The rows above a total, read as the totals move down the table and only when asked
+    (each row once): whether one is a section heading, and the words of their labels."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.read = 0
+        self.headed = False
+        self.words: set[str] = set()
+
+    def names_nothing_of(self, i: int) -> bool:
+        """Is row `i` a total named for something no row above it names ("Police Total" under
+        "Town Hall Government", "Total DPW"), in a table of figures with no section headings?
+        A summary of department totals, whose items are on other pages. Checked all the same:
+        a bare "Total", a total of a class every statement totals ("Total expenses", "Total
+        other revenue"), a total under section headings, and one whose subject a row above
+        shares."""
+        for row in self.rows[self.read:i]:
+            self.headed = self.headed or not row.cells
+            self.words |= _words(row.label)
+        self.read = max(self.read, i)
+        subject = _words(self.rows[i].label) - _TOTAL_WORDS
+        return bool(subject) and not self.headed and not subject & self.words
 
 
 def _best(ledger: _Ledger, i: int, headings: list[int], totals: list[int],
