@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetcheck import check, load
-from budgetcheck.sources.statement import unit_scale
+from budgetcheck.sources.statement_headings import unit_scale
 from budgetcheck.sources.statement_lines import choose, split_line
 
 from .conftest import ROOT
@@ -472,11 +472,11 @@ def test_a_caption_before_the_years_heads_the_labels(tmp_path):
     """"Town Operating Budget 2011 2012 2013 2013 $ Change 2013 % Change": the words before the
     first year head the labels, the columns are the years and the two changes. A row whose
     figures look like years ("Grants 2000 2010") is not a heading line."""
-    from budgetcheck.sources.statement import _header_columns, _is_header
+    from budgetcheck.sources.statement_headings import header_columns, is_header
     line = "Town   Operating Budget 2011 2012 2013 2013 $       Change 2013 % Change"
-    assert _is_header(line)
-    assert not _is_header("Grants 2000 2010") and not _is_header("Grants 2000 2010 2040")
-    assert _header_columns("Renseignements financiers Prévisions des résultats 2023-2024 "
+    assert is_header(line)
+    assert not is_header("Grants 2000 2010") and not is_header("Grants 2000 2010 2040")
+    assert header_columns("Renseignements financiers Prévisions des résultats 2023-2024 "
                            "Résultats prévus 2024-2025")[0] == \
         ["Prévisions des résultats 2023-2024 Résultats prévus 2024-2025"]  # regrouped later
     text = (f"{line}\nRoads  $  100  $  120  $  130  $  10 8.3%\n"

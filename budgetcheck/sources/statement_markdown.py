@@ -15,13 +15,8 @@ import re
 
 from budgetcheck.numbers.amount import AmountError
 from budgetcheck.numbers.notation import parse_amount
-from budgetcheck.sources.statement import (
-    STATEMENT_NAME,
-    Statement,
-    StatementRow,
-    unit_in_title,
-    unit_scale,
-)
+from budgetcheck.sources.statement import Statement, StatementRow
+from budgetcheck.sources.statement_headings import STATEMENT_NAME, unit_in_title, unit_scale
 from budgetcheck.sources.statement_lines import is_year
 
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")

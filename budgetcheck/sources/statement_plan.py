@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from budgetcheck.sources.statement import (
-    TOTAL_LABEL,
-    Statement,
-    read_text_statements,
-    unit_scale,
-)
+from budgetcheck.sources.statement import TOTAL_LABEL, Statement, read_text_statements
 from budgetcheck.sources.statement_groups import resolve_readings
+from budgetcheck.sources.statement_headings import unit_scale
 from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.statement_markdown import read_markdown_statements
 from budgetcheck.sources.text_plan import _unique, guess_language, slug

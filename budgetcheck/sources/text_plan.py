@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from budgetcheck.numbers.notation import normalise_spaces
-from budgetcheck.sources.statement import unit_scale
+from budgetcheck.sources.statement_headings import unit_scale
 
 HEADING = re.compile(r"^\s*(?:Tableau|Table)\s+([0-9]+)\s*[:.\-–—]\s*(.*)$", re.IGNORECASE)
 SECTION = re.compile(r"^\s*[0-9]+\.\s+\S")
