@@ -552,3 +552,56 @@ def test_a_pipe_table_without_outer_pipes_and_subtotals_with_no_label(tmp_path):
                          "bilan.fr.md")
     # the total still adds up from the items: only the subtotal is wrong
     assert [(f.code, f.line) for f in report.errors] == [("BC107", 12)]
+
+
+def test_an_accumulated_deficit_is_an_item_of_equity_when_a_total_follows(tmp_path):
+    """In the equity section "Accumulated deficit" is an item of "Total equity"; at the foot of
+    a statement with no total after it, it is the result (net assets less the rest)."""
+    head = ("Statement of financial position\n(in thousands of dollars)\n2020 2019\n"
+            "Total assets 15,951 14,864\nTotal liabilities 8,352 7,386\n"
+            "Net assets 7,599 7,478\nEQUITY\nContributed equity 2,915 2,514\n"
+            "Reserves 11,347 11,347\nAccumulated deficit (6,663) (6,383)\n")
+    report, path = _checked(tmp_path, head + "Total equity 7,599 7,478\n")
+    assert report.errors == []
+    found = inferred(report)
+    assert found[("total_equity", "y2020")].startswith("the sum of the 3 rows")
+    report, _ = _checked(tmp_path, head + "Total equity 7,599 7,487\n")
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 11)]
+    report, _ = _checked(tmp_path, head)  # no total: the deficit is the balance's result
+    assert inferred(report)[("accumulated_deficit", "y2020")] == \
+        "“Net assets” − “Contributed equity” − “Reserves”"
+
+
+def test_a_line_ending_with_a_markdown_break_keeps_its_last_figure(tmp_path):
+    text = "(in dollars)\n2024 2023\nSalaries 1,000 900\nRent 500 (400)\\\nTotal 1,500 500\n"
+    report, path = _checked(tmp_path, text)
+    assert report.errors == []
+    assert [c.text for c in load(path).tables[0].rows[1].cells.values()] == ["500", "(400)"]
+
+
+def test_a_year_range_split_after_its_dash_is_one_heading(tmp_path):
+    text = ("Statement of Operations\n(in thousands of dollars)\n"
+            "                     2017- 18      2016- 17\nSalaries             1,000         900\n"
+            "Rent                   500         400\nTotal expenses       1,500       1,300\n")
+    report, path = _checked(tmp_path, text)
+    assert report.errors == []
+    table = load(path).tables[0]
+    assert [c.label for c in table.columns] == ["2017-18", "2016-17"]
+    assert [r.label for r in table.rows] == ["Salaries", "Rent", "Total expenses"]
+
+
+def test_a_table_copied_one_cell_a_line(tmp_path):
+    """A page's table copied to text one cell a line: the years one a line are the columns,
+    each label is followed by its figures, each figure keeps its own line."""
+    text = ("Statement of financial position\n(in thousands of dollars)\n2020\n2019\n2018\n"
+            "Cash\n153\n224\n210\nReceivables\n12,478\n12,124\n11,118\n"
+            "Total financial assets\n12,631\n12,348\n11,328\n")
+    report, path = _checked(tmp_path, text)
+    assert report.errors == [] and sum(1 for p in report.passed if p.code == "BC107") == 3
+    table = load(path).tables[0]
+    assert [c.label for c in table.columns] == ["2020", "2019", "2018"]
+    assert [[c.line for c in r.cells.values()] for r in table.rows] == [[7, 8, 9], [11, 12, 13],
+                                                                        [15, 16, 17]]
+    report, _ = _checked(tmp_path, text.replace("12,124", "12,142"))
+    errors = [(f.code, f.line, f.lines) for f in report.errors]
+    assert len(errors) == 1 and errors[0][0] == "BC107" and 12 in errors[0][2]

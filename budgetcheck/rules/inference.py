@@ -347,12 +347,13 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
     headings: list[int] = []
     cash_flows = bool(CASH_FLOW_TITLE.search(table.title))
     above = _Above(table.rows)
+    balances = _equity_balances(table.rows)
     for i, row in enumerate(table.rows):
         certain = is_total(row) or is_balance_result(row) \
             or bool((CASH_FLOW_RESULT if cash_flows else NET_COST).search(row.label))
         if not row.cells:
             headings.append(i)
-        if not row.cells or not (certain or is_result(row)):
+        if not row.cells or not (certain or is_result(row)) or i in balances:
             ledger.passed(i, total=False)
             continue
         found = _best(ledger, i, headings, totals, covered)
@@ -386,6 +387,28 @@ def infer(table: Table, exclude: frozenset[str] = frozenset()) -> Iterator[tuple
                 ledger.cover(j, total=j in total_rows)
         ledger.passed(i, total=True)
         yield i, fit, best.matches
+
+
+#: An accumulated balance of equity: "Accumulated deficit", "Accumulated surplus (deficit)".
+_ACCUMULATED = re.compile(r"^(?:accumulated|cumulative) (?:surplus|deficit)|"
+                          r"^(?:d[ée]ficit|exc[ée]dent) (?:accumul[ée]|cumul[ée])", re.IGNORECASE)
+
+
+def _equity_balances(rows: list[Row]) -> set[int]:
+    """The accumulated surpluses and deficits that a total of their section follows ("Equity"
+    / "Contributed equity" / "Reserves" / "Accumulated deficit" / "Total equity"): items of
+    equity, not results of the year (as they are at the foot of a statement of operations)."""
+    found: set[int] = set()
+    pending: list[int] = []
+    for i, row in enumerate(rows):
+        if not row.cells:
+            pending = []
+        elif is_total(row):
+            found.update(pending)
+            pending = []
+        elif _ACCUMULATED.match(row.label) and not _PERIOD_END.search(row.label):
+            pending.append(i)
+    return found
 
 
 def _printed_alone(table: Table, i: int, best: Fit, total_rows: set[int],

@@ -221,7 +221,10 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
                     stacked.append(piece)
             upper, upper_edges = statement.columns, edges
             columns, edges = header_columns(line)
-            if len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"
+            if upper and all(map(is_year, upper + columns)):
+                # years one a line ("2020" / "2019"): one column each, not one heading
+                columns, edges = upper + columns, upper_edges + edges
+            elif len(columns) == len(upper):  # headings on two lines: "Budget" / "2024"
                 columns = [f"{a} {b}" for a, b in zip(upper, columns)]
             elif upper:  # "Budget  Actual" over "2025  2025  Variance": join by right edges
                 columns = [_over(upper, upper_edges, label, edge)
@@ -273,10 +276,12 @@ def _read_block(lines: list[str], splits: list[SplitLine], start: int, end: int)
             continue
         label = split.label
         previous = statement.rows[-1] if statement.rows else None
-        if not label and not pending and previous is not None and previous.cells \
-                and previous.line == k and len(previous.cells) + len(figures) == width:
-            # "Net cost of operations ... $ 3,219,585" / "$ 3,207,599": the row goes on, its
-            # figures in the order printed, one a column
+        if not label and not pending and not after_rule and previous is not None \
+                and previous.cells and max(n for _, n in previous.cells.values()) == k \
+                and len(previous.cells) + len(figures) <= width:
+            # "Net cost of operations ... $ 3,219,585" / "$ 3,207,599", or a table copied one
+            # cell a line ("Cash" / "153" / "224"): the row goes on, its figures in the order
+            # printed, one a column
             printed = [previous.cells[c] for c in sorted(previous.cells)]
             printed += [(figure.text, k + 1) for figure in figures]
             previous.cells = dict(enumerate(printed))

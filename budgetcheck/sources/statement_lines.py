@@ -204,8 +204,18 @@ class SplitLine:
 
 
 def expand(raw: str) -> str:
-    """Tabs become column gaps; other spaces stay where they are so positions mean columns."""
-    return raw.replace("\t", "    ").rstrip("\r\n").rstrip()
+    """Tabs become column gaps; other spaces stay where they are so positions mean columns. A
+    backslash that ends the line is Markdown's line break, as pages copied to text keep it
+    ("… 68,805 (10,777)\\"), not part of the last figure; a year range split after its dash
+    ("2017- 18") is one heading."""
+    line = raw.replace("\t", "    ").rstrip("\r\n").rstrip()
+    line = line[:-1].rstrip() if line.endswith("\\") and not line.endswith("\\\\") else line
+    # "2017- 18": a year range split after its dash, joined (its space moved after it, so the
+    # columns keep their places)
+    return _SPLIT_YEARS.sub(r"\1\2\3 ", line)
+
+
+_SPLIT_YEARS = re.compile(r"\b((?:19|20)[0-9]{2})([-–/]) ([0-9]{2}(?:[0-9]{2})?)\b")
 
 
 def tokens(text: str) -> list[Token]:
