@@ -605,3 +605,28 @@ def test_a_table_copied_one_cell_a_line(tmp_path):
     report, _ = _checked(tmp_path, text.replace("12,124", "12,142"))
     errors = [(f.code, f.line, f.lines) for f in report.errors]
     assert len(errors) == 1 and errors[0][0] == "BC107" and 12 in errors[0][2]
+
+
+def test_cells_a_page_ran_together_are_set_apart(tmp_path):
+    """A page's table copied to text with nothing between its cells: in a document that groups
+    digits with commas a group of three cannot go on, so "11,250,55911,310,567" is two figures
+    and "Revenue11,250,559" a label and its figure."""
+    from budgetcheck.sources.statement_lines import unglue
+    assert unglue("Other Operating Revenue11,250,55911,310,567") == \
+        "Other Operating Revenue 11,250,559 11,310,567"
+    assert unglue("Bad Debts$19,762,031$20,502,287") == "Bad Debts $19,762,031 $20,502,287"
+    assert unglue("(2,458)(2,602)") == "(2,458) (2,602)"
+    for kept in ("Health4 10,345 11,000", "Total $ 1,234.56 $ 2,000.00", "Cash 2.1A 1,234"):
+        assert unglue(kept) == kept
+    text = ("Statement of Operations\n\nYear to Date September 30, 2016ActualBudget\n"
+            "Patient Revenue$19,762,031$20,502,287\nOther Operating Revenue11,250,55911,310,567\n"
+            "Total Revenues 31,012,590 31,812,854\nSalaries and Wages17,685,59318,868,577\n"
+            "Interest Expense28,25845,120\nTotal Expense 17,713,851 18,913,697\n"
+            "Operating Gain / (Loss) 13,298,739 12,899,157\n")
+    report, _ = _checked(tmp_path, text)
+    assert report.errors == []
+    assert sorted(p.row for p in report.passed if p.code == "BC107") == [
+        "operating_gain_loss", "operating_gain_loss", "total_expense", "total_expense",
+        "total_revenues", "total_revenues"]
+    report, _ = _checked(tmp_path, text.replace("Wages17,685,593", "Wages17,685,539"))
+    assert [(f.code, f.line) for f in report.errors] == [("BC107", 9)]

@@ -34,7 +34,8 @@ RESULT_LABEL = re.compile(
 #: "Operating income", "Gross margin", "Résultat d'exploitation".
 RESULT_NOUN = re.compile(
     r"\bnet (?:debt|financial (?:position|assets|liabilities)|assets|liabilities|position|"
-    r"cost of operations)\b|\b(?:operating|net) (?:income|loss|profit|surplus|deficit)\b|"
+    r"cost of operations)\b|\b(?:operating|net) (?:income|loss|profit|surplus|deficit|gain)\b|"
+    r"^excess (?:\((?:deficiency|deficit)\) )?of (?:revenues?|income|receipts)\b|"
     r"\bgross (?:profit|margin)\b|\br[ée]sultat d['’]exploitation\b|\bmarge brute\b|"
     r"\bdette nette\b|\bsituation financi[èe]re nette\b|"
     r"\bactifs? financiers nets\b|\bco[uû]t de fonctionnement net\b", re.IGNORECASE)

@@ -36,6 +36,7 @@ from budgetcheck.sources.statement_lines import (
     other_readings,
     plausible,
     split_line,
+    unglue,
 )
 
 #: A row that is a total by its label: the checker reports an error when nothing matches it.
@@ -78,6 +79,8 @@ _COMMA_GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")
 def read_text_statements(raw_lines: list[str]) -> list[Statement]:
     lines = [expand(x) for x in raw_lines]
     space_groups = len(_COMMA_GROUPED.findall("\n".join(lines))) < 3
+    if not space_groups:  # cells run together ("Revenue11,250,55911,310,567") set apart
+        lines = [unglue(x) for x in lines]
     splits = [split_line(x, space_groups) for x in lines]
     starts = _statement_starts(lines, splits)
     statements = []

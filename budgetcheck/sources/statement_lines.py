@@ -218,6 +218,20 @@ def expand(raw: str) -> str:
 _SPLIT_YEARS = re.compile(r"\b((?:19|20)[0-9]{2})([-–/]) ([0-9]{2}(?:[0-9]{2})?)\b")
 
 
+#: Where a page copied to text ran its cells together, in a document that groups its digits
+#: with commas: a label and its figure ("Revenue11,250,559"), two figures ("11,250,55911,310,567",
+#: a group of three digits cannot go on), a figure and a dollar sign ("$19,762,031$20,502,287"),
+#: a bracket and what follows ("(2,458)(2,602)").
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=\(?\$?[0-9]{1,3},[0-9]{3})|(?<=,[0-9]{3})(?=[0-9$(])"
+                    r"|(?<=[0-9)])(?=\$[0-9(])|(?<=\))(?=[0-9($])")
+
+
+def unglue(line: str) -> str:
+    """The line with a space wherever a page copied to text ran two cells together (in a
+    document that groups digits with commas; "1,2345" is no figure there)."""
+    return _GLUED.sub(" ", line) if "," in line else line
+
+
 def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^ ]+", text)]
 
