@@ -5,8 +5,8 @@ total minus the second's). Every printed figure is the exact value rounded to th
 consistent statement is consistent only up to rounding, as real ones are.
 
 Printed the ways published statements are: in columns, as Markdown, each label above its
-figures ("stacked"), or one space apart as a page copied into text gives them ("spaced", where
-French digit groups may read several ways); with the currency sign on a column's first and
+figures ("stacked"), one space apart as a page copied into text gives them ("spaced", where
+French digit groups may read several ways), or as an HTML page ("html"); with the currency sign on a column's first and
 total rows ("-dollars"); with a "Difference" column, the first year minus the second
 ("-difference").
 """
@@ -68,7 +68,7 @@ def statements(draw, max_items: int = 6):
         totals.append(total)
         rows.append(Printed(words["total"].format(name), total, "total"))
     rows.append(Printed(words["net"], [a - b for a, b in zip(*totals)], "net"))
-    layout = draw(st.sampled_from(["text", "markdown", "stacked", "spaced"]))
+    layout = draw(st.sampled_from(["text", "markdown", "stacked", "spaced", "html"]))
     # Currency signs on the first item of a section and on totals (one space apart in French,
     # "— $ (1 000) $": a line that ends with its "$" writes it after each figure).
     if draw(st.booleans()):
@@ -87,14 +87,20 @@ def with_dollar(text: str, lang: str) -> str:
 
 def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) -> str:
     """The statement printed: `layout` is "text", "markdown", "stacked" (each label on its
-    line, its figures on the next) or "spaced" (one space apart), "-dollars" adding currency
-    signs and "-difference" a Difference column."""
+    line, its figures on the next), "spaced" (one space apart) or "html" (a page, one row a
+    line), "-dollars" adding currency signs and "-difference" a Difference column."""
     words = WORDS[lang]
     difference = "-difference" in layout
     heads = [str(2024 - y) for y in range(years)] + (["Difference"] if difference else [])
     out = ["Invented Agency", words["title"], words["unit"], ""]
     markdown = layout.startswith("markdown")
-    if markdown:
+    html = layout.startswith("html")
+    if html:  # a page: the title and unit in the caption, one row a line
+        out = ["<!DOCTYPE html>", "<html><body><h1>Invented Agency</h1>", "<table>",
+               f"<caption>{words['title']}<br>{words['unit']}</caption>",
+               "<thead><tr><th></th>" + "".join(f"<th>{h}</th>" for h in heads)
+               + "</tr></thead>", "<tbody>"]
+    elif markdown:
         out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
     elif layout.startswith("spaced"):
         out += [" ".join(heads)]
@@ -109,7 +115,12 @@ def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) ->
         if "-dollars" in layout and row.texts and (first_in_section or row.kind != "item"):
             row.texts = [with_dollar(t, lang) for t in row.texts]
         first_in_section = row.kind == "heading" or (first_in_section and not row.texts)
-        if markdown:
+        if html and not row.texts:
+            out.append(f'<tr><th colspan="{len(heads) + 1}">{row.label}</th></tr>')
+        elif html:
+            out.append(f"<tr><th>{row.label}</th>" + "".join(f"<td>{t}</td>" for t in row.texts)
+                       + "</tr>")
+        elif markdown:
             cells = row.texts or [""] * years
             out.append(f"| {row.label} | " + " | ".join(cells) + " |")
         elif row.kind == "heading":
@@ -124,4 +135,6 @@ def render(rows: list[Printed], lang: str, years: int, layout: str, sep: str) ->
             out.append(f"{indent}{row.label:<{40 - len(indent)}}" +
                        "".join(f"{t:>14}" for t in row.texts))
         row.line = len(out)
+    if html:
+        out += ["</tbody>", "</table>", "</body></html>"]
     return "\n".join(out) + "\n"

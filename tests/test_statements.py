@@ -277,7 +277,9 @@ def test_extracted_statement_checks_the_same(tmp_path):
 
 
 def write(tmp_path_factory, text, layout):
-    path = tmp_path_factory.mktemp("st") / ("s.md" if layout.startswith("markdown") else "s.txt")
+    suffix = ".md" if layout.startswith("markdown") else ".html" if layout.startswith("html") \
+        else ".txt"
+    path = tmp_path_factory.mktemp("st") / f"s{suffix}"
     path.write_text(text, encoding="utf-8")
     return path
 

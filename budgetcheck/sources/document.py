@@ -78,6 +78,11 @@ def plan_data(text: str, source: str, rules: RulesFile | None,
             data["footnotes"] = []
         data["claims"] = find_claims(document)
         return data
+    return with_rules(data, document, rules)
+
+
+def with_rules(data: dict[str, Any], document: Document, rules: RulesFile) -> dict[str, Any]:
+    """The document's plan data given the rules file's keys, plan, claims and relations."""
     rules_tables = {t.id: t.model_dump() for t in rules.tables}
     for table in data["tables"]:
         if table["id"] in rules_tables:

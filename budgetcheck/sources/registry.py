@@ -52,6 +52,7 @@ READERS: tuple[Reader, ...] = (
     Reader("json", (".json",), "budgetcheck.sources.toml_json:read_plan", _json_plan),
     Reader("text", (".txt", ".text"), "budgetcheck.sources.document:read_document"),
     Reader("markdown", (".md", ".markdown"), "budgetcheck.sources.document:read_document"),
+    Reader("html", (".html", ".htm"), "budgetcheck.sources.html_document:read_html"),
 )
 
 

@@ -97,7 +97,7 @@ def _is_figure(text: str) -> bool:
     return True
 
 
-def _column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
+def column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
     """"label", "figure" or "skip" for each column of a pipe table. The labels are the first
     column mostly of words (a summary table may print an identifier, or figures, before it);
     the other columns of words ("Type", "Accounting standard"), the columns of references and
@@ -120,7 +120,7 @@ def _column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
 def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
     header = _cells(raw_lines[start])
     body = [_cells(raw_lines[n]) for n in range(start + 2, end)]
-    kinds = _column_kinds(header, body)
+    kinds = column_kinds(header, body)
     label_at = kinds.index("label")
     figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
     header += [""] * (len(kinds) - len(header))
@@ -131,12 +131,30 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
         leading = [header[label_at]] if header[label_at] else []
         for j, year in zip(figure_at, years):
             header[j] = year
-    title, title_line, scale = "Table", start + 1, unit_scale(header[label_at])
-    nearest: tuple[str, int] | None = None
+    above: list[tuple[str, int]] = []  # the text above the table, nearest first
     for i in range(start - 1, max(-1, start - 8), -1):
         text = raw_lines[i].strip()
         if not text or _PIPES_ONLY.match(text) or years is not None and "|" in text:
             continue
+        if text.startswith("|"):
+            break
+        above.append((text, i + 1))
+    rows = [[(text, number + 1) for text in cells] for number, cells in enumerate(body, start + 2)]
+    return grid_statement(header, rows, kinds, above, start + 1, leading)
+
+
+def grid_statement(header: list[str], rows: list[list[tuple[str, int]]], kinds: list[str],
+                   above: list[tuple[str, int]], start_line: int,
+                   leading: list[str] | None = None) -> Statement:
+    """A statement from a table whose cells are already apart (a pipe table, an HTML table):
+    its headings, its rows of (cell text, line), the kinds of its columns (`column_kinds`), and
+    the text above it, nearest first, where its title and unit are looked for."""
+    label_at = kinds.index("label")
+    figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
+    header = header + [""] * (len(kinds) - len(header))
+    title, title_line, scale = "Table", start_line, unit_scale(header[label_at])
+    nearest: tuple[str, int] | None = None
+    for text, number in above:
         if unit_scale(text) is not None:
             scale = unit_scale(text) if scale is None else scale
             continue
@@ -144,12 +162,10 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
             # "(Second Quarter 2018-2019; in thousands of dollars)" under the name
             scale = unit_in_title(text) if scale is None else scale
             continue
-        if text.startswith("|"):
-            break
-        line = text.strip("#*_ ").strip(), i + 1
-        nearest = nearest or line
-        if STATEMENT_NAME.search(line[0]):  # the name, above "As at March 31" and the like
-            nearest = line
+        candidate = text.strip("#*_ ").strip(), number
+        nearest = nearest or candidate
+        if STATEMENT_NAME.search(candidate[0]):  # the name, above "As at March 31" and the like
+            nearest = candidate
             break
     if nearest is not None:
         title, title_line = nearest
@@ -158,22 +174,28 @@ def _markdown_table(raw_lines: list[str], start: int, end: int) -> Statement:
         in_headings = {unit_in_title(header[j]) for j in figure_at}
         scale = in_headings.pop() if len(in_headings) == 1 else None
     statement = Statement(title, title_line, scale, columns=[header[j] for j in figure_at])
-    statement.rows += [StatementRow(label, [start + 1]) for label in leading]
+    statement.rows += [StatementRow(label, [start_line]) for label in leading or []]
     after_rule = False
-    for number, cells in enumerate(body, start + 2):
-        cells += [""] * (len(kinds) - len(cells))
-        if not any(cells):
+    for placed in rows:
+        texts = [text for text, _ in placed] + [""] * (len(kinds) - len(placed))
+        first = min((n for text, n in placed if text), default=start_line)
+        lines = [n for _, n in placed] + [first] * (len(kinds) - len(placed))
+        if not any(texts):
             after_rule = True  # "|" / "||": the rule above a subtotal
             continue
-        cells = _shifted(cells, label_at, figure_at)
-        row = StatementRow(cells[label_at], [number + 1], number + 1, after_rule=after_rule)
+        shifted = _shifted(texts, label_at, figure_at)
+        if shifted is not texts:  # the cells slid left ("12 408 | 13 278 | |")
+            lines = [first] * len(shifted)
+        line = lines[label_at] if shifted[label_at] else first
+        row = StatementRow(shifted[label_at], [line], line, after_rule=after_rule)
         after_rule = False
-        for column, text in enumerate(cells[j] for j in figure_at):
+        for column, j in enumerate(figure_at):
+            text = shifted[j]
             if _STRAY_SPACE.match(text):  # "4,059, 360": one figure, a space in its grouping
                 row.repairs.append(text)
                 text = text.replace(" ", "")
             if text:
-                row.cells[column] = (text, number + 1)
+                row.cells[column] = (text, lines[j])
         if not row.cells:
             row.line = None
         statement.rows.append(row)

@@ -92,11 +92,19 @@ def statement_plan_data(text: str, source: str, markdown: bool) -> dict[str, Any
         statements = read_text_statements(raw_lines)
         for statement in statements:
             resolve_readings(statement)
+    return plan_of_statements(statements, text, source)
+
+
+def plan_of_statements(statements: list[Statement], text: str, source: str) -> dict[str, Any]:
+    """Plan data of the statements a document prints; `text` is the document's (or a page's
+    words outside its tables), for its organisation and language."""
     seen: set[str] = set()
     tables = [table_data(s, seen) for s in statements]
     years = [c["label"] for t in tables for c in t["columns"] if _starts_with_year(c["label"])]
-    return {"plan": {"organisation": _organisation(raw_lines), "fiscal_year": years[0] if years
-                     else "unknown", "language": _language(text), "source": source},
+    labels = " ".join(r["label"] for t in tables for r in t["rows"])
+    return {"plan": {"organisation": _organisation(text.splitlines()), "fiscal_year": years[0]
+                     if years else "unknown", "language": _language(f"{text}\n{labels}"),
+                     "source": source},
             "tables": tables}
 
 
