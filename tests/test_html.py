@@ -163,3 +163,19 @@ def test_malformed_html_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     report = check(load(path))
     assert report.errors == [] and sum(1 for p in report.passed if p.code == "BC107") == 2
+
+
+def test_a_marker_or_a_head_left_open_hides_no_more_than_itself(tmp_path: Path) -> None:
+    """"<td>Roads<sup>1</td>": the footnote marker ends with its cell; a `<head>` never
+    closed ends where the body starts."""
+    text = ("<html><head><title>Budget</title>\n<body><p>Budget (in dollars)</p>\n<table>\n"
+            "<tr><th></th><th>2024</th><th>2023</th></tr>\n"
+            "<tr><td>Roads<sup>1</td><td>100</td><td>90</td></tr>\n"
+            "<tr><td>Parks</td><td>50<span class=\"wb-inv\"> dollars</td><td>40</td></tr>\n"
+            "<tr><td>Total</td><td>150</td><td>130</td></tr>\n</table></body></html>\n")
+    path = tmp_path / "open.html"
+    path.write_text(text, encoding="utf-8")
+    table = load(path).tables[0]
+    assert [r.label for r in table.rows] == ["Roads", "Parks", "Total"]
+    assert [c.text for c in table.rows[1].cells.values()] == ["50", "40"]
+    assert check(load(path)).errors == []

@@ -28,6 +28,10 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ca
            "tr", "table", "section", "article", "header", "footer", "figcaption", "blockquote"}
 _SKIPPED = {"script", "style", "template", "noscript", "head", "title"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base"}
+#: Tags that hide text when left open end at the next tag of structure.
+_INLINE = {"sup", "sub", "span", "a", "abbr", "small", "em", "strong", "i", "b", "font"}
+_STRUCTURE = {"td", "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "p", "li", "div",
+              "body", "html", "main", "section"}
 
 
 @dataclass
@@ -87,8 +91,18 @@ class _PageParser(HTMLParser):
         self._block = []
 
     # -- parsing -------------------------------------------------------------------------
+    def _unhide_at(self, tag: str) -> None:
+        """A tag that opens or closes structure ends what hid text inside it and was left
+        open ("<td>1<sup>2</td>"), and a page's body ends a `<head>` never closed."""
+        if not self._hidden or tag in self._hidden:
+            return
+        if tag in _STRUCTURE and all(t in _INLINE for t in self._hidden) \
+                or tag in ("body", "main") and "head" in self._hidden:
+            self._hidden.clear()
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = dict(attrs)
+        self._unhide_at(tag)
         if self._hidden and tag not in _VOID:
             self._hidden.append(tag)
             return
@@ -133,6 +147,7 @@ class _PageParser(HTMLParser):
             self._space()
 
     def handle_endtag(self, tag: str) -> None:
+        self._unhide_at(tag)
         if self._hidden:
             if tag == self._hidden[-1]:
                 self._hidden.pop()
