@@ -71,13 +71,18 @@ def pair(runs: int, a: Callable[[], object], b: Callable[[], object]) -> tuple[f
     return statistics.median(ta), statistics.median(tb)
 
 
-def statement(rows: int, columns: int = 2, wrong: int = 0, markdown: bool = False) -> str:
+def statement(rows: int, columns: int = 2, wrong: int = 0, markdown: bool = False,
+              page: bool = False) -> str:
     """A statement of `rows` items in `columns` columns, in sections of ten rows with their
-    totals (the first `wrong` totals moved far off), and a Total expenses line."""
+    totals (the first `wrong` totals moved far off), and a Total expenses line; as text, a
+    Markdown table or an HTML page (`page`)."""
     rng = random.Random(rows * 31 + columns)
     years = [str(2030 - c) for c in range(columns)]
     out = ["Statement of Operations", "(in thousands of dollars)", ""]
-    if markdown:
+    if page:
+        out = ["<html><body><p>Statement of Operations</p><p>(in thousands of dollars)</p>",
+               "<table>", "<tr><th></th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr>"]
+    elif markdown:
         out += ["| | " + " | ".join(years) + " |", "|---|" + "---:|" * columns]
     else:
         out.append(f"{'':40}" + "".join(f"{y:>14}" for y in years))
@@ -89,18 +94,22 @@ def statement(rows: int, columns: int = 2, wrong: int = 0, markdown: bool = Fals
         for _ in range(min(10, rows - done)):
             values = [rng.randrange(1, 10**6) for _ in range(columns)]
             sums = [a + b for a, b in zip(sums, values)]
-            out.append(_line(f"Expense {done + 1}", values, markdown))
+            out.append(_line(f"Expense {done + 1}", values, markdown, page))
             done += 1
         grand = [a + b for a, b in zip(grand, sums)]
         if section < wrong:
             sums[0] += 777_777
-        out.append(_line(f"Total section {section + 1}", sums, markdown))
+        out.append(_line(f"Total section {section + 1}", sums, markdown, page))
         section += 1
-    out.append(_line("Total expenses", grand, markdown))
+    out.append(_line("Total expenses", grand, markdown, page))
+    if page:
+        out.append("</table></body></html>")
     return "\n".join(out) + "\n"
 
 
-def _line(label: str, values: list[int], markdown: bool) -> str:
+def _line(label: str, values: list[int], markdown: bool, page: bool = False) -> str:
+    if page:
+        return f"<tr><th>{label}</th>" + "".join(f"<td>{v:,}</td>" for v in values) + "</tr>"
     if markdown:
         return f"| {label} | " + " | ".join(f"{v:,}" for v in values) + " |"
     return f"{label:40}" + "".join(f"{v:>14,}" for v in values)
@@ -167,6 +176,7 @@ def main() -> None:
     shapes: list[tuple[str, str, int, Callable[[int], str]]] = [
         ("text statement, many rows", ".txt", 3_000, lambda n: statement(n)),
         ("Markdown statement, many rows", ".md", 4_000, lambda n: statement(n, markdown=True)),
+        ("HTML page, many rows", ".html", 3_000, lambda n: statement(n, page=True)),
         ("text statement, many columns", ".txt", 25, lambda n: statement(200, columns=n)),
         ("text statement, many wrong totals", ".txt", 2_000,
          lambda n: statement(n, wrong=n)),
@@ -215,6 +225,7 @@ def main() -> None:
         ("text statement", ".txt", lambda n: statement(n)),
         ("text statement, every section total wrong", ".txt", lambda n: statement(n, wrong=n)),
         ("Markdown statement", ".md", lambda n: statement(n, markdown=True)),
+        ("HTML page", ".html", lambda n: statement(n, page=True)),
         ("prose with claims", ".txt", lambda n: prose(n)),
     ]:
         n = 100
