@@ -53,6 +53,7 @@ READERS: tuple[Reader, ...] = (
     Reader("text", (".txt", ".text"), "budgetcheck.sources.document:read_document"),
     Reader("markdown", (".md", ".markdown"), "budgetcheck.sources.document:read_document"),
     Reader("html", (".html", ".htm"), "budgetcheck.sources.html_document:read_html"),
+    Reader("csv", (".csv", ".tsv"), "budgetcheck.sources.csv_document:read_csv"),
 )
 
 

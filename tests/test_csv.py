@@ -1,0 +1,98 @@
+"""CSV and TSV files: each block of records a statement, each figure at its record's line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+
+from .conftest import ROOT
+
+REAL = ROOT / "fixtures" / "real"
+TABLES = [p for p in sorted(REAL.glob("*.md")) if "\n|---" in p.read_text(encoding="utf-8")]
+
+
+def as_csv(markdown: str, delimiter: str = ",") -> tuple[str, dict[int, int]]:
+    """A Markdown statement as a spreadsheet exports it: the text above each table a record of
+    one cell, each table row a record, a blank record between tables. Also: for each Markdown
+    line of a table row, the line of its record."""
+    lines = markdown.split("\n")
+    if lines[0].startswith("<!--"):
+        lines = lines[lines.index("-->") + 1:]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    places: dict[int, int] = {}
+    written = 0
+    skip = len(markdown.split("\n")) - len(lines)
+    for number, line in enumerate(lines, skip + 1):
+        if line.startswith("|---"):
+            continue
+        if line.startswith("|"):
+            writer.writerow([c.strip() for c in line.strip().strip("|").split("|")])
+            written += 1
+            places[number] = written
+        elif line.strip():
+            writer.writerow([line.strip()])
+            written += 1
+        elif written:
+            writer.writerow([])
+            written += 1
+    return out.getvalue(), places
+
+
+def _verdicts(report):
+    return sorted((f.code, f.severity, f.row, f.column, f.stated, f.computed)
+                  for f in report.findings)
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
+def test_a_real_statement_exported_as_csv_gives_what_its_table_gives(path: Path,
+                                                                    tmp_path: Path) -> None:
+    french = ".fr." in path.name
+    text, places = as_csv(path.read_text(encoding="utf-8"), ";" if french else ",")
+    target = tmp_path / (path.stem + ".csv")
+    target.write_text(text, encoding="utf-8")
+    from_csv, from_table = check(load(target)), check(load(path))
+    assert _verdicts(from_csv) == _verdicts(from_table)
+    assert len(from_csv.passed) == len(from_table.passed) > 0
+    lines = {cell.line for table in load(target).tables for row in table.rows
+             for cell in row.cells.values()}
+    assert lines <= set(places.values()) and len(lines) >= 2
+
+
+def test_a_french_file_with_semicolons_sections_and_a_unit_record(tmp_path: Path) -> None:
+    text = ("État des résultats;;\n(en milliers de dollars);;\n;;\n"
+            "Renseignements financiers;2025;2024\nCharges;;\nProgramme A;1 234,0;1 100\n"
+            "\"Programme B,\nvolet 2\";500;(20)\nTotal des charges;1 734;1 080\n")
+    path = tmp_path / "etat.csv"
+    path.write_text(text, encoding="utf-8")
+    plan = load(path)
+    table = plan.tables[0]
+    assert plan.plan.language == "fr" and table.scale == 3 and table.title == "État des résultats"
+    assert [c.label for c in table.columns] == ["2025", "2024"]
+    assert [r.label for r in table.rows] == ["Charges", "Programme A", "Programme B, volet 2",
+                                            "Total des charges"]
+    assert [r.line for r in table.rows[1:]] == [6, 7, 9]  # a quoted line break: its first line
+    assert check(plan).errors == []
+    path.write_text(text.replace("1 100", "1 010"), encoding="utf-8")
+    assert [(f.code, f.line) for f in check(load(path)).errors] == [("BC107", 9)]
+
+
+def test_a_tsv_file_and_the_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tsv = tmp_path / "budget.tsv"
+    tsv.write_text("Budget (in dollars)\n\t2024\t2023\nRoads\t100\t90\nParks\t50\t40\n"
+                   "Total\t150\t130\n", encoding="utf-8")
+    assert check(load(tsv)).errors == [] and main(["check", "-q", str(tsv)]) == 0
+    words = tmp_path / "words.csv"
+    words.write_text("name,colour\nbox,red\n", encoding="utf-8")
+    wide = tmp_path / "wide.csv"
+    wide.write_text("a,b\n" + "Item," + ",".join(["1"] * 200) + "\n", encoding="utf-8")
+    assert main(["check", str(words)]) == 2 and main(["check", str(wide)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "words.csv" in err[0] and "no table" in err[0]
+    assert "wide.csv:2" in err[1] and "201 cells" in err[1]
