@@ -21,6 +21,26 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
     "baseline") in the messages."""
     from budgetcheck.inputs.errors import UnreadableInput
 
+    shown = str(path)
+    raw = read_bytes_file(path, limit, kind)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UnreadableInput(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                        f"{exc.start})", line=line) from None
+    if "\x00" in text:
+        raise UnreadableInput(shown, f"file contains NUL bytes: binary data, not a {kind}", line=text[: text.index("\x00")].count("\n") + 1)
+    if not text.strip():
+        raise UnreadableInput(shown, "file is empty")
+    return text
+
+
+def read_bytes_file(path: str | Path, limit: int, kind: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (a FIFO, a device, a directory or
+    a larger file refused in one line, BC901)."""
+    from budgetcheck.inputs.errors import UnreadableInput
+
     path = Path(path)
     shown = str(path)
     # Non-blocking, so that opening a FIFO returns at once and fstat can refuse it.
@@ -57,17 +77,7 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
         os.close(descriptor)
     if len(raw) > limit:
         raise UnreadableInput(shown, f"file is larger than the limit of {limit:,} bytes for a {kind}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UnreadableInput(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                        f"{exc.start})", line=line) from None
-    if "\x00" in text:
-        raise UnreadableInput(shown, f"file contains NUL bytes: binary data, not a {kind}", line=text[: text.index("\x00")].count("\n") + 1)
-    if not text.strip():
-        raise UnreadableInput(shown, "file is empty")
-    return text
+    return raw
 
 
 def _kind_of(mode: int) -> str:

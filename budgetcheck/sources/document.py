@@ -141,11 +141,18 @@ def read_document(path: str | Path, rules: str | Path | None = None) -> Read:
 
 def document_plan(path: Path, rules: RulesFile | None = None,
                   origin: Origin | None = None) -> Read:
-    shown = str(path)
-    text = without_comments(read_text(path, limits.DOCUMENT_BYTES, "document"))
-    refuse_beyond_limits(text, shown)
     reader = reader_for(path)
-    data = plan_data(text, shown, rules, markdown=reader is not None and reader.name == "markdown")
+    return text_document_plan(read_text(path, limits.DOCUMENT_BYTES, "document"), str(path),
+                              rules, origin, reader is not None and reader.name == "markdown")
+
+
+def text_document_plan(text: str, shown: str, rules: RulesFile | None = None,
+                       origin: Origin | None = None, markdown: bool = False) -> Read:
+    """The plan of a document's text (a text or Markdown file's, a PDF's as `pdftotext` gives
+    it), every line keeping its number."""
+    text = without_comments(text)
+    refuse_beyond_limits(text, shown)
+    data = plan_data(text, shown, rules, markdown=markdown)
     if not data["tables"] and not data.get("claims"):
         raise UnreadableInput(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
                         "with a unit line or column headings, or a Markdown table) and no claim "

@@ -54,6 +54,7 @@ READERS: tuple[Reader, ...] = (
     Reader("markdown", (".md", ".markdown"), "budgetcheck.sources.document:read_document"),
     Reader("html", (".html", ".htm"), "budgetcheck.sources.html_document:read_html"),
     Reader("csv", (".csv", ".tsv"), "budgetcheck.sources.csv_document:read_csv"),
+    Reader("pdf", (".pdf",), "budgetcheck.sources.pdf_document:read_pdf"),
 )
 
 

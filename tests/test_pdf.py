@@ -1,0 +1,86 @@
+"""PDF files, through `pdftotext -layout` (poppler), read as text documents."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+
+from .conftest import ROOT
+from .pdf_docs import lines_page, pdf
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="pdftotext (poppler-utils) is not installed; .ci/run "
+                                       "installs it")
+
+REAL = ROOT / "fixtures" / "real"
+
+
+def _statement_page(rows: list[tuple[str, str | None, str | None]]) -> list[tuple[int, int, str]]:
+    items = []
+    for n, (label, a, b) in enumerate(rows):
+        y = 720 - 14 * n
+        items += [(72, y, label)] if label else []
+        items += [(320, y, a)] if a else []
+        items += [(420, y, b)] if b else []
+    return items
+
+
+ROWS = [("Statement of Operations", None, None), ("(in thousands of dollars)", None, None),
+        ("", "2025", "2024"), ("Expenses", None, None), ("Salaries", "1,234", "1,100"),
+        ("Rent", "500", "(20)"), ("Total expenses", "1,734", "1,080")]
+
+
+def test_a_statement_in_a_pdf_of_two_pages(tmp_path: Path) -> None:
+    """Laid out in columns on the first page, notes on the second; each figure at the line of
+    the text `pdftotext -layout` gives (pages one after the other)."""
+    path = tmp_path / "ops.pdf"
+    notes = [(72, 720, "Notes to the statement"), (72, 706, "Salaries rose with the staff.")]
+    path.write_bytes(pdf([_statement_page(ROWS), notes]))
+    plan = load(path)
+    table = plan.tables[0]
+    assert table.scale == 3 and [c.label for c in table.columns] == ["2025", "2024"]
+    assert [(r.label, r.line) for r in table.rows][1:] == [("Salaries", 5), ("Rent", 6),
+                                                          ("Total expenses", 7)]
+    assert check(plan).errors == []
+    wrong = [(label, a, "1,010" if b == "1,100" else b) for label, a, b in ROWS]
+    path.write_bytes(pdf([_statement_page(wrong), notes]))
+    assert [(f.code, f.line) for f in check(load(path)).errors] == [("BC107", 7)]
+
+
+@pytest.mark.parametrize("name", ["polar-2024-25-future-oriented-operations.en.txt",
+                                  "cta-2024-25-future-oriented-operations.en.txt",
+                                  "saint-jean-sur-richelieu-2016-budget.fr.txt"])
+def test_a_real_statement_printed_to_pdf_gives_what_its_text_gives(name: str,
+                                                                   tmp_path: Path) -> None:
+    source = REAL / name
+    lines = source.read_text(encoding="utf-8").split("\n")
+    body = lines[lines.index("-->") + 1:]
+    page = lines_page(body)
+    path = tmp_path / (source.stem + ".pdf")
+    path.write_bytes(pdf([page]))
+    from_pdf, from_text = check(load(path)), check(load(source))
+
+    def verdicts(report):
+        return sorted((f.code, f.severity, f.row, f.column, f.stated) for f in report.findings)
+
+    assert verdicts(from_pdf) == verdicts(from_text)
+    assert len(from_pdf.passed) == len(from_text.passed) > 0
+
+
+def test_without_pdftotext_or_not_a_pdf_is_one_line(tmp_path: Path, monkeypatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("Total 1 2\n", encoding="utf-8")
+    real = tmp_path / "ops.pdf"
+    real.write_bytes(pdf([_statement_page(ROWS)]))
+    assert main(["check", str(fake)]) == 2
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert main(["check", str(real)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "is not a PDF" in err[0]
+    assert "poppler-utils" in err[1] and err[1].startswith(str(real))
