@@ -55,6 +55,7 @@ READERS: tuple[Reader, ...] = (
     Reader("html", (".html", ".htm"), "budgetcheck.sources.html_document:read_html"),
     Reader("csv", (".csv", ".tsv"), "budgetcheck.sources.csv_document:read_csv"),
     Reader("pdf", (".pdf",), "budgetcheck.sources.pdf_document:read_pdf"),
+    Reader("xlsx", (".xlsx", ".xlsm"), "budgetcheck.sources.xlsx_document:read_xlsx"),
 )
 
 

@@ -71,8 +71,8 @@ def _shifted(cells: list[str], label_at: int, figure_at: list[int]) -> list[str]
     """A row whose empty label cell the page dropped ("12 408 | 13 278 | |": a subtotal with
     no label), put back in its columns; other rows as they are."""
     filled = [c for c in cells if c]
-    if not cells or not cells[label_at] or not _is_figure(cells[label_at]) \
-            or len(filled) != len(figure_at) or not all(map(_is_figure, filled)):
+    if not cells or not cells[label_at] or not is_figure(cells[label_at]) \
+            or len(filled) != len(figure_at) or not all(map(is_figure, filled)):
         return cells
     placed = [""] * len(cells)
     for j, text in zip(figure_at, filled):
@@ -89,7 +89,7 @@ _REFERENCE_HEADING = re.compile(r"^(?:notes?|r[ée]f(?:[ée]rences?)?\.?|org\s*i
 _STRAY_SPACE = re.compile(r"^\(?\$?[0-9]{1,3}(?:,[0-9]{3})*, [0-9]{3}(?:,[0-9]{3})*\)?$")
 
 
-def _is_figure(text: str) -> bool:
+def is_figure(text: str) -> bool:
     try:
         parse_amount(text, round_thousands=False)
     except AmountError:
@@ -107,7 +107,7 @@ def column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
     for j in range(width):
         heading = header[j].strip() if j < len(header) else ""
         texts = [row[j] for row in body if j < len(row) and row[j]]
-        figures = sum(map(_is_figure, texts))
+        figures = sum(map(is_figure, texts))
         if _REFERENCE_HEADING.match(heading) or not texts:
             kinds.append("skip")
         else:

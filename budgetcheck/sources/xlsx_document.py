@@ -1,0 +1,250 @@
+"""XLSX workbooks as plans, with the standard library only (`zipfile`, `xml.etree`): each sheet
+is a statement, read like a pipe table (`grid_statement`), every figure as the sheet DISPLAYS it.
+
+A cell holding 500 658,31 shown with `#,##0` is the figure "500,658", known to ±0,5: its
+precision comes from its number format, not from the binary value stored. Shared and inline
+strings, booleans and formulas' cached values are read; merged cells repeat a heading over the
+columns they span. A figure's line is its row in the sheet, and the table is named by its sheet
+("Budget: …"). Protections: the archive's entry count and uncompressed size are bounded before
+anything is inflated, and an XML part with a DTD is refused (no entity is ever expanded).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from xml.etree import ElementTree
+
+from budgetcheck.inputs.errors import UnreadableInput
+from budgetcheck.inputs.files import read_bytes_file
+from budgetcheck.plan.model import Plan
+from budgetcheck.sources.claims_text import Document
+from budgetcheck.sources.data import refuse_too_many_figures
+from budgetcheck.sources.document import with_rules
+from budgetcheck.sources.origin import Origin, Read
+from budgetcheck.sources.rules_file import read_rules
+from budgetcheck.sources.statement import Statement
+from budgetcheck.sources.statement_lines import is_year
+from budgetcheck.sources.statement_markdown import column_kinds, grid_statement, is_figure
+from budgetcheck.sources.statement_plan import plan_of_statements
+from budgetcheck.sources.text_plan import clean_lines
+from budgetcheck.sources.validation import validated
+from budgetcheck.util import limits
+from budgetcheck.util.limits import LINE_FIGURES
+
+#: An archive of more entries, or more bytes once inflated, is refused (a zip bomb).
+MAX_ENTRIES = 10_000
+MAX_INFLATED = 64 * 1024 * 1024
+#: Rows of a sheet read at most (beyond, the figures limit refuses the plan anyway).
+MAX_ROWS = 100_000
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+#: The number formats Excel builds in, by id (the ones statements use).
+BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%",
+                   10: "0.00%", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
+                   39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 49: "@"}
+_CELL = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def shown_number(value: str, fmt: str) -> str:
+    """The number `value` (as stored) as the format `fmt` displays it: its decimals, its
+    thousands separators, its percent sign, brackets for a negative when the format's second
+    section has them, a "$" it writes; "General" shows the number as stored."""
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return value
+    sections = fmt.split(";")
+    negative = number < 0
+    section = sections[1] if negative and len(sections) > 1 else sections[0]
+    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", section)
+    if fmt.strip().lower() in ("general", "@", "") or not re.search(r"[0#?]", plain):
+        shown = format(number.normalize(), "f") if number == number.to_integral() else str(number)
+        return shown
+    percent = "%" in plain
+    decimals = len(re.sub(r"[^0#?]", "", plain.split(".")[1])) if "." in plain else 0
+    scaled = number * 100 if percent else number
+    rounded = abs(scaled).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}" if "," in plain else f"{rounded:.{decimals}f}"
+    text += "%" if percent else ""
+    text = f"${text}" if "$" in section else text
+    if negative and rounded:
+        text = f"({text})" if len(sections) > 1 and "(" in section else f"-{text}"
+    return text
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
+    try:
+        raw = archive.read(name)
+    except KeyError:
+        return None
+    if b"<!DOCTYPE" in raw[:4096].upper() or b"<!ENTITY" in raw.upper():
+        raise ValueError(f"{name} declares a DTD or an entity")
+    return ElementTree.fromstring(raw)
+
+
+def _strings(archive: zipfile.ZipFile) -> list[str]:
+    root = _xml(archive, "xl/sharedStrings.xml")
+    if root is None:
+        return []
+    return ["".join(t.text or "" for t in item.iter(f"{{{_NS['m']}}}t"))
+            for item in root.findall("m:si", _NS)]
+
+
+def _formats(archive: zipfile.ZipFile) -> list[str]:
+    """The number format of each cell style (by its index, a cell's `s`)."""
+    root = _xml(archive, "xl/styles.xml")
+    if root is None:
+        return []
+    custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "General")
+              for f in root.findall("m:numFmts/m:numFmt", _NS)}
+    return [custom.get(int(xf.get("numFmtId", "0")),
+                       BUILTIN_FORMATS.get(int(xf.get("numFmtId", "0")), "General"))
+            for xf in root.findall("m:cellXfs/m:xf", _NS)]
+
+
+def _sheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(name, part) of each sheet, in the workbook's order."""
+    book = _xml(archive, "xl/workbook.xml")
+    rels = _xml(archive, "xl/_rels/workbook.xml.rels")
+    if book is None:
+        return []
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", _NS)} \
+        if rels is not None else {}
+    found = []
+    for n, sheet in enumerate(book.findall("m:sheets/m:sheet", _NS), 1):
+        target = targets.get(sheet.get(_REL), f"worksheets/sheet{n}.xml")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        found.append((sheet.get("name", f"Sheet{n}"), part.replace("xl/../", "")))
+    return found
+
+
+def _cell_text(cell: ElementTree.Element, strings: list[str], formats: list[str]) -> str:
+    kind = cell.get("t", "n")
+    value = cell.find("m:v", _NS)
+    text = value.text if value is not None and value.text is not None else ""
+    if kind == "s":
+        index = int(text) if text.isdigit() else -1
+        return strings[index].strip() if 0 <= index < len(strings) else ""
+    if kind == "inlineStr":
+        return "".join(t.text or "" for t in cell.iter(f"{{{_NS['m']}}}t")).strip()
+    if kind in ("str", "e"):
+        return text.strip()
+    if kind == "b":
+        return "TRUE" if text == "1" else "FALSE"
+    style = int(cell.get("s", "0")) if cell.get("s", "0").isdigit() else 0
+    fmt = formats[style] if style < len(formats) else "General"
+    return shown_number(text, fmt) if text else ""
+
+
+def _grid(sheet: ElementTree.Element, strings: list[str],
+          formats: list[str]) -> dict[int, dict[int, str]]:
+    """Row number -> column index -> the text the cell displays; merged cells spread over
+    their row (a heading spanning the columns of two years)."""
+    rows: dict[int, dict[int, str]] = {}
+    for row in sheet.iterfind("m:sheetData/m:row", _NS):
+        for cell in row.iterfind("m:c", _NS):
+            where = _CELL.match(cell.get("r", ""))
+            if where is None:
+                continue
+            number = int(where.group(2))
+            if number > MAX_ROWS:
+                raise ValueError(f"a sheet of more than {MAX_ROWS:,} rows")
+            column = _column_index(where.group(1))
+            if column > LINE_FIGURES + 2:
+                raise ValueError(f"a cell beyond column {LINE_FIGURES + 2} ({where.group(0)})")
+            text = _cell_text(cell, strings, formats)
+            if text:
+                rows.setdefault(number, {})[column] = text
+    for merged in sheet.iterfind("m:mergeCells/m:mergeCell", _NS):
+        corners = [_CELL.match(part) for part in merged.get("ref", "").split(":")]
+        if len(corners) != 2 or None in corners:
+            continue
+        first, last = corners
+        assert first is not None and last is not None
+        top, left = int(first.group(2)), _column_index(first.group(1))
+        right = min(_column_index(last.group(1)), LINE_FIGURES + 2)
+        heading = rows.get(top, {}).get(left)
+        if heading is not None:
+            for column in range(left + 1, right + 1):
+                rows[top].setdefault(column, heading)
+    return rows
+
+
+def _statement(name: str, rows: dict[int, dict[int, str]]) -> Statement | None:
+    """A sheet's statement: its rows of one cell above the heading row (title, unit), the
+    heading row (the first of two cells or more), then its rows."""
+    numbers = sorted(rows)
+    at = next((n for n in numbers if len(rows[n]) >= 2), None)
+    if at is None:
+        return None
+    width = max(max(cells) for cells in rows.values()) + 1
+
+    def cells(number: int) -> list[str]:
+        return [rows[number].get(j, "") for j in range(width)]
+    above = [(" ".join(rows[n].values()), n) for n in reversed(numbers) if n < at]
+    header = cells(at)
+    body = [n for n in numbers if n > at]
+    while body and 0 not in rows[body[0]] and all(
+            is_year(text) or not is_figure(text) for text in rows[body[0]].values()):
+        # headings on two rows: "2024-25" merged over "Planned" and "Actual"
+        header = [f"{a} {b}".strip() for a, b in zip(header, cells(body.pop(0)))]
+    kinds = column_kinds(header, [cells(n) for n in body])
+    placed = [[(text, n) for text in cells(n)] for n in body]
+    statement = grid_statement(header, placed, kinds, above, at)
+    statement.title = f"{name}: {statement.title}" if statement.title != "Table" else name
+    return statement
+
+
+def read_xlsx(path: str | Path, rules: str | Path | None = None) -> Read:
+    """Read a workbook: each sheet a statement (the checker infers its totals)."""
+    shown = str(path)
+    raw = read_bytes_file(Path(path), limits.PLAN_BYTES, "workbook")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        raise UnreadableInput(shown, "is not an XLSX workbook (not a zip archive)") from None
+    entries = archive.infolist()
+    inflated = sum(entry.file_size for entry in entries)
+    if len(entries) > MAX_ENTRIES or inflated > MAX_INFLATED:
+        raise UnreadableInput(shown, f"the workbook holds {len(entries):,} parts, "
+                              f"{inflated:,} bytes once inflated; the limits are "
+                              f"{MAX_ENTRIES:,} and {MAX_INFLATED:,}")
+    try:
+        strings, formats = _strings(archive), _formats(archive)
+        statements = []
+        for name, part in _sheets(archive):
+            sheet = _xml(archive, part)
+            if sheet is not None:
+                statement = _statement(name, _grid(sheet, strings, formats))
+                if statement is not None and any(r.cells for r in statement.rows):
+                    statements.append(statement)
+    except (ElementTree.ParseError, ValueError, zipfile.BadZipFile) as error:
+        raise UnreadableInput(shown, f"cannot be read as a workbook: {error}") from None
+    words = "\n".join(r.label for s in statements for r in s.rows)
+    data = plan_of_statements(statements, words, shown)
+    data["footnotes"], data["claims"] = [], []
+    origin = Origin(shown)
+    if rules is not None:
+        parsed, rules_text, fmt = read_rules(rules)
+        data = with_rules(data, Document.of(clean_lines("")), parsed)
+        origin = Origin(str(rules), rules_text, fmt)
+    if not data["tables"]:
+        raise UnreadableInput(shown, "no sheet holds a table with figures (a heading row, then "
+                              "rows of a label and figures)")
+    plan = validated(Plan, data, shown)
+    refuse_too_many_figures(plan, shown)
+    return Read(plan, origin)

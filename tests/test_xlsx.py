@@ -1,0 +1,95 @@
+"""XLSX workbooks: each sheet a statement, each figure as the sheet displays it, at its row."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.cli import main
+from budgetcheck.sources.xlsx_document import shown_number
+
+from .xlsx_docs import Number, workbook
+
+THOUSANDS = "#,##0;(#,##0)"
+
+
+def _budget(salaries_2024: str = "1100.2") -> dict[str, object]:
+    return {"A1": "Statement of Operations", "A2": "(in thousands of dollars)",
+            "B3": Number("2025"), "C3": Number("2024"), "A4": "Expenses",
+            "A5": "Salaries", "B5": Number("1233.6", THOUSANDS),
+            "C5": Number(salaries_2024, THOUSANDS),
+            "A6": "Rent", "B6": Number("500.31", THOUSANDS), "C6": Number("-20", THOUSANDS),
+            "A7": "Total expenses", "B7": Number("1734", THOUSANDS, "SUM(B5:B6)"),
+            "C7": Number("1080", THOUSANDS, "SUM(C5:C6)")}
+
+
+def test_a_sheet_is_judged_on_the_figures_it_displays(tmp_path: Path) -> None:
+    """1 233,6 shown with #,##0 is "1,234", known to ±0,5; −20 in a format whose second section
+    has brackets is "(20)"; the stored decimals beyond the display do not count."""
+    path = tmp_path / "budget.xlsx"
+    path.write_bytes(workbook({"Budget": _budget()}))
+    plan = load(path)
+    table = plan.tables[0]
+    assert table.title == "Budget: Statement of Operations" and table.scale == 3
+    assert [[c.text for c in r.cells.values()] for r in table.rows[1:]] == [
+        ["1,234", "1,100"], ["500", "(20)"], ["1,734", "1,080"]]
+    assert [r.line for r in table.rows[1:]] == [5, 6, 7]  # the sheet's rows
+    assert check(plan).errors == []
+    path.write_bytes(workbook({"Budget": _budget("1010")}))
+    assert [(f.code, f.line) for f in check(load(path)).errors] == [("BC107", 7)]
+
+
+@pytest.mark.parametrize(("value", "fmt", "shown"), [
+    ("500658.31", "#,##0", "500,658"), ("500658.31", "0.00", "500658.31"),
+    ("-1234.4", "#,##0;(#,##0)", "(1,234)"), ("-1234.4", "#,##0", "-1,234"),
+    ("0.125", "0.0%", "12.5%"), ("1234", '"$"#,##0', "$1,234"), ("42", "General", "42"),
+    ("0.1", "General", "0.1"), ("-0.2", "#,##0", "0"), ("12.5", "@", "12.5")])
+def test_a_number_as_its_format_displays_it(value: str, fmt: str, shown: str) -> None:
+    assert shown_number(value, fmt) == shown
+
+
+def test_merged_headings_and_two_sheets(tmp_path: Path) -> None:
+    """A heading merged over two columns ("2024-25" over "Planned" and "Actual") heads both;
+    each sheet is its own table, named by the sheet."""
+    first = {"A1": "Budget (in dollars)", "B2": "2024-25", "B3": "Planned", "C3": "Actual",
+             "A4": "Roads", "B4": Number("100"), "C4": Number("90"),
+             "A5": "Parks", "B5": Number("50"), "C5": Number("40"),
+             "A6": "Total", "B6": Number("150"), "C6": Number("130")}
+    second = {"A1": "Staff", "B1": "2024", "A2": "Clerks", "B2": Number("3"),
+              "A3": "Total", "B3": Number("3")}
+    path = tmp_path / "town.xlsx"
+    path.write_bytes(workbook({"Operating": first, "People": second},
+                              merged={"Operating": ["B2:C2"]}))
+    tables = load(path).tables
+    assert [t.title for t in tables] == ["Operating: Budget (in dollars)", "People"]
+    assert [c.label for c in tables[0].columns] == ["2024-25 Planned", "2024-25 Actual"]
+    assert check(load(path)).errors == []
+
+
+def test_a_workbook_that_is_no_zip_a_zip_bomb_or_a_dtd_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("Roads,100\n", encoding="utf-8")
+    many = tmp_path / "many.xlsx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for n in range(10_001):
+            archive.writestr(f"x/{n}", "")
+    many.write_bytes(buffer.getvalue())
+    dtd = tmp_path / "dtd.xlsx"
+    data = workbook({"Budget": _budget()})
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(dtd, "w") as target:
+        for entry in source.infolist():
+            body = source.read(entry)
+            if entry.filename == "xl/sharedStrings.xml":
+                body = b'<!DOCTYPE sst [<!ENTITY a "aaaa">]>' + body
+            target.writestr(entry, body)
+    for path in (fake, many, dtd):
+        assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3
+    assert "not a zip" in err[0] and "10,001 parts" in err[1] and "DTD" in err[2]
