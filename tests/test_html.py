@@ -179,3 +179,16 @@ def test_a_marker_or_a_head_left_open_hides_no_more_than_itself(tmp_path: Path) 
     assert [r.label for r in table.rows] == ["Roads", "Parks", "Total"]
     assert [c.text for c in table.rows[1].cells.values()] == ["50", "40"]
     assert check(load(path)).errors == []
+
+
+def test_each_table_takes_its_title_from_the_text_above_it_only(tmp_path: Path) -> None:
+    text = ("<h2>Statement of operations</h2>\n<p>(in dollars)</p>\n<table>\n"
+            "<tr><th></th><th>2024</th></tr>\n<tr><td>Roads</td><td>100</td></tr>\n"
+            "<tr><td>Parks</td><td>50</td></tr>\n<tr><td>Total</td><td>150</td></tr>\n"
+            "</table>\n<table>\n<tr><th></th><th>2024</th></tr>\n"
+            "<tr><td>Clerks</td><td>3</td></tr>\n<tr><td>Total</td><td>3</td></tr>\n</table>\n")
+    path = tmp_path / "two.html"
+    path.write_text(text, encoding="utf-8")
+    tables = load(path).tables
+    assert [t.title for t in tables] == ["Statement of operations", "Table"]
+    assert check(load(path)).errors == []

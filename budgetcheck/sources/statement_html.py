@@ -82,6 +82,7 @@ class _PageParser(HTMLParser):
         self._caption_line = 0
         self._in_head = False
         self._hidden: list[str] = []  # the tags whose text is not read, innermost last
+        self._after_table = 0  # the first block after the last table (text above the next)
 
     # -- text outside tables --------------------------------------------------------------
     def _end_block(self) -> None:
@@ -115,7 +116,8 @@ class _PageParser(HTMLParser):
         if tag == "table":
             if self._depth == 0:
                 self._end_block()
-                above = list(reversed(self.blocks[-ABOVE_BLOCKS:]))
+                since = max(self._after_table, len(self.blocks) - ABOVE_BLOCKS)
+                above = list(reversed(self.blocks[since:]))
                 self._table = _Table(line, above)
             self._depth += 1
             return
@@ -160,6 +162,7 @@ class _PageParser(HTMLParser):
                 self._close_cell()
                 self.tables.append(self._table)
                 self._table = None
+                self._after_table = len(self.blocks)
             return
         if self._table is None or self._depth > 1:
             if tag in _BLOCKS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from xml.etree import ElementTree
@@ -71,6 +72,10 @@ def shown_number(value: str, fmt: str) -> str:
     negative = number < 0
     section = sections[1] if negative and len(sections) > 1 else sections[0]
     plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", section)
+    if re.search(r"[dmy]", plain, re.IGNORECASE) and not re.search(r"[0#?]", plain):
+        # a date ("yyyy-mm-dd", "d mmm yyyy"): the day it names, never a figure
+        day = date(1899, 12, 30) + timedelta(days=int(number))
+        return day.isoformat()
     if fmt.strip().lower() in ("general", "@", "") or not re.search(r"[0#?]", plain):
         shown = format(number.normalize(), "f") if number == number.to_integral() else str(number)
         return shown
