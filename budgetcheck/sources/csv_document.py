@@ -62,7 +62,7 @@ def records(text: str, delimiter: str, shown: str) -> list[Record]:
             found.append((line, [c.replace("\u00a0", " ").strip() for c in cells]))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise UnreadableInput(shown, f"not CSV: {error}", line=reader.line_num) from None
+        raise UnreadableInput(shown, f"not CSV: {error}", line=line) from None
     return found
 
 

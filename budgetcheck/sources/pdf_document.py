@@ -49,7 +49,8 @@ def pdf_text(path: Path) -> str:
                               "it)")
     text = done.stdout.decode("utf-8", "replace").replace("\x00", "")
     if not text.strip():
-        raise UnreadableInput(shown, "the PDF has no text (a scan? its pages are images)")
+        raise UnreadableInput(shown, "no text in this PDF (a scan? its pages are images); it "
+                              "needs OCR")
     return text
 
 

@@ -249,7 +249,7 @@ def _grid(table: _Table) -> list[list[_Cell | None]]:
                 cell = next(cells, None)
             if len(placed) > LINE_FIGURES + 2:
                 raise TableTooWide(row.cells[0].line if row.cells else table.line,
-                                   len(placed) + sum(c.colspan for c in cells))
+                                   len(carried) + sum(c.colspan for c in row.cells))
         grid.append(placed)
     return grid
 
