@@ -94,3 +94,22 @@ def test_a_workbook_that_is_no_zip_a_zip_bomb_or_a_dtd_is_refused(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 3
     assert "not a zip" in err[0] and "10,001 parts" in err[1] and "DTD" in err[2]
+
+
+def test_a_sum_that_leaves_a_row_out_is_caught_at_the_total(tmp_path: Path) -> None:
+    """The classic spreadsheet error: the total's =SUM(B5:B6) leaves out row 7, and the sheet
+    shows what the range adds. The total no longer adds up to the rows above it (BC107, at the
+    total's row, every figure of the block among its lines)."""
+    cells = {"A1": "Budget (in dollars)", "B2": Number("2024"), "A3": "Expenses",
+             "A4": "Roads", "B4": Number("100", "#,##0"),
+             "A5": "Parks", "B5": Number("50", "#,##0"),
+             "A6": "Library", "B6": Number("25", "#,##0"),
+             "A7": "Total", "B7": Number("150", "#,##0", "SUM(B4:B5)")}
+    path = tmp_path / "sum.xlsx"
+    path.write_bytes(workbook({"Budget": cells}))
+    errors = check(load(path)).errors
+    assert [(f.code, f.line) for f in errors] == [("BC107", 7)]
+    assert {4, 5, 6} <= set(errors[0].lines)
+    cells["B7"] = Number("175", "#,##0", "SUM(B4:B6)")
+    path.write_bytes(workbook({"Budget": cells}))
+    assert check(load(path)).errors == []

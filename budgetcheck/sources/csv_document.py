@@ -2,9 +2,10 @@
 records apart) is a statement, read like a pipe table (`grid_statement`).
 
 The delimiter is sniffed among ",", ";", tab and "|" (";" is common in French files, whose
-figures write their decimals with a comma); a block's records with one cell before its heading
-row are its title and unit ("État des résultats", "(en milliers de dollars)"); its heading row
-is the first with two cells or more; a record with a label only is a section heading. A
+figures write their decimals with a comma); a block's records before its heading row are its
+title and unit ("État des résultats", "(en milliers de dollars)"); its heading row is the first
+whose cells after the labels' are years or words; a record with a label only is a section
+heading. A
 figure's line is the physical line its record starts on (a quoted cell may hold a line break).
 """
 
@@ -22,7 +23,7 @@ from budgetcheck.sources.document import with_rules
 from budgetcheck.sources.origin import Origin, Read
 from budgetcheck.sources.rules_file import read_rules
 from budgetcheck.sources.statement import Statement
-from budgetcheck.sources.statement_markdown import column_kinds, grid_statement
+from budgetcheck.sources.statement_markdown import column_kinds, grid_statement, is_heading_row
 from budgetcheck.sources.statement_plan import plan_of_statements
 from budgetcheck.sources.text_plan import clean_lines
 from budgetcheck.sources.validation import validated
@@ -73,15 +74,16 @@ def _blocks(found: list[Record]) -> list[list[Record]]:
     for record in found:
         if any(record[1]):
             blocks[-1].append(record)
-        elif blocks[-1] and any(sum(1 for c in cells if c) >= 2 for _, cells in blocks[-1]):
+        elif blocks[-1] and any(is_heading_row(cells) for _, cells in blocks[-1]):
             blocks.append([])
     return [b for b in blocks if b]
 
 
 def _statement(block: list[Record]) -> Statement | None:
-    """A block's statement: the records of one cell above its heading row (nearest first, as
-    the text above a table), the heading row, the rows."""
-    at = next((n for n, (_, cells) in enumerate(block) if sum(1 for c in cells if c) >= 2), None)
+    """A block's statement: the records above its heading row (nearest first, as the text
+    above a table), the heading row (the first whose cells after the labels' are years or
+    words), the rows."""
+    at = next((n for n, (_, cells) in enumerate(block) if is_heading_row(cells)), None)
     if at is None or at + 1 >= len(block):
         return None
     above = [(next(c for c in cells if c), line) for line, cells in reversed(block[:at])]

@@ -97,6 +97,14 @@ def is_figure(text: str) -> bool:
     return True
 
 
+def is_heading_row(cells: list[str]) -> bool:
+    """Does a row of cells head a table's columns? Its cells after the first (the labels')
+    are years or words, one at least ("", "2025", "2024"; "Financial information", "Planned",
+    "Actual"), never figures."""
+    others = [text for text in cells[1:] if text]
+    return bool(others) and all(is_year(text) or not is_figure(text) for text in others)
+
+
 def column_kinds(header: list[str], body: list[list[str]]) -> list[str]:
     """"label", "figure" or "skip" for each column of a pipe table. The labels are the first
     column mostly of words (a summary table may print an identifier, or figures, before it);

@@ -29,7 +29,12 @@ from budgetcheck.sources.origin import Origin, Read
 from budgetcheck.sources.rules_file import read_rules
 from budgetcheck.sources.statement import Statement
 from budgetcheck.sources.statement_lines import is_year
-from budgetcheck.sources.statement_markdown import column_kinds, grid_statement, is_figure
+from budgetcheck.sources.statement_markdown import (
+    column_kinds,
+    grid_statement,
+    is_figure,
+    is_heading_row,
+)
 from budgetcheck.sources.statement_plan import plan_of_statements
 from budgetcheck.sources.text_plan import clean_lines
 from budgetcheck.sources.validation import validated
@@ -190,16 +195,17 @@ def _grid(sheet: ElementTree.Element, strings: list[str],
 
 
 def _statement(name: str, rows: dict[int, dict[int, str]]) -> Statement | None:
-    """A sheet's statement: its rows of one cell above the heading row (title, unit), the
-    heading row (the first of two cells or more), then its rows."""
+    """A sheet's statement: its rows above the heading row (title, unit), the heading row (the
+    first whose cells after the labels' are years or words), then its rows."""
     numbers = sorted(rows)
-    at = next((n for n in numbers if len(rows[n]) >= 2), None)
-    if at is None:
-        return None
     width = max(max(cells) for cells in rows.values()) + 1
 
     def cells(number: int) -> list[str]:
         return [rows[number].get(j, "") for j in range(width)]
+
+    at = next((n for n in numbers if is_heading_row(cells(n))), None)
+    if at is None:
+        return None
     above = [(" ".join(rows[n].values()), n) for n in reversed(numbers) if n < at]
     header = cells(at)
     body = [n for n in numbers if n > at]
