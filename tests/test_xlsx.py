@@ -48,7 +48,9 @@ def test_a_sheet_is_judged_on_the_figures_it_displays(tmp_path: Path) -> None:
     ("-1234.4", "#,##0;(#,##0)", "(1,234)"), ("-1234.4", "#,##0", "-1,234"),
     ("0.125", "0.0%", "12.5%"), ("1234", '"$"#,##0', "$1,234"), ("42", "General", "42"),
     ("0.1", "General", "0.1"), ("-0.2", "#,##0", "0"), ("12.5", "@", "12.5"),
-    ("45382", "yyyy-mm-dd", "2024-03-31"), ("45382.5", "d mmm yyyy", "2024-03-31")])
+    ("45382", "yyyy-mm-dd", "2024-03-31"), ("45382.5", "d mmm yyyy", "2024-03-31"),
+    ("3.0000000000000004", "General", "3"), ("1234.5678", "General", "1234.5678"),
+    ("1E+3", "General", "1000")])
 def test_a_number_as_its_format_displays_it(value: str, fmt: str, shown: str) -> None:
     assert shown_number(value, fmt) == shown
 

@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -82,8 +82,9 @@ def shown_number(value: str, fmt: str) -> str:
         day = date(1899, 12, 30) + timedelta(days=int(number))
         return day.isoformat()
     if fmt.strip().lower() in ("general", "@", "") or not re.search(r"[0#?]", plain):
-        shown = format(number.normalize(), "f") if number == number.to_integral() else str(number)
-        return shown
+        # General shows at most 11 significant digits: a stored 3.0000000000000004 shows 3
+        shown = Context(prec=11).create_decimal(number).normalize()
+        return format(shown, "f")
     percent = "%" in plain
     decimals = len(re.sub(r"[^0#?]", "", plain.split(".")[1])) if "." in plain else 0
     scaled = number * 100 if percent else number
