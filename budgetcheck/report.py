@@ -49,6 +49,7 @@ class FigureRef(NamedTuple):
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    place: str | None = None  # where a workbook or a PDF shows it: "Budget!C12"
 
 
 def _refs_as_given(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -91,10 +92,15 @@ class Finding(BaseModel):
     inferred: bool = False
     figures: Annotated[list[FigureRef], WrapValidator(_refs_as_given)] = Field(
         default_factory=list)
+    place: str | None = Field(None, description="Where a workbook or a PDF shows the figure the "
+                              "finding is about, when a line is not all: \"Budget!C12\" (the "
+                              "sheet and cell).")
 
     @field_serializer("figures")
     def _figures_as_objects(self, figures: list[FigureRef]) -> list[dict[str, Any]]:
-        return [f._asdict() for f in figures]  # as when FigureRef was a model: {ident, text, ...}
+        # as when FigureRef was a model: {ident, text, ...}; a place only where there is one
+        return [{k: v for k, v in f._asdict().items() if k != "place" or v is not None}
+                for f in figures]
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

@@ -84,3 +84,13 @@ def test_without_pdftotext_or_not_a_pdf_is_one_line(tmp_path: Path, monkeypatch,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "is not a PDF" in err[0]
     assert "poppler-utils" in err[1] and err[1].startswith(str(real))
+
+
+def test_a_figure_carries_its_page(tmp_path: Path) -> None:
+    """Lines run on from page to page; each figure also carries its page ("page 2")."""
+    path = tmp_path / "two.pdf"
+    wrong = [(label, "1,743" if a == "1,734" else a, b) for label, a, b in ROWS]
+    path.write_bytes(pdf([[(72, 720, "Contents")], _statement_page(wrong)]))
+    errors = check(load(path)).errors
+    assert [(f.code, f.line, f.place) for f in errors] == [("BC107", 8, "page 2")]
+    assert {f.place for f in errors[0].figures} == {"page 2"}

@@ -115,3 +115,27 @@ def test_a_sum_that_leaves_a_row_out_is_caught_at_the_total(tmp_path: Path) -> N
     cells["B7"] = Number("175", "#,##0", "SUM(B4:B6)")
     path.write_bytes(workbook({"Budget": cells}))
     assert check(load(path)).errors == []
+
+
+def test_findings_name_the_sheet_and_cell_in_json_and_sarif(tmp_path: Path, capsys) -> None:
+    """"Budget!B7": the finding's place and each figure's, in JSON and as SARIF logical
+    locations; a sheet name with a space is quoted as Excel quotes it; `extract` keeps them."""
+    import json
+    cells = {"A1": "Budget (in dollars)", "B2": Number("2024"), "A3": "Roads",
+             "B3": Number("100"), "A4": "Parks", "B4": Number("50"), "A5": "Total",
+             "B5": Number("160")}
+    path = tmp_path / "town.xlsx"
+    path.write_bytes(workbook({"Town budget": cells}))
+    assert main(["check", "--format", "json", str(path)]) == 1
+    finding = json.loads(capsys.readouterr().out)["findings"][0]
+    assert finding["line"] == 5 and finding["place"] == "'Town budget'!B5"
+    assert {f["place"] for f in finding["figures"]} == {"'Town budget'!B3", "'Town budget'!B4",
+                                                       "'Town budget'!B5"}
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    result = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]
+    assert result["locations"][0]["logicalLocations"] == [
+        {"fullyQualifiedName": "'Town budget'!B5", "name": "B5", "kind": "resource"}]
+    extracted = tmp_path / "town.toml"
+    assert main(["extract", str(path), "-o", str(extracted)]) == 0
+    again = check(load(extracted)).errors
+    assert [(f.line, f.place) for f in again] == [(5, "'Town budget'!B5")]

@@ -76,8 +76,8 @@ class Cell:
     has what `figures.Figure` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
-    __slots__ = ("_amount", "_column", "_fresh", "_line", "_one_column", "_row", "_table",
-                 "_text")
+    __slots__ = ("_amount", "_column", "_fresh", "_line", "_one_column", "_place", "_row",
+                 "_table", "_text")
 
     _text: str
     _line: int | None
@@ -87,13 +87,16 @@ class Cell:
     _column: str | None
     _one_column: bool
     _fresh: tuple[int, Unit] | None  # read from a plan's data in this unit, not yet placed
+    _place: str | None  # where a workbook or a PDF shows it: "Budget!C12", "page 3"
 
     hedge: None = None  # a table figure is never hedged ("environ" belongs to prose)
     hedge_word: None = None
 
-    def __init__(self, text: str, line: int | None = None, amount: Amount | None = None) -> None:
+    def __init__(self, text: str, line: int | None = None, amount: Amount | None = None,
+                 place: str | None = None) -> None:
         self._text = text
         self._line = line
+        self._place = place
         # Read with the default unit here so a bad figure is reported at its own data path; the
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
@@ -107,12 +110,13 @@ class Cell:
     def located(self, table: str, row: str, column: str, one_column: bool,
                 amount: Amount | None = None) -> Cell:
         """This cell placed in its table (with its amount in the table's unit, if given)."""
-        cell = Cell(self.text, self.line, amount if amount is not None else self.amount)
-        cell._place(table, row, column, one_column, None)
+        cell = Cell(self.text, self.line, amount if amount is not None else self.amount,
+                    self.place)
+        cell._locate(table, row, column, one_column, None)
         return cell
 
-    def _place(self, table: str, row: str, column: str, one_column: bool,
-               amount: Amount | None) -> None:
+    def _locate(self, table: str, row: str, column: str, one_column: bool,
+                amount: Amount | None) -> None:
         """Set where the cell stands: only for a new cell, or one the reader just made."""
         if amount is not None:
             self._amount = amount
@@ -131,6 +135,12 @@ class Cell:
     def line(self) -> int | None:
         """The line it was printed on."""
         return self._line
+
+    @property
+    def place(self) -> str | None:
+        """Where a workbook or a PDF shows it, when a line is not all: "Budget!C12" (the sheet
+        and cell), "page 3"."""
+        return self._place
 
     @property
     def amount(self) -> Amount:
@@ -168,9 +178,9 @@ class Cell:
 
     def __reduce__(self) -> tuple[Any, ...]:  # for --jobs and copies
         if self.table is None:
-            return (Cell, (self.text, self.line, self.amount))
+            return (Cell, (self.text, self.line, self.amount, self.place))
         return (_located_cell, (self.text, self.line, self.amount, self.table, self.row,
-                                self.column, self.one_column))
+                                self.column, self.one_column, self.place))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Cell) and self._identity() == other._identity()
@@ -191,11 +201,12 @@ class Cell:
             "text": cs.typed_dict_field(cs.str_schema(max_length=200)),
             "line": cs.typed_dict_field(cs.nullable_schema(cs.int_schema(ge=1, le=10_000_000)),
                                         required=False),
+            "place": cs.typed_dict_field(cs.str_schema(max_length=PLACE_CHARACTERS),
+                                         required=False),
         }, extra_behavior="forbid")
         return cs.no_info_after_validator_function(
             _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), long_form]),
-            serialization=cs.plain_serializer_function_ser_schema(
-                lambda cell: {"text": cell.text, "line": cell.line}))
+            serialization=cs.plain_serializer_function_ser_schema(_cell_data))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> Any:
@@ -204,9 +215,23 @@ class Cell:
                           {"type": "object", "properties": {
                               "text": {"type": "string", "maxLength": 200},
                               "line": {"anyOf": [{"type": "integer", "minimum": 1,
-                                                  "maximum": 10_000_000}, {"type": "null"}]}},
+                                                  "maximum": 10_000_000}, {"type": "null"}]},
+                              "place": {"type": "string", "maxLength": PLACE_CHARACTERS,
+                                        "description": "where a workbook or a PDF shows it: "
+                                        "\"Budget!C12\", \"page 3\""}},
                            "required": ["text"], "additionalProperties": False}],
                 "title": "Cell", "description": "One printed figure of a table."}
+
+
+#: A cell's place ("Budget!C12", "page 3") is at most this long (a sheet name is 31 at most).
+PLACE_CHARACTERS = 64
+
+
+def _cell_data(cell: Cell) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": cell.text, "line": cell.line}
+    if cell.place is not None:
+        data["place"] = cell.place
+    return data
 
 
 def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
@@ -215,8 +240,8 @@ def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
 
 
 def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: str,
-                  column: str, one_column: bool) -> Cell:
-    return Cell(text, line, amount).located(table, row, column, one_column)
+                  column: str, one_column: bool, place: str | None = None) -> Cell:
+    return Cell(text, line, amount, place).located(table, row, column, one_column)
 
 
 #: The unit scale and unit of the table whose rows are being validated (set by `Table`), so a
@@ -233,7 +258,7 @@ def _cell_from_input(value: Any) -> Cell:
     # unit it was read.
     read_in = _TABLE_UNIT.get()
     text = value["text"]
-    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in))
+    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"))
     cell._fresh = read_in
     return cell
 
@@ -373,7 +398,7 @@ class Table(Frozen):
                 here = units.get(key, unit)
                 amount = None if cell._fresh == here else _read_in_unit(cell.text, *here)
                 if cell._fresh:
-                    cell._place(self.id, row.key, key, one_column, amount)
+                    cell._locate(self.id, row.key, key, one_column, amount)
                 else:
                     cells[key] = cell.located(self.id, row.key, key, one_column, amount)
         return self

@@ -11,7 +11,7 @@ from budgetcheck.util.jsontext import json_text
 from budgetcheck.util.version import __version__
 
 FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table", "row", "column",
-          "stated", "computed", "difference", "allowed", "hints")
+          "place", "stated", "computed", "difference", "allowed", "hints")
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -19,7 +19,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     data["allowed"] = list(finding.allowed) if finding.allowed else None
     data["relation"] = finding.relation
     data["inferred"] = finding.inferred
-    data["figures"] = [f._asdict() for f in finding.figures]
+    # a figure's place ("Budget!C12") only where a workbook gives one
+    data["figures"] = [{k: v for k, v in f._asdict().items() if k != "place" or v is not None}
+                       for f in finding.figures]
     return data
 
 

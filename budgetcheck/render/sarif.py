@@ -45,6 +45,11 @@ def _uri(path: str) -> str:
     return candidate.as_posix()
 
 
+def _cell(place: str) -> dict[str, str]:
+    """A workbook cell ("Budget!C12") as SARIF's logical location of a result."""
+    return {"fullyQualifiedName": place, "name": place.rsplit("!", 1)[-1], "kind": "resource"}
+
+
 def _result(finding: Finding, index: dict[str, int], documents: DocumentLines) -> dict[str, Any]:
     start = finding.line or 1
     first_col, last_col = columns_of(finding, documents)
@@ -55,14 +60,17 @@ def _result(finding: Finding, index: dict[str, int], documents: DocumentLines) -
     artifact = {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"}
     related = [{"id": i, "message": {"text": f"{f.ident} = {f.text}"},
                 "physicalLocation": {"artifactLocation": artifact,
-                                     "region": {"startLine": f.line}}}
+                                     "region": {"startLine": f.line}},
+                **({"logicalLocations": [_cell(f.place)]} if f.place else {})}
                for i, f in enumerate(finding.figures) if f.line]
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message + "".join(f"\n→ {h}" for h in finding.hints)},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region},
+                       **({"logicalLocations": [_cell(finding.place)]} if finding.place
+                          else {})}],
         "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
         "properties": {"table": finding.table, "row": finding.row, "column": finding.column,
                        "stated": finding.stated, "computed": finding.computed,

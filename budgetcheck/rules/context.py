@@ -103,6 +103,9 @@ class Context:
         given = [line for line in lines if line is not None]
         clean = sorted(set(given))
         primary = line if line is not None else given[0] if given else None
+        if "place" not in details:  # the stated figure's place in a workbook: "Budget!C12"
+            details["place"] = next((f.place for f in details.get("figures", ())
+                                     if f.place is not None and f.line == primary), None)
         return interned(Finding(code=code, name=kind.name, severity=severity, message=message,
                                 path=self.path, lines=clean, line=primary, table=table, row=row,
                                 column=column, subject=subject, **details))
@@ -204,7 +207,8 @@ def _places(value: Decimal, scale: int) -> int | None:
 
 def figure_ref(term: Figure) -> FigureRef:
     # Positional and without the generated __new__: a note on a column lists every figure.
-    return _MAKE_REF((term.ident, term.text, term.line, term.table, term.row, term.column))
+    return _MAKE_REF((term.ident, term.text, term.line, term.table, term.row, term.column,
+                      getattr(term, "place", None)))
 
 
 _MAKE_REF = FigureRef._make

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,19 @@ def with_rules(data: dict[str, Any], document: Document, rules: RulesFile) -> di
     return data
 
 
+def _give_places(data: dict[str, Any], place_of: Callable[[int], str]) -> None:
+    """Every cell of the plan data with the place its line is shown at ("page 3")."""
+    for table in data.get("tables", []):
+        for row in table.get("rows", []):
+            cells = row.get("cells", {})
+            for key, cell in cells.items():
+                long = {"text": cell, "line": row.get("line")} if isinstance(cell, str) \
+                    else dict(cell)
+                if long.get("line") is not None:
+                    long["place"] = place_of(long["line"])
+                cells[key] = long
+
+
 def refuse_beyond_limits(text: str, shown: str) -> None:
     """Refuse, at its line, a line longer than the readers promise to read in linear time, or
     one ending in more figures (or a Markdown row of more cells) than any statement prints."""
@@ -147,12 +161,15 @@ def document_plan(path: Path, rules: RulesFile | None = None,
 
 
 def text_document_plan(text: str, shown: str, rules: RulesFile | None = None,
-                       origin: Origin | None = None, markdown: bool = False) -> Read:
+                       origin: Origin | None = None, markdown: bool = False,
+                       place_of: Callable[[int], str] | None = None) -> Read:
     """The plan of a document's text (a text or Markdown file's, a PDF's as `pdftotext` gives
-    it), every line keeping its number."""
+    it), every line keeping its number; `place_of` names where a line is shown ("page 3")."""
     text = without_comments(text)
     refuse_beyond_limits(text, shown)
     data = plan_data(text, shown, rules, markdown=markdown)
+    if place_of is not None:
+        _give_places(data, place_of)
     if not data["tables"] and not data.get("claims"):
         raise UnreadableInput(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
                         "with a unit line or column headings, or a Markdown table) and no claim "

@@ -57,6 +57,7 @@ class StatementRow:
     after_rule: bool = False
     readings: list[list[str]] = field(default_factory=list)  # other ways to group its figures
     repairs: list[str] = field(default_factory=list)  # its figures printed with a stray space
+    places: dict[int, str] = field(default_factory=dict)  # column -> "Budget!C12" (workbooks)
 
 
 @dataclass

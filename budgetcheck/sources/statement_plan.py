@@ -73,8 +73,10 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
             data["readings"] = row.readings
         if row.repairs:
             data["repairs"] = row.repairs
-        data["cells"] = {columns[c]["key"]: (text if line == row.line else
-                                             {"text": text, "line": line})
+        data["cells"] = {columns[c]["key"]: (text if line == row.line and c not in row.places
+                                             else {"text": text, "line": line,
+                                                   **({"place": row.places[c]}
+                                                      if c in row.places else {})})
                          for c, (text, line) in sorted(row.cells.items())}
         rows.append(data)
     words = slug(statement.title).split("_")

@@ -58,6 +58,16 @@ BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9
 _CELL = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 
 
+def _column_letters(index: int) -> str:
+    """The letters of a column by its index from 0: A, …, Z, AA, …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for letter in letters:
@@ -218,6 +228,12 @@ def _statement(name: str, rows: dict[int, dict[int, str]]) -> Statement | None:
     placed = [[(text, n) for text in cells(n)] for n in body]
     statement = grid_statement(header, placed, kinds, above, at)
     statement.title = f"{name}: {statement.title}" if statement.title != "Table" else name
+    figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
+    sheet = name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else \
+        "'" + name.replace("'", "''") + "'"
+    for row in statement.rows:  # each figure's cell: "Budget!C12"
+        row.places = {c: f"{sheet}!{_column_letters(figure_at[c])}{line}"
+                      for c, (_, line) in row.cells.items()}
     return statement
 
 
