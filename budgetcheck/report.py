@@ -99,8 +99,11 @@ class Finding(BaseModel):
     @field_serializer("figures")
     def _figures_as_objects(self, figures: list[FigureRef]) -> list[dict[str, Any]]:
         # as when FigureRef was a model: {ident, text, ...}; a place only where there is one
-        return [{k: v for k, v in f._asdict().items() if k != "place" or v is not None}
-                for f in figures]
+        shown = [f._asdict() for f in figures]
+        for data in shown:
+            if data["place"] is None:
+                del data["place"]
+        return shown
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from budgetcheck.render import RenderOptions
-from budgetcheck.report import Finding, Passed, Report
+from budgetcheck.report import FigureRef, Finding, Passed, Report
 from budgetcheck.util.jsontext import json_text
 from budgetcheck.util.version import __version__
 
@@ -14,14 +14,21 @@ FIELDS = ("code", "name", "severity", "message", "path", "line", "lines", "table
           "place", "stated", "computed", "difference", "allowed", "hints")
 
 
+def figure_dict(figure: FigureRef) -> dict[str, Any]:
+    """A figure as JSON gives it: its place ("Budget!C12") only where a workbook or a PDF
+    gives one."""
+    data = figure._asdict()
+    if data["place"] is None:
+        del data["place"]
+    return data
+
+
 def finding_dict(finding: Finding) -> dict[str, Any]:
     data = {name: getattr(finding, name) for name in FIELDS}
     data["allowed"] = list(finding.allowed) if finding.allowed else None
     data["relation"] = finding.relation
     data["inferred"] = finding.inferred
-    # a figure's place ("Budget!C12") only where a workbook gives one
-    data["figures"] = [{k: v for k, v in f._asdict().items() if k != "place" or v is not None}
-                       for f in finding.figures]
+    data["figures"] = [figure_dict(f) for f in finding.figures]
     return data
 
 
