@@ -1,11 +1,11 @@
 """XLSX workbooks as plans, with the standard library only (`zipfile`, `xml.etree`): each sheet
-is a statement, read like a pipe table (`grid_statement`), every figure as the sheet DISPLAYS it.
+is a statement, read like a pipe table (`grid_statement`), every figure as the sheet displays it.
 
 A cell holding 500 658,31 shown with `#,##0` is the figure "500,658", known to ±0,5: its
 precision comes from its number format, not from the binary value stored. Shared and inline
 strings, booleans and formulas' cached values are read; merged cells repeat a heading over the
-columns they span. A figure's line is its row in the sheet, and the table is named by its sheet
-("Budget: …"). Protections: the archive's entry count and uncompressed size are bounded before
+columns they span. A figure's line is its row in the sheet and its place its cell
+("Budget!C12"), and the table is named by its sheet ("Budget: …"). Protections: the archive's entry count and uncompressed size are bounded before
 anything is inflated, and an XML part with a DTD is refused (no entity is ever expanded).
 """
 
