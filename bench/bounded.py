@@ -177,6 +177,10 @@ def main() -> None:
         ("text statement, many rows", ".txt", 3_000, lambda n: statement(n)),
         ("Markdown statement, many rows", ".md", 4_000, lambda n: statement(n, markdown=True)),
         ("HTML page, many rows", ".html", 3_000, lambda n: statement(n, page=True)),
+        ("HTML page, markers left open", ".html", 30_000, lambda n: (
+            "<p>Budget (in dollars)</p><table><tr><th></th><th>2024</th></tr><sup>"
+            + "<b>" * n + "<tr><td>Item</td><td>1</td></tr>" * (n // 10)
+            + f"<tr><td>Total</td><td>{n // 10}</td></tr></table>")),
         ("text statement, many columns", ".txt", 25, lambda n: statement(200, columns=n)),
         ("text statement, many wrong totals", ".txt", 2_000,
          lambda n: statement(n, wrong=n)),

@@ -632,3 +632,13 @@ def test_cells_a_page_ran_together_are_set_apart(tmp_path):
         "total_revenues", "total_revenues"]
     report, _ = _checked(tmp_path, text.replace("Wages17,685,593", "Wages17,685,539"))
     assert [(f.code, f.line) for f in report.errors] == [("BC107", 9)]
+
+
+def test_keys_of_labels_printed_many_times_are_handed_out_in_order():
+    """"Item" a thousand times: item, item_2, … with no search through the keys before; a key
+    taken by a label of its own ("Item 2" -> item_2) is skipped."""
+    from budgetcheck.sources.text_plan import UniqueKeys
+    keys = UniqueKeys()
+    assert [keys.take("item") for _ in range(3)] == ["item", "item_2", "item_3"]
+    assert keys.take("item_4") == "item_4" and keys.take("item") == "item_5"
+    assert len({keys.take("row") for _ in range(1000)}) == 1000

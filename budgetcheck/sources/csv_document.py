@@ -71,11 +71,14 @@ def _blocks(found: list[Record]) -> list[list[Record]]:
     """The records between blank ones; records of one cell alone (a title, a unit) go with the
     block below them."""
     blocks: list[list[Record]] = [[]]
+    headed = False  # the current block has its heading row (one look per record)
     for record in found:
         if any(record[1]):
             blocks[-1].append(record)
-        elif blocks[-1] and any(is_heading_row(cells) for _, cells in blocks[-1]):
+            headed = headed or is_heading_row(record[1])
+        elif headed:
             blocks.append([])
+            headed = False
     return [b for b in blocks if b]
 
 

@@ -82,6 +82,8 @@ class _PageParser(HTMLParser):
         self._caption_line = 0
         self._in_head = False
         self._hidden: list[str] = []  # the tags whose text is not read, innermost last
+        self._hidden_count: dict[str, int] = {}  # how many of each are open (no list scans)
+        self._hidden_structure = 0  # how many of them are not inline tags
         self._after_table = 0  # the first block after the last table (text above the next)
 
     # -- text outside tables --------------------------------------------------------------
@@ -92,25 +94,37 @@ class _PageParser(HTMLParser):
         self._block = []
 
     # -- parsing -------------------------------------------------------------------------
+    def _hide(self, tag: str) -> None:
+        self._hidden.append(tag)
+        self._hidden_count[tag] = self._hidden_count.get(tag, 0) + 1
+        self._hidden_structure += tag not in _INLINE
+
+    def _unhide_from(self, index: int) -> None:
+        """Close the hidden tags from `index` (innermost last) on."""
+        for tag in self._hidden[index:]:
+            self._hidden_count[tag] -= 1
+            self._hidden_structure -= tag not in _INLINE
+        del self._hidden[index:]
+
     def _unhide_at(self, tag: str) -> None:
         """A tag that opens or closes structure ends what hid text inside it and was left
         open ("<td>1<sup>2</td>"), and a page's body ends a `<head>` never closed."""
-        if not self._hidden or tag in self._hidden:
+        if not self._hidden or self._hidden_count.get(tag):
             return
-        if tag in _STRUCTURE and all(t in _INLINE for t in self._hidden) \
-                or tag in ("body", "main") and "head" in self._hidden:
-            self._hidden.clear()
+        if tag in _STRUCTURE and not self._hidden_structure \
+                or tag in ("body", "main") and self._hidden_count.get("head"):
+            self._unhide_from(0)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = dict(attrs)
         self._unhide_at(tag)
         if self._hidden and tag not in _VOID:
-            self._hidden.append(tag)
+            self._hide(tag)
             return
         classes = (given.get("class") or "").split()
         if tag in _SKIPPED or tag == "sup" or "wb-inv" in classes or "hidden" in given:
             if tag not in _VOID:
-                self._hidden.append(tag)
+                self._hide(tag)
             return
         line = self.getpos()[0]
         if tag == "table":
@@ -151,10 +165,11 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self._unhide_at(tag)
         if self._hidden:
-            if tag == self._hidden[-1]:
-                self._hidden.pop()
-            elif tag in self._hidden:  # a tag left open inside: close back to this one
-                del self._hidden[self._hidden.index(tag):]
+            if self._hidden_count.get(tag):  # close back to its innermost one (left open inside)
+                at = len(self._hidden) - 1
+                while self._hidden[at] != tag:
+                    at -= 1
+                self._unhide_from(at)
             return
         if tag == "table" and self._depth:
             self._depth -= 1

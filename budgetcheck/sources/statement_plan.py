@@ -10,7 +10,7 @@ from budgetcheck.sources.statement_groups import resolve_readings
 from budgetcheck.sources.statement_headings import unit_scale
 from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.statement_markdown import read_markdown_statements
-from budgetcheck.sources.text_plan import _unique, guess_language, slug
+from budgetcheck.sources.text_plan import UniqueKeys, _unique, guess_language, slug
 
 #: A column after four quarters that is their year: "Total", "FY 2026", "Year", "Annuel", "2026".
 _YEAR_TOTAL = re.compile(r"^(?:total\b.*|(?:fy|exercice|ann[ée]e|year|annual|annuel(?:le)?|"
@@ -42,8 +42,8 @@ def _total_columns(labels: list[str]) -> set[int]:
     return totals
 
 
-def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
-    column_keys: set[str] = set()
+def table_data(statement: Statement, seen_ids: UniqueKeys) -> dict[str, Any]:
+    column_keys = UniqueKeys()
     # A column with no heading ("| | 2023 | |") is named by its place, the rows' labels first.
     labels = [label.strip() or f"(column {n})" for n, label in enumerate(statement.columns, 2)]
     totals = _total_columns(labels)
@@ -54,7 +54,7 @@ def table_data(statement: Statement, seen_ids: set[str]) -> dict[str, Any]:
     if all(c.get("role") == "total" for c in columns):
         for column in columns:
             column.pop("role", None)
-    row_keys: set[str] = set()
+    row_keys = UniqueKeys()
     rows = []
     for row in statement.rows:
         label = re.sub(r"\s+", " ", row.label).strip()
@@ -100,7 +100,7 @@ def statement_plan_data(text: str, source: str, markdown: bool) -> dict[str, Any
 def plan_of_statements(statements: list[Statement], text: str, source: str) -> dict[str, Any]:
     """Plan data of the statements a document prints; `text` is the document's (or a page's
     words outside its tables), for its organisation and language."""
-    seen: set[str] = set()
+    seen = UniqueKeys()
     tables = [table_data(s, seen) for s in statements]
     years = [c["label"] for t in tables for c in t["columns"] if _starts_with_year(c["label"])]
     labels = " ".join(r["label"] for t in tables for r in t["rows"])

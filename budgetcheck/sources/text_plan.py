@@ -239,12 +239,26 @@ def _label_and_markers(parts: list[Line]) -> tuple[str, list[str]]:
     return label, markers
 
 
-def _unique(key: str, seen: set[str]) -> str:
-    candidate, n = key, 2
-    while candidate in seen:
-        candidate, n = f"{key}_{n}", n + 1
-    seen.add(candidate)
-    return candidate
+class UniqueKeys:
+    """Keys handed out once each ("item", "item_2", "item_3"), the next suffix of each key
+    kept: a label printed a thousand times costs no search through the ones before."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def take(self, key: str) -> str:
+        candidate, n = key, self._next.get(key, 2)
+        if candidate in self._taken:
+            while (candidate := f"{key}_{n}") in self._taken:
+                n += 1
+            self._next[key] = n + 1
+        self._taken.add(candidate)
+        return candidate
+
+
+def _unique(key: str, seen: UniqueKeys) -> str:
+    return seen.take(key)
 
 
 def table_dict(raw: RawTable) -> dict[str, Any]:
@@ -255,7 +269,7 @@ def table_dict(raw: RawTable) -> dict[str, Any]:
     for column in columns:
         if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", column["key"]):
             column["key"] = slug(column["key"])
-    seen: set[str] = set()
+    seen = UniqueKeys()
     rows = []
     for row in raw.rows:
         label, markers = _label_and_markers(row.label_parts)
@@ -278,7 +292,7 @@ def table_dict(raw: RawTable) -> dict[str, Any]:
 
 def footnote_dicts(raw: RawTable) -> list[dict[str, Any]]:
     notes: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen = UniqueKeys()
     for note in raw.footnotes:
         marker = note["marker"]
         name = MARKER_NAMES.get(marker, slug(marker))
