@@ -16,17 +16,11 @@ import io
 from pathlib import Path
 
 from budgetcheck.inputs.errors import UnreadableInput
-from budgetcheck.plan.model import Plan
-from budgetcheck.sources.claims_text import Document
-from budgetcheck.sources.data import read_text, refuse_too_many_figures
-from budgetcheck.sources.document import with_rules
-from budgetcheck.sources.origin import Origin, Read
-from budgetcheck.sources.rules_file import read_rules
+from budgetcheck.sources.data import read_text
+from budgetcheck.sources.document import statements_plan
+from budgetcheck.sources.origin import Read
 from budgetcheck.sources.statement import Statement
 from budgetcheck.sources.statement_markdown import column_kinds, grid_statement, is_heading_row
-from budgetcheck.sources.statement_plan import plan_of_statements
-from budgetcheck.sources.text_plan import clean_lines
-from budgetcheck.sources.validation import validated
 from budgetcheck.util import limits
 from budgetcheck.util.limits import LINE_FIGURES
 
@@ -109,16 +103,5 @@ def read_csv(path: str | Path, rules: str | Path | None = None) -> Read:
     statements = [s for s in map(_statement, _blocks(found))
                   if s is not None and any(r.cells for r in s.rows)]
     words = "\n".join(" ".join(c for c in cells if c) for _, cells in found)
-    data = plan_of_statements(statements, words, shown)
-    data["footnotes"], data["claims"] = [], []
-    origin = Origin(shown)
-    if rules is not None:
-        parsed, rules_text, fmt = read_rules(rules)
-        data = with_rules(data, Document.of(clean_lines("")), parsed)
-        origin = Origin(str(rules), rules_text, fmt)
-    if not data["tables"]:
-        raise UnreadableInput(shown, "no table with figures (a heading record, then rows of a "
-                              "label and figures) was found in this file")
-    plan = validated(Plan, data, shown)
-    refuse_too_many_figures(plan, shown)
-    return Read(plan, origin)
+    return statements_plan(statements, words, shown, rules, "no table with figures (a heading "
+                           "record, then rows of a label and figures) was found in this file")

@@ -21,7 +21,8 @@ from budgetcheck.sources.data import read_text, refuse_too_many_figures
 from budgetcheck.sources.origin import Origin, Read
 from budgetcheck.sources.registry import reader_for
 from budgetcheck.sources.rules_file import RulesFile, read_rules
-from budgetcheck.sources.statement_plan import statement_plan_data
+from budgetcheck.sources.statement import Statement
+from budgetcheck.sources.statement_plan import plan_of_statements, statement_plan_data
 from budgetcheck.sources.text_plan import clean_lines, read_text_plan
 from budgetcheck.sources.validation import validated
 from budgetcheck.util import limits
@@ -95,6 +96,30 @@ def with_rules(data: dict[str, Any], document: Document, rules: RulesFile) -> di
     data["claims"] = [reread_claim(claim, document) for claim in rules.claims]
     data["relations"] = [r.model_dump(exclude_defaults=True) for r in rules.relations]
     return data
+
+
+def statements_plan(statements: list[Statement], words: str, shown: str,
+                    rules: str | Path | None, nothing: str, prose: str | None = None) -> Read:
+    """The plan of a file whose tables a reader has read as statements (a page, a CSV file, a
+    workbook): `words` give its organisation and language, `prose` (the text outside its
+    tables, when it has any) its claims; with a rules file, its tables take the rules' keys
+    and the rules' claims are found again in the prose. `nothing` says what was looked for
+    when nothing was found."""
+    document = Document.of(clean_lines(prose or ""))
+    data = plan_of_statements(statements, words, shown)
+    data["footnotes"] = []
+    origin = Origin(shown)
+    if rules is None:
+        data["claims"] = find_claims(document) if prose is not None else []
+    else:
+        parsed, rules_text, fmt = read_rules(rules)
+        data = with_rules(data, document, parsed)
+        origin = Origin(str(rules), rules_text, fmt)
+    if not data["tables"] and not data.get("claims"):
+        raise UnreadableInput(shown, nothing)
+    plan = validated(Plan, data, shown)
+    refuse_too_many_figures(plan, shown)
+    return Read(plan, origin)
 
 
 def _give_places(data: dict[str, Any], place_of: Callable[[int], str]) -> None:

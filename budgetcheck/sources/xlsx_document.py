@@ -21,12 +21,8 @@ from xml.etree import ElementTree
 
 from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.inputs.files import read_bytes_file
-from budgetcheck.plan.model import Plan
-from budgetcheck.sources.claims_text import Document
-from budgetcheck.sources.data import refuse_too_many_figures
-from budgetcheck.sources.document import with_rules
-from budgetcheck.sources.origin import Origin, Read
-from budgetcheck.sources.rules_file import read_rules
+from budgetcheck.sources.document import statements_plan
+from budgetcheck.sources.origin import Read
 from budgetcheck.sources.statement import Statement
 from budgetcheck.sources.statement_lines import is_year
 from budgetcheck.sources.statement_markdown import (
@@ -35,9 +31,6 @@ from budgetcheck.sources.statement_markdown import (
     is_figure,
     is_heading_row,
 )
-from budgetcheck.sources.statement_plan import plan_of_statements
-from budgetcheck.sources.text_plan import clean_lines
-from budgetcheck.sources.validation import validated
 from budgetcheck.util import limits
 from budgetcheck.util.limits import LINE_FIGURES
 
@@ -263,16 +256,5 @@ def read_xlsx(path: str | Path, rules: str | Path | None = None) -> Read:
     except (ElementTree.ParseError, ValueError, zipfile.BadZipFile) as error:
         raise UnreadableInput(shown, f"cannot be read as a workbook: {error}") from None
     words = "\n".join(r.label for s in statements for r in s.rows)
-    data = plan_of_statements(statements, words, shown)
-    data["footnotes"], data["claims"] = [], []
-    origin = Origin(shown)
-    if rules is not None:
-        parsed, rules_text, fmt = read_rules(rules)
-        data = with_rules(data, Document.of(clean_lines("")), parsed)
-        origin = Origin(str(rules), rules_text, fmt)
-    if not data["tables"]:
-        raise UnreadableInput(shown, "no sheet holds a table with figures (a heading row, then "
-                              "rows of a label and figures)")
-    plan = validated(Plan, data, shown)
-    refuse_too_many_figures(plan, shown)
-    return Read(plan, origin)
+    return statements_plan(statements, words, shown, rules, "no sheet holds a table with "
+                           "figures (a heading row, then rows of a label and figures)")
