@@ -6,7 +6,6 @@ file, a FIFO, symbolic links, directories) are made here at test time.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -16,7 +15,6 @@ import subprocess
 import sys
 import time
 import tomllib
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,7 +30,7 @@ def _format_input(kind: str, path: Path) -> bool:
     """The hostile inputs of the document formats (HTML, CSV, XLSX, PDF); False if `kind` is
     none of them."""
     from .pdf_docs import pdf
-    from .xlsx_docs import Number, workbook
+    from .xlsx_docs import Number, many_parts, with_dtd, workbook
     if kind == "html_nested":
         path.write_text("<i>" * 100_000 + "text", encoding="utf-8")  # never closed
     elif kind == "html_wide":
@@ -41,21 +39,12 @@ def _format_input(kind: str, path: Path) -> bool:
     elif kind == "csv_stray_quote":
         path.write_text("Label,2024\nRoads,\"100\n" + "x" * 140_000 + "\n", encoding="utf-8")
     elif kind == "xlsx_bomb":
-        with zipfile.ZipFile(path, "w") as archive:
-            for n in range(10_001):
-                archive.writestr(f"x/{n}", "")
+        path.write_bytes(many_parts(10_001))
     elif kind in ("xlsx_dtd", "xlsx_truncated"):
         data = workbook({"Budget": {"A1": "Budget", "B2": Number("2024"), "A3": "Roads",
                                     "B3": Number("100"), "A4": "Total", "B4": Number("100")}})
-        if kind == "xlsx_truncated":
-            path.write_bytes(data[: len(data) // 2])
-            return True
-        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
-            for entry in source.infolist():
-                body = source.read(entry)
-                if entry.filename == "xl/workbook.xml":
-                    body = b'<!DOCTYPE w [<!ENTITY e "e">]>' + body
-                target.writestr(entry, body)
+        path.write_bytes(data[: len(data) // 2] if kind == "xlsx_truncated"
+                         else with_dtd(data, "xl/workbook.xml"))
     elif kind == "pdf_rejected":
         path.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 100)
     elif kind == "pdf_scanned":

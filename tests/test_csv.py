@@ -11,10 +11,7 @@ import pytest
 from budgetcheck import check, load
 from budgetcheck.cli import main
 
-from .conftest import ROOT
-
-REAL = ROOT / "fixtures" / "real"
-TABLES = [p for p in sorted(REAL.glob("*.md")) if "\n|---" in p.read_text(encoding="utf-8")]
+from .same_verdicts import TABLES, figure_lines, verdicts
 
 
 def as_csv(markdown: str, delimiter: str = ",") -> tuple[str, dict[int, int]]:
@@ -45,11 +42,6 @@ def as_csv(markdown: str, delimiter: str = ",") -> tuple[str, dict[int, int]]:
     return out.getvalue(), places
 
 
-def _verdicts(report):
-    return sorted((f.code, f.severity, f.row, f.column, f.stated, f.computed)
-                  for f in report.findings)
-
-
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
 def test_a_real_statement_exported_as_csv_gives_what_its_table_gives(path: Path,
                                                                     tmp_path: Path) -> None:
@@ -58,10 +50,9 @@ def test_a_real_statement_exported_as_csv_gives_what_its_table_gives(path: Path,
     target = tmp_path / (path.stem + ".csv")
     target.write_text(text, encoding="utf-8")
     from_csv, from_table = check(load(target)), check(load(path))
-    assert _verdicts(from_csv) == _verdicts(from_table)
+    assert verdicts(from_csv) == verdicts(from_table)
     assert len(from_csv.passed) == len(from_table.passed) > 0
-    lines = {cell.line for table in load(target).tables for row in table.rows
-             for cell in row.cells.values()}
+    lines = figure_lines(target)
     assert lines <= set(places.values()) and len(lines) >= 2
 
 

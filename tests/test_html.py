@@ -10,11 +10,7 @@ import pytest
 from budgetcheck import check, load
 from budgetcheck.cli import main
 
-from .conftest import ROOT
-
-REAL = ROOT / "fixtures" / "real"
-#: The real statements printed as pipe tables (with their outer pipes), to be laid out as pages.
-TABLES = [p for p in sorted(REAL.glob("*.md")) if "\n|---" in p.read_text(encoding="utf-8")]
+from .same_verdicts import REAL, TABLES, figure_lines, verdicts
 
 
 def as_page(markdown: str) -> tuple[str, dict[tuple[int, int], int]]:
@@ -54,11 +50,6 @@ def as_page(markdown: str) -> tuple[str, dict[tuple[int, int], int]]:
     return "\n".join(out) + "\n", places
 
 
-def _verdicts(report):
-    return sorted((f.code, f.severity, f.row, f.column, f.stated, f.computed)
-                  for f in report.findings)
-
-
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
 def test_a_real_statement_laid_out_as_a_page_gives_what_its_table_gives(path: Path,
                                                                        tmp_path: Path) -> None:
@@ -66,11 +57,10 @@ def test_a_real_statement_laid_out_as_a_page_gives_what_its_table_gives(path: Pa
     target = tmp_path / (path.stem + ".html")
     target.write_text(page, encoding="utf-8")
     from_page, from_table = check(load(target)), check(load(path))
-    assert _verdicts(from_page) == _verdicts(from_table)
+    assert verdicts(from_page) == verdicts(from_table)
     assert len(from_page.passed) == len(from_table.passed) > 0
     # every figure is at the line of its own cell in the page
-    page_lines = {cell.line for table in load(target).tables for row in table.rows
-                  for cell in row.cells.values()}
+    page_lines = figure_lines(target)
     assert page_lines <= set(places.values()) and len(page_lines) >= 6
 
 

@@ -10,14 +10,13 @@ import pytest
 from budgetcheck import check, load
 from budgetcheck.cli import main
 
-from .conftest import ROOT
 from .pdf_docs import lines_page, pdf
+from .same_verdicts import REAL, verdicts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="pdftotext (poppler-utils) is not installed; .ci/run "
                                        "installs it")
 
-REAL = ROOT / "fixtures" / "real"
 
 
 def _statement_page(rows: list[tuple[str, str | None, str | None]]) -> list[tuple[int, int, str]]:
@@ -64,10 +63,6 @@ def test_a_real_statement_printed_to_pdf_gives_what_its_text_gives(name: str,
     path = tmp_path / (source.stem + ".pdf")
     path.write_bytes(pdf([page]))
     from_pdf, from_text = check(load(path)), check(load(source))
-
-    def verdicts(report):
-        return sorted((f.code, f.severity, f.row, f.column, f.stated) for f in report.findings)
-
     assert verdicts(from_pdf) == verdicts(from_text)
     assert len(from_pdf.passed) == len(from_text.passed) > 0
 

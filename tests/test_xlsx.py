@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from budgetcheck import check, load
 from budgetcheck.cli import main
 from budgetcheck.sources.xlsx_document import shown_number
 
-from .xlsx_docs import Number, workbook
+from .xlsx_docs import Number, many_parts, with_dtd, workbook
 
 THOUSANDS = "#,##0;(#,##0)"
 
@@ -78,19 +76,9 @@ def test_a_workbook_that_is_no_zip_a_zip_bomb_or_a_dtd_is_refused(
     fake = tmp_path / "fake.xlsx"
     fake.write_text("Roads,100\n", encoding="utf-8")
     many = tmp_path / "many.xlsx"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for n in range(10_001):
-            archive.writestr(f"x/{n}", "")
-    many.write_bytes(buffer.getvalue())
+    many.write_bytes(many_parts(10_001))
     dtd = tmp_path / "dtd.xlsx"
-    data = workbook({"Budget": _budget()})
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(dtd, "w") as target:
-        for entry in source.infolist():
-            body = source.read(entry)
-            if entry.filename == "xl/sharedStrings.xml":
-                body = b'<!DOCTYPE sst [<!ENTITY a "aaaa">]>' + body
-            target.writestr(entry, body)
+    dtd.write_bytes(with_dtd(workbook({"Budget": _budget()}), "xl/sharedStrings.xml"))
     for path in (fake, many, dtd):
         assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()

@@ -68,3 +68,25 @@ def workbook(sheets: dict[str, dict[str, Cell]], merged: dict[str, list[str]] | 
             for i, f in custom) + '</numFmts><cellXfs><xf numFmtId="0"/>' + "".join(
             f'<xf numFmtId="{i}"/>' for i, _ in custom) + "</cellXfs></styleSheet>")
     return out.getvalue()
+
+
+def many_parts(count: int) -> bytes:
+    """A zip of `count` empty parts (a zip bomb by its entry count)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for n in range(count):
+            archive.writestr(f"x/{n}", "")
+    return out.getvalue()
+
+
+def with_dtd(data: bytes, part: str) -> bytes:
+    """The workbook `data` with a DTD declaring an entity at the head of its `part`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            body = source.read(entry)
+            if entry.filename == part:
+                body = b'<!DOCTYPE x [<!ENTITY e "e">]>' + body
+            target.writestr(entry, body)
+    return out.getvalue()
+
