@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from budgetcheck.judge.hints import hints_for
 from budgetcheck.judge.types import Outcome, Settings
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Unit
@@ -158,6 +157,10 @@ class Context:
                     self.settings.mode, "error_eq")
             text = say(key, self.lang, **params)
             if severity == "error" and self.hinted < HINTED_ERRORS:
+                # Imported here: the hint search is the largest module a check of a plan with
+                # no error would otherwise import at start-up.
+                from budgetcheck.judge.hints import hints_for
+
                 self.hinted += 1
                 hints = hints_for(outcome, self)
         return self.finding(
