@@ -11,6 +11,7 @@ import pytest
 from budgetcheck import check, load
 from budgetcheck.cli import main
 
+from .conftest import FIXTURE
 from .same_verdicts import TABLES, figure_lines, verdicts
 
 
@@ -87,3 +88,14 @@ def test_a_tsv_file_and_the_refusals(tmp_path: Path, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "words.csv" in err[0] and "no table" in err[0]
     assert "wide.csv:2" in err[1] and "201 cells" in err[1]
+
+
+def test_a_file_with_no_table_is_refused_even_with_a_rules_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The rules' claims would be looked for in prose a CSV file does not have: the file is
+    refused as having no table, not checked against rules that name nothing in it."""
+    words = tmp_path / "words.csv"
+    words.write_text("Label,Note\nwords,only\n", encoding="utf-8")
+    assert main(["check", str(words), "--rules", str(FIXTURE)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{words}: BC901 no table with figures"), err

@@ -18,7 +18,6 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                        "installs it")
 
 
-
 def _statement_page(rows: list[tuple[str, str | None, str | None]]) -> list[tuple[int, int, str]]:
     items = []
     for n, (label, a, b) in enumerate(rows):

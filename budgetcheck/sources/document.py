@@ -115,7 +115,9 @@ def statements_plan(statements: list[Statement], words: str, shown: str,
         parsed, rules_text, fmt = read_rules(rules)
         data = with_rules(data, document, parsed)
         origin = Origin(str(rules), rules_text, fmt)
-    if not data["tables"] and not data.get("claims"):
+    # A file with no prose (CSV, a workbook) is refused without tables even when a rules
+    # file brings claims: they could only be looked for in text it does not have.
+    if not data["tables"] and (prose is None or not data.get("claims")):
         raise UnreadableInput(shown, nothing)
     plan = validated(Plan, data, shown)
     refuse_too_many_figures(plan, shown)
