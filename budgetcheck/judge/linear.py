@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from budgetcheck.judge.scaled import scaled_sums
 from budgetcheck.judge.types import Readings, Settings, Signed, Value
 from budgetcheck.numbers.interval import CEILING, FLOOR, Interval
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
@@ -80,7 +81,7 @@ def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | N
     if not left or not right or not all(plain(t) for _, t in left) \
             or not all(plain(t) for _, t in right):
         return None
-    (pl_lo, pl_hi, lo_l, hi_l), (pr_lo, pr_hi, lo_r, hi_r) = _sums(left), _sums(right)
+    (pl_lo, pl_hi, lo_l, hi_l), (pr_lo, pr_hi, lo_r, hi_r) = sums(left), sums(right)
     terms_l, terms_r = [t for _, t in left], [t for _, t in right]
     p_left, p_right = Interval(pl_lo, pl_hi), Interval(pr_lo, pr_hi)
     return Readings(Value(p_left, "$", terms_l), Value(p_right, "$", terms_r),
@@ -88,7 +89,13 @@ def readings_of(left: Sequence[Signed], right: Sequence[Signed]) -> Readings | N
                     Value(Interval(lo_r, hi_r), "$", terms_r), p_left, p_right, (left, right))
 
 
-def _sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+def sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """The point reading (low, high) and the rounded one (low, high) of a signed sum of plain
+    figures: in scaled integers (`scaled`), or by the `Decimal` fold when a reading is zero."""
+    return scaled_sums(terms) or decimal_sums(terms)
+
+
+def decimal_sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """A signed sum folded in order as the evaluator folds intervals, in the interval module's
     contexts (exact for budget figures): lower bounds added rounding down and upper bounds
     rounding up, which decides the sign of an exact zero; for the point reading (low, high) and

@@ -71,13 +71,14 @@ class Amount:
     Immutable (read-only properties over private slots, as `fractions.Fraction`); compared and
     hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 
-    __slots__ = ("_digits", "_scale", "_unit", "_exact")
+    __slots__ = ("_digits", "_scale", "_unit", "_exact", "_scaled")
 
     def __init__(self, digits: Decimal, scale: int = 0, unit: Unit = "$",
                  exact: bool = False) -> None:
         if scale not in SCALE_SYMBOLS:
             raise AmountError(f"unsupported unit scale 10^{scale}")
         self._digits, self._scale, self._unit, self._exact = digits, scale, unit, exact
+        self._scaled: tuple[int, int] | None = None
         check_decimal_bounds(self.value)
         if digits == 0:
             # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
@@ -88,11 +89,14 @@ class Amount:
                 self._exact = True
 
     @classmethod
-    def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool) -> Amount:
+    def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool,
+                whole: int | None = None) -> Amount:
         """An amount from digits already read and bounded (a cell moved into its table's unit,
-        a bare integer): skips the checks, which cost more than the rest of reading a figure."""
+        a bare integer): skips the checks, which cost more than the rest of reading a figure.
+        `whole` is the digits' integer value when the reader has it (a bare integer)."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = digits, scale, unit, exact
+        amount._scaled = None if whole is None else (whole, scale)
         return amount
 
     @property
@@ -144,6 +148,17 @@ class Amount:
         """The value in the base unit (dollars, percentage points, or a pure number)."""
         # In the exact context: the default one keeps 28 digits, and a figure may have 30.
         return self.digits.scaleb(self.scale, EXACT) if self.scale else self.digits
+
+    @property
+    def scaled(self) -> tuple[int, int]:
+        """The value as a whole number of its last written digit: `(n, e)` with value
+        n × 10^e in the base unit ("17,6 M$" is (176, 5)), for judging sums in integers."""
+        if self._scaled is None:
+            sign, digits, exponent = self._digits.as_tuple()
+            assert isinstance(exponent, int)
+            n = int("".join(map(str, digits))) if digits else 0
+            self._scaled = (-n if sign else n, exponent + self._scale)
+        return self._scaled
 
     @property
     def exponent(self) -> int:

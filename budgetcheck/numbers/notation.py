@@ -61,10 +61,11 @@ def parse_bare_integer(text: str, scale: int = 0, unit: Unit = "$") -> Amount | 
     if value == 0:  # exact in whole dollars or percent points, rounded in a scaled table
         return _ZERO_DOLLARS if scale == 0 and unit == "$" else Amount(Decimal(0), scale, unit)
     negative = (m.group(1) is not None) != (m.group(2) is not None)
-    digits = Decimal(-value if negative else value)
+    whole = -value if negative else value
+    digits = Decimal(whole)
     if scale and digits.adjusted() + scale > MAX_MAGNITUDE:
         return None  # too large in this unit: the general parser refuses it, saying why
-    return Amount.trusted(digits, scale, unit, False)
+    return Amount.trusted(digits, scale, unit, False, whole)
 
 
 _ZERO_DOLLARS = Amount(Decimal(0), 0, "$")

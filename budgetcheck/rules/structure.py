@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
 from budgetcheck.judge.evaluate import Evaluator, judge, verdict
 from budgetcheck.judge.linear import readings_of
+from budgetcheck.judge.scaled import adds_up
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Amount, AmountError
-from budgetcheck.numbers.interval import EXACT
 from budgetcheck.numbers.notation import format_amount, parse_amount
 from budgetcheck.plan.expr import Comparison, Ref, Sum
 from budgetcheck.plan.model import Cell, Plan, Row, Table
@@ -68,10 +68,8 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
     table, row, column = stated.table or "", stated.row or "", stated.column or ""
     # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
     if all(c.amount.unit == "$" for c in cells):
-        with localcontext(EXACT):
-            if stated.value == sum(c.value for c in cells[1:]):
-                return ctx.passed(code, subject, source, cells, table=table, row=row,
-                                  column=column)
+        if adds_up(stated, printed):
+            return ctx.passed(code, subject, source, cells, table=table, row=row, column=column)
         readings = None
         if ctx.settings.rounding == "nearest":
             readings = readings_of([(1, stated)], [(1, c) for c in cells[1:]])

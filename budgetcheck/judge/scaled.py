@@ -1,0 +1,64 @@
+"""Signed sums of printed dollar figures in scaled integers: the arithmetic of `linear` without
+a `Decimal` per figure.
+
+A printed figure is a whole number of its last written digit (`Amount.scaled`: "17,6 M$" is
+176 × 10^5) and its rounding is half that digit. Counted in tenths of the finest digit of a sum,
+every value and every half-unit is a whole number, so a sum's point, low and high readings are
+three integer sums, exact for every figure the notation allows. They are turned back into
+`Decimal`s with the exponents `Decimal` addition would have given (the finest of the terms'), so
+messages read the same digits either way.
+
+One thing integers do not carry: the sign of a zero. The `Decimal` fold adds lower bounds
+rounding down, where 5 + (−5) is −0, and a message may print that sign. A sum with a zero
+reading is therefore left to the `Decimal` fold (`None` here); it is rare and costs what it did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from budgetcheck.judge.types import Signed
+from budgetcheck.numbers.interval import EXACT
+from budgetcheck.plan.figures import Figure
+
+
+def scaled_sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """What `linear.decimal_sums` gives — the point reading (low, high) and the rounded one (low,
+    high) of a signed sum of plain figures — or None when a reading is zero (see above)."""
+    if not terms:
+        return None
+    scaled = [(sign, term.amount.scaled, term.amount.exact) for sign, term in terms]
+    finest = min(e for _, (_, e), _ in scaled)
+    point = halves = 0  # in units of 10^(finest - 1)
+    # Decimal addition keeps the finest exponent of its terms: of the values for the point
+    # reading; for the rounded one, of value ± half-unit, a digit finer than a rounded value.
+    rounded_exponent = finest
+    for sign, (n, e), exact in scaled:
+        shift = 10 ** (e - finest)
+        point += sign * n * shift
+        if not exact:
+            halves += 5 * shift
+            rounded_exponent = min(rounded_exponent, e - 1)
+    point *= 10
+    lo, hi = point - halves, point + halves
+    if point == 0 or lo == 0 or hi == 0:
+        return None
+    at_point = Decimal(point // 10).scaleb(finest, EXACT)
+    if halves == 0:
+        return at_point, at_point, at_point, at_point
+    step = 10 ** (rounded_exponent - finest + 1)  # exact: the Decimal sum is exact there too
+    return (at_point, at_point, Decimal(lo // step).scaleb(rounded_exponent, EXACT),
+            Decimal(hi // step).scaleb(rounded_exponent, EXACT))
+
+
+def adds_up(stated: Figure, members: Sequence[Figure]) -> bool:
+    """The stated figure equals the sum of the members exactly as printed (no rounding)."""
+    finest = min(t.amount.scaled[1] for t in (stated, *members))
+    total = 0
+    for term in members:
+        n, e = term.amount.scaled
+        total += n * 10 ** (e - finest)
+    n, e = stated.amount.scaled
+    printed: int = n * 10 ** (e - finest)
+    return printed == total
