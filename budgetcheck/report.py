@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
     ValidatorFunctionWrapHandler,
     WrapValidator,
     field_serializer,
+    model_serializer,
 )
 
 Severity = Literal["error", "warning", "note"]
@@ -96,6 +100,67 @@ class Finding(BaseModel):
                               "finding is about, when a line is not all: \"Budget!C12\" (the "
                               "sheet and cell).")
 
+    #: What builds the `DEFERRED` fields of a finding made by `deferred`, until they are read.
+    _pending: Callable[[], Finding] | None = PrivateAttr(None)
+
+    @classmethod
+    def deferred(cls, build: Callable[[], Finding], **given: Any) -> Finding:
+        """A finding whose wording, quoted numbers and figures (`DEFERRED`) are built by
+        `build` when first read: a note a check hides (`-q`) or a baseline drops costs what its
+        identity costs. `given` is every other field, as validated values; `build` returns the
+        whole finding, and its other fields must agree with `given`."""
+        finding = cls.__new__(cls)
+        object.__setattr__(finding, "__dict__", {**_EAGER_DEFAULTS, **given})
+        object.__setattr__(finding, "__pydantic_fields_set__", {*given, *DEFERRED})
+        object.__setattr__(finding, "__pydantic_extra__", None)
+        object.__setattr__(finding, "__pydantic_private__", {"_pending": build})
+        return finding
+
+    def _complete(self) -> None:
+        """Build the deferred fields, once."""
+        private = self.__pydantic_private__
+        build = private.get("_pending") if private is not None else None
+        if private is None or build is None:
+            return
+        built, given = build().__dict__, self.__dict__
+        # In the fields' order, which is the order they are serialised in.
+        object.__setattr__(self, "__dict__", {name: given[name] if name in given else built[name]
+                                              for name in type(self).model_fields})
+        private["_pending"] = None
+
+    if not TYPE_CHECKING:  # to mypy a finding has its declared fields, not any attribute
+        def __getattr__(self, name: str) -> Any:
+            if name in DEFERRED and self.__pydantic_private__.get("_pending") is not None:
+                self._complete()
+                return self.__dict__[name]
+            return super().__getattr__(name)
+
+    # Whatever reads a finding whole reads it built: serialising, comparing, printing, pickling.
+    @model_serializer(mode="wrap")
+    def _built(self, handler: SerializerFunctionWrapHandler) -> Any:
+        self._complete()
+        return handler(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._complete()
+        if isinstance(other, Finding):
+            other._complete()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # its lists make it unhashable anyway
+
+    def __repr_args__(self) -> Any:
+        self._complete()
+        return super().__repr_args__()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        self._complete()
+        return super().__getstate__()
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:  # type: ignore[override]  # the same iterator, built first
+        self._complete()
+        return super().__iter__()
+
     @field_serializer("figures")
     def _figures_as_objects(self, figures: list[FigureRef]) -> list[dict[str, Any]]:
         # as when FigureRef was a model: {ident, text, ...}; a place only where there is one
@@ -110,6 +175,13 @@ class Finding(BaseModel):
         """Identity that survives edits elsewhere in the file (used by baselines)."""
         return (self.path, self.code, self.table or "", self.row or "",
                 self.column or self.subject)
+
+
+#: The fields of a `Finding.deferred` built when first read.
+DEFERRED = ("message", "stated", "computed", "difference", "allowed", "hints", "figures")
+#: The defaults of the other fields, which a deferred finding holds from the start.
+_EAGER_DEFAULTS = {name: field.default for name, field in Finding.model_fields.items()
+                   if name not in DEFERRED and not field.is_required()}
 
 
 class Passed(BaseModel):

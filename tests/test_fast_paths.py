@@ -164,3 +164,40 @@ def test_findings_share_their_set_of_given_fields_and_copies_do_not():
     copy = first.model_copy(update={"inferred": True})
     assert "inferred" in copy.model_fields_set and "inferred" not in second.model_fields_set
     assert report.findings[0].model_dump(exclude_unset=True)["code"] == report.findings[0].code
+
+
+def test_a_note_is_worded_only_when_something_reads_it(monkeypatch):
+    # A generated plan rounded to k$: two sums in five are rounding notes. Its notes are worded
+    # when a renderer shows them, not when the check finds them, nor when `-q` hides them.
+    import sys
+
+    from budgetcheck import check
+    from budgetcheck.render import RenderOptions
+    from budgetcheck.render.text import render
+    from budgetcheck.rules.context import Context
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from generate import plan_data
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    worded = []
+    wording = Context.from_outcome
+
+    def counted(self, *args, **kwargs):
+        worded.append(args[0])
+        return wording(self, *args, **kwargs)
+
+    monkeypatch.setattr(Context, "from_outcome", counted)
+    report = check(Plan.model_validate(plan_data(1000)))
+    notes = report.notes
+    assert len(notes) > 50 and report.errors == [] and worded == []
+    quiet = render([report], RenderOptions(quiet=True))
+    assert worded == [] and not any(note.subject in quiet for note in notes)
+    shown = render([report], RenderOptions())
+    assert len(worded) == len(notes)
+    assert all(note.message in shown for note in notes)
+    render([report], RenderOptions())
+    assert len(worded) == len(notes)  # worded once

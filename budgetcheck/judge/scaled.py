@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from budgetcheck.judge.types import Signed
+from budgetcheck.numbers.amount import MAX_MAGNITUDE, MIN_EXPONENT
 from budgetcheck.numbers.interval import EXACT
 from budgetcheck.plan.figures import Figure
 
@@ -52,13 +53,40 @@ def scaled_sums(terms: Sequence[Signed]) -> tuple[Decimal, Decimal, Decimal, Dec
             Decimal(hi // step).scaleb(rounded_exponent, EXACT))
 
 
-def adds_up(stated: Figure, members: Sequence[Figure]) -> bool:
-    """The stated figure equals the sum of the members exactly as printed (no rounding)."""
-    finest = min(t.amount.scaled[1] for t in (stated, *members))
-    total = 0
+#: Sums are compared in units of 10^BASE dollars, where every printed figure is whole (a figure
+#: has no digit below 10^MIN_EXPONENT): one pass, no common exponent to find first.
+BASE = MIN_EXPONENT
+_POWERS = {e: 10 ** (e - BASE) for e in range(BASE, MAX_MAGNITUDE + 10)}
+
+
+def gap(stated: Figure, members: Sequence[Figure]) -> tuple[int, int] | None:
+    """How far the stated figure is from the sum of the members as printed, and how far
+    rounding can explain: `(difference, reach)` in units of 10^BASE dollars, rounding explaining
+    it when 2 × |difference| ≤ reach (the sum of every rounded figure's last digit, stated side
+    included, each being off by half of it at most). None when a figure is not in dollars."""
+    total = reach = 0
     for term in members:
-        n, e = term.amount.scaled
-        total += n * 10 ** (e - finest)
-    n, e = stated.amount.scaled
-    printed: int = n * 10 ** (e - finest)
-    return printed == total
+        amount = term.amount
+        if amount.unit != "$":
+            return None
+        n, e = amount.scaled
+        power = _POWERS.get(e) or _power(e)
+        total += n * power
+        if not amount.exact:
+            reach += power
+    amount = stated.amount
+    if amount.unit != "$":
+        return None
+    n, e = amount.scaled
+    power = _POWERS.get(e) or _power(e)
+    if not amount.exact:
+        reach += power
+    return n * power - total, reach
+
+
+def _power(exponent: int) -> int:
+    """10^(exponent - BASE) for an exponent the table does not hold (a zero written "0E+40")."""
+    if exponent < BASE:
+        raise ValueError(f"a figure has digits below 10^{BASE}")  # the notation refuses them
+    power: int = 10 ** (exponent - BASE)
+    return power

@@ -3,7 +3,7 @@ the helpers that turn a judged relation into a finding worded in that language."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
@@ -170,6 +170,28 @@ class Context:
             difference=diff,
             allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
             hints=hints, figures=[figure_ref(t) for t in outcome.terms])
+
+    def deferred_note(self, code: str, terms: Sequence[Figure], build: Callable[[], Outcome],
+                      subject: str, relation: str, *, table: str | None = None,
+                      row: str | None = None, column: str | None = None) -> Finding:
+        """The note `from_outcome` gives for the outcome `build` judges, with its wording and
+        quoted numbers built when first read (`Finding.deferred`): the caller has found, in
+        integers, that rounding explains the relation, and a hidden note costs no more."""
+        given = [t.line for t in terms if t.line is not None]
+        primary = given[0] if given else None
+        place = next((p for t in terms if (p := getattr(t, "place", None)) is not None
+                      and t.line == primary), None)
+
+        def whole() -> Finding:
+            built = self.from_outcome(code, build(), subject, table=table, row=row,
+                                      column=column, relation=relation)
+            assert isinstance(built, Finding) and built.severity == "note", built
+            return built
+
+        return interned(Finding.deferred(
+            whole, code=code, name=self.kinds[code].name, severity="note", path=self.path,
+            lines=sorted(set(given)), line=primary, table=table, row=row, column=column,
+            subject=subject, relation=relation, place=place))
 
     def passed(self, code: str, subject: str, relation: str, terms: Iterable[Figure],
                extra_lines: Iterable[int] = (), *, table: str | None = None,

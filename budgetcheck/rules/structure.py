@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from budgetcheck.judge.evaluate import Evaluator, judge, verdict
 from budgetcheck.judge.linear import readings_of
-from budgetcheck.judge.scaled import adds_up
+from budgetcheck.judge.scaled import gap
+from budgetcheck.judge.types import Outcome
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Amount, AmountError
 from budgetcheck.numbers.notation import format_amount, parse_amount
@@ -67,11 +68,16 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
     cells: list[Cell] = [stated, *printed]
     table, row, column = stated.table or "", stated.row or "", stated.column or ""
     # A table cell is never hedged, so a dollar cell reads as printed (`linear.plain`).
-    if all(c.amount.unit == "$" for c in cells):
-        if adds_up(stated, printed):
+    in_dollars = gap(stated, printed)  # None: a figure is not in dollars
+    if in_dollars is not None:
+        difference, reach = in_dollars
+        if difference == 0:
             return ctx.passed(code, subject, source, cells, table=table, row=row, column=column)
         readings = None
         if ctx.settings.rounding == "nearest":
+            if ctx.settings.mode == "rounding" and 2 * abs(difference) <= reach:
+                return ctx.deferred_note(code, cells, lambda: _judged(cells, source, ctx),
+                                         subject, source, table=table, row=row, column=column)
             readings = readings_of([(1, stated)], [(1, c) for c in cells[1:]])
         if readings is not None:
             outcome = verdict(_comparison(cells, source), readings, ctx.settings)
@@ -81,6 +87,13 @@ def sum_check(ctx: Context, code: str, stated: Cell | None, members: list[Cell |
         return mixed
     outcome = judge(_comparison(cells, source), Evaluator(ctx.index), ctx.settings)
     return ctx.from_outcome(code, outcome, subject, table=table, row=row, column=column)
+
+
+def _judged(cells: list[Cell], source: str, ctx: Context) -> Outcome:
+    """The outcome of `first == sum(rest)` over dollar cells, read in one pass (`linear`)."""
+    readings = readings_of([(1, cells[0])], [(1, c) for c in cells[1:]])
+    assert readings is not None, "dollar cells always have one-pass readings"
+    return verdict(_comparison(cells, source), readings, ctx.settings)
 
 
 def mixed_units(ctx: Context, code: str, cells: list[Cell], subject: str) -> Finding | None:
