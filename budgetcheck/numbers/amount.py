@@ -72,13 +72,15 @@ class Amount:
     hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 
     __slots__ = ("_digits", "_scale", "_unit", "_exact", "_scaled")
+    _digits: Decimal | None  # None until asked for, for a whole number (`whole`)
+    _scaled: tuple[int, int] | None  # (n, e), made on first use unless the reader gave it
 
     def __init__(self, digits: Decimal, scale: int = 0, unit: Unit = "$",
                  exact: bool = False) -> None:
         if scale not in SCALE_SYMBOLS:
             raise AmountError(f"unsupported unit scale 10^{scale}")
         self._digits, self._scale, self._unit, self._exact = digits, scale, unit, exact
-        self._scaled: tuple[int, int] | None = None
+        self._scaled = None
         check_decimal_bounds(self.value)
         if digits == 0:
             # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
@@ -99,9 +101,22 @@ class Amount:
         amount._scaled = None if whole is None else (whole, scale)
         return amount
 
+    @classmethod
+    def whole(cls, number: int, scale: int, unit: Unit) -> Amount:
+        """A whole number printed in the unit `scale` (a bare table figure "1 234"), already
+        bounded and not zero: its `Decimal` digits are made only if something asks for them,
+        since sums are judged in integers (`scaled`)."""
+        amount = object.__new__(cls)
+        amount._digits, amount._scale, amount._unit, amount._exact = None, scale, unit, False
+        amount._scaled = (number, scale)
+        return amount
+
     @property
     def digits(self) -> Decimal:
         """The printed digits, in the unit scale; the exponent is the last written digit."""
+        if self._digits is None:  # a whole number (`whole`)
+            assert self._scaled is not None
+            self._digits = Decimal(self._scaled[0])
         return self._digits
 
     @property
@@ -120,7 +135,7 @@ class Amount:
         return self._exact
 
     def _key(self) -> tuple[Decimal, int, str, bool]:
-        return (self._digits, self._scale, self._unit, self._exact)
+        return (self.digits, self._scale, self._unit, self._exact)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Amount):
@@ -131,11 +146,11 @@ class Amount:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return (f"Amount(digits={self._digits!r}, scale={self._scale!r}, unit={self._unit!r}, "
+        return (f"Amount(digits={self.digits!r}, scale={self._scale!r}, unit={self._unit!r}, "
                 f"exact={self._exact!r})")
 
     def __reduce__(self) -> tuple[type[Amount], tuple[Decimal, int, Unit, bool]]:
-        return (Amount, (self._digits, self._scale, self._unit, self._exact))
+        return (Amount, (self.digits, self._scale, self._unit, self._exact))
 
     def __copy__(self) -> Amount:
         return self  # immutable
@@ -154,7 +169,7 @@ class Amount:
         """The value as a whole number of its last written digit: `(n, e)` with value
         n × 10^e in the base unit ("17,6 M$" is (176, 5)), for judging sums in integers."""
         if self._scaled is None:
-            sign, digits, exponent = self._digits.as_tuple()
+            sign, digits, exponent = self.digits.as_tuple()
             assert isinstance(exponent, int)
             n = int("".join(map(str, digits))) if digits else 0
             self._scaled = (-n if sign else n, exponent + self._scale)

@@ -57,15 +57,16 @@ def parse_bare_integer(text: str, scale: int = 0, unit: Unit = "$") -> Amount | 
     m = _BARE_INTEGER.match(text)
     if m is None:
         return None
-    value = int(m.group(3).replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+    digits = m.group(3)
+    if not digits.isdigit():  # grouped by threes
+        digits = digits.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    value = int(digits)
     if value == 0:  # exact in whole dollars or percent points, rounded in a scaled table
         return _ZERO_DOLLARS if scale == 0 and unit == "$" else Amount(Decimal(0), scale, unit)
-    negative = (m.group(1) is not None) != (m.group(2) is not None)
-    whole = -value if negative else value
-    digits = Decimal(whole)
-    if scale and digits.adjusted() + scale > MAX_MAGNITUDE:
+    if scale and len(str(value)) - 1 + scale > MAX_MAGNITUDE:
         return None  # too large in this unit: the general parser refuses it, saying why
-    return Amount.trusted(digits, scale, unit, False, whole)
+    negative = (m.group(1) is not None) != (m.group(2) is not None)
+    return Amount.whole(-value if negative else value, scale, unit)
 
 
 _ZERO_DOLLARS = Amount(Decimal(0), 0, "$")
