@@ -2,6 +2,7 @@
 
     python bench/baselines.py decimal FILE   # json/tomllib + Decimal: row and column sums
     python bench/baselines.py pandas FILE    # pandas: the same figures, summed with groupby
+    python bench/baselines.py tomllib FOLDER # tomllib.loads alone on every plan of a folder
 
 Both add exactly what the structural rules add (each row's quarters, each table's rows) and
 print the number of figures read, so a run that skipped work would show.
@@ -63,6 +64,15 @@ def pandas_groupby(path: Path) -> int:
     return len(frame)
 
 
+def tomllib_alone(folder: Path) -> int:
+    """Every TOML plan of the folder read with the standard library alone: the ceiling of any
+    TOML batch, and what a batch of plans is measured against."""
+    plans = sorted(folder.glob("*.toml"))
+    for path in plans:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    return len(plans)
+
+
 if __name__ == "__main__":
     kind, file = sys.argv[1], Path(sys.argv[2])
-    print({"decimal": decimal_loop, "pandas": pandas_groupby}[kind](file))
+    print({"decimal": decimal_loop, "pandas": pandas_groupby, "tomllib": tomllib_alone}[kind](file))
