@@ -87,9 +87,10 @@ def test_a_workbook_that_is_no_zip_a_zip_bomb_or_a_dtd_is_refused(
 
 
 def test_a_sum_that_leaves_a_row_out_is_caught_at_the_total(tmp_path: Path) -> None:
-    """The classic spreadsheet error: the total's =SUM(B5:B6) leaves out row 7, and the sheet
-    shows what the range adds. The total no longer adds up to the rows above it (BC107, at the
-    total's row, every figure of the block among its lines)."""
+    """The classic spreadsheet error: the total's =SUM(B4:B5) leaves out row 6, and the sheet
+    shows what the range adds. BC114 names the range and the row left out at the total's cell;
+    the total no longer adds up to the rows above it either (BC107, every figure of the block
+    among its lines). With the range mended, neither is reported."""
     cells = {"A1": "Budget (in dollars)", "B2": Number("2024"), "A3": "Expenses",
              "A4": "Roads", "B4": Number("100", "#,##0"),
              "A5": "Parks", "B5": Number("50", "#,##0"),
@@ -97,12 +98,65 @@ def test_a_sum_that_leaves_a_row_out_is_caught_at_the_total(tmp_path: Path) -> N
              "A7": "Total", "B7": Number("150", "#,##0", "SUM(B4:B5)")}
     path = tmp_path / "sum.xlsx"
     path.write_bytes(workbook({"Budget": cells}))
-    errors = check(load(path)).errors
-    assert [(f.code, f.line) for f in errors] == [("BC107", 7)]
+    errors = check(load(path), lang="en").errors
+    assert [(f.code, f.line, f.place) for f in errors] == [("BC107", 7, "Budget!B7"),
+                                                           ("BC114", 7, "Budget!B7")]
     assert {4, 5, 6} <= set(errors[0].lines)
+    formula = errors[1]
+    assert formula.lines == [6, 7] and formula.relation == "=SUM(B4:B5)"
+    assert "=SUM(B4:B5) in Budget!B7 leaves out row 6 (“Library”, 25)" in formula.message
+    # 150 printed, the block adds 100 + 50 + 25 = 175, known to ±0,5 for each of 4 figures
+    assert (formula.stated, formula.computed, formula.allowed) == ("150", "175", ("173", "177"))
     cells["B7"] = Number("175", "#,##0", "SUM(B4:B6)")
     path.write_bytes(workbook({"Budget": cells}))
     assert check(load(path)).errors == []
+
+
+def test_a_formula_filled_across_is_read_in_each_cell(tmp_path: Path) -> None:
+    """Excel stores a formula filled right once (a shared formula): C7 and D7 hold only its
+    group, and read as =SUM(C4:C5) and =SUM(D4:D6); D7's was typed over, a range of its own.
+    The C column's range leaves out C6, which is zero: a warning; `extract` keeps the
+    formulas, and the plan it writes gives the same findings."""
+    cells = {"A1": "Budget (in dollars)", "B2": Number("2024"), "C2": Number("2025"),
+             "D2": Number("2026"), "A3": "Expenses"}
+    for row, label, values in ((4, "Roads", ("100", "110", "120")),
+                               (5, "Parks", ("50", "55", "60")),
+                               (6, "Library", ("25", "0", "30"))):
+        cells[f"A{row}"] = label
+        for column, value in zip("BCD", values):
+            cells[f"{column}{row}"] = Number(value, "#,##0")
+    cells.update({"A7": "Total", "B7": Number("175", "#,##0", "SUM(B4:B6)", shared="0"),
+                  "C7": Number("165", "#,##0", shared="0"),
+                  "D7": Number("210", "#,##0", "SUM(D4:D6)")})
+    path = tmp_path / "filled.xlsx"
+    path.write_bytes(workbook({"Budget": cells}))
+    plan = load(path)
+    total = plan.tables[0].rows[-1]
+    assert [c.formula for c in total.cells.values()] == ["SUM(B4:B6)", "SUM(C4:C6)",
+                                                         "SUM(D4:D6)"]
+    assert check(plan).errors == [] and check(plan).warnings == []
+    cells["C7"] = Number("165", "#,##0", shared="0")
+    cells["B7"] = Number("150", "#,##0", "SUM(B4:B5)", shared="0")
+    path.write_bytes(workbook({"Budget": cells}))
+    report = check(load(path), lang="en")
+    found = [(f.code, f.severity, f.place) for f in report.findings if f.code == "BC114"]
+    assert found == [("BC114", "error", "Budget!B7"), ("BC114", "warning", "Budget!C7")]
+    extracted = tmp_path / "filled.toml"
+    assert main(["extract", str(path), "-o", str(extracted)]) == 0
+    assert 'formula = "SUM(C4:C5)"' in extracted.read_text(encoding="utf-8")
+    again = check(load(extracted), lang="en")
+    assert [(f.code, f.line, f.message) for f in again.findings] == \
+        [(f.code, f.line, f.message) for f in report.findings]
+
+
+def test_a_shared_formula_moves_its_relative_references_only() -> None:
+    from budgetcheck.sources.xlsx_document import shifted
+
+    assert shifted("SUM(B4:B6)", 1, 0) == "SUM(C4:C6)"
+    assert shifted("SUM($B4:B$6)", 2, 3) == "SUM($B7:D$6)"
+    assert shifted("Z1+AA2", 1, 1) == "AA2+AB3"
+    assert shifted("SUM(Budget!B4:B6)", 1, 0) == "SUM(Budget!C4:C6)"
+    assert shifted("ROUND(B4,0)", 1, 0) == "ROUND(C4,0)"
 
 
 def test_findings_name_the_sheet_and_cell_in_json_and_sarif(tmp_path: Path, capsys) -> None:

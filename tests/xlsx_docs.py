@@ -17,6 +17,9 @@ class Number:
     value: str  # as stored, e.g. "500658.31"
     fmt: str = "General"  # the number format the cell displays it with
     formula: str | None = None
+    #: A shared formula's group, as Excel writes a formula filled across: the group's first cell
+    #: holds its text, the others only the group ("<f t="shared" si="0"/>").
+    shared: str | None = None
 
 
 Cell = str | Number
@@ -41,6 +44,9 @@ def workbook(sheets: dict[str, dict[str, Cell]], merged: dict[str, list[str]] | 
                         formats.append(cell.fmt)
                     style = formats.index(cell.fmt)
                     formula = f"<f>{escape(cell.formula)}</f>" if cell.formula else ""
+                    if cell.shared is not None:
+                        formula = (f'<f t="shared" si="{cell.shared}">{escape(cell.formula)}</f>'
+                                   if cell.formula else f'<f t="shared" si="{cell.shared}"/>')
                     xml = f'<c r="{ref}" s="{style}">{formula}<v>{cell.value}</v></c>'
                 rows.setdefault(row, []).append(xml)
             data = "".join(f'<row r="{r}">{"".join(c)}</row>' for r, c in sorted(rows.items()))

@@ -76,8 +76,8 @@ class Cell:
     has what `figures.Figure` has (ident, value, half unit; no hedge), so the figure index needs
     no second object per figure."""
 
-    __slots__ = ("_amount", "_column", "_fresh", "_line", "_one_column", "_place", "_row",
-                 "_table", "_text")
+    __slots__ = ("_amount", "_column", "_formula", "_fresh", "_line", "_one_column", "_place",
+                 "_row", "_table", "_text")
 
     _text: str
     _line: int | None
@@ -88,15 +88,17 @@ class Cell:
     _one_column: bool
     _fresh: tuple[int, Unit] | None  # read from a plan's data in this unit, not yet placed
     _place: str | None  # where a workbook or a PDF shows it: "Budget!C12", "page 3"
+    _formula: str | None  # what a workbook computes it with: "SUM(B4:B9)"
 
     hedge: None = None  # a table figure is never hedged ("environ" belongs to prose)
     hedge_word: None = None
 
     def __init__(self, text: str, line: int | None = None, amount: Amount | None = None,
-                 place: str | None = None) -> None:
+                 place: str | None = None, formula: str | None = None) -> None:
         self._text = text
         self._line = line
         self._place = place
+        self._formula = formula
         # Read with the default unit here so a bad figure is reported at its own data path; the
         # table reads it again with its unit scale when it has one. A table prints every figure
         # to its unit, so the round-thousands rule of prose figures does not apply in tables.
@@ -111,7 +113,7 @@ class Cell:
                 amount: Amount | None = None) -> Cell:
         """This cell placed in its table (with its amount in the table's unit, if given)."""
         cell = Cell(self.text, self.line, amount if amount is not None else self.amount,
-                    self.place)
+                    self.place, self.formula)
         cell._locate(table, row, column, one_column, None)
         return cell
 
@@ -141,6 +143,12 @@ class Cell:
         """Where a workbook or a PDF shows it, when a line is not all: "Budget!C12" (the sheet
         and cell), "page 3"."""
         return self._place
+
+    @property
+    def formula(self) -> str | None:
+        """The formula a workbook computes the figure with, as written without its "="
+        ("SUM(B4:B9)"); None for a figure typed in, or read from anything but a workbook."""
+        return self._formula
 
     @property
     def amount(self) -> Amount:
@@ -178,9 +186,9 @@ class Cell:
 
     def __reduce__(self) -> tuple[Any, ...]:  # for --jobs and copies
         if self.table is None:
-            return (Cell, (self.text, self.line, self.amount, self.place))
+            return (Cell, (self.text, self.line, self.amount, self.place, self.formula))
         return (_located_cell, (self.text, self.line, self.amount, self.table, self.row,
-                                self.column, self.one_column, self.place))
+                                self.column, self.one_column, self.place, self.formula))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Cell) and self._identity() == other._identity()
@@ -203,6 +211,8 @@ class Cell:
                                         required=False),
             "place": cs.typed_dict_field(cs.str_schema(max_length=PLACE_CHARACTERS),
                                          required=False),
+            "formula": cs.typed_dict_field(cs.str_schema(max_length=FORMULA_CHARACTERS),
+                                           required=False),
         }, extra_behavior="forbid")
         return cs.no_info_after_validator_function(
             _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), long_form]),
@@ -218,19 +228,26 @@ class Cell:
                                                   "maximum": 10_000_000}, {"type": "null"}]},
                               "place": {"type": "string", "maxLength": PLACE_CHARACTERS,
                                         "description": "where a workbook or a PDF shows it: "
-                                        "\"Budget!C12\", \"page 3\""}},
+                                        "\"Budget!C12\", \"page 3\""},
+                              "formula": {"type": "string", "maxLength": FORMULA_CHARACTERS,
+                                          "description": "the workbook's formula for it, "
+                                          "without its \"=\": \"SUM(B4:B9)\""}},
                            "required": ["text"], "additionalProperties": False}],
                 "title": "Cell", "description": "One printed figure of a table."}
 
 
 #: A cell's place ("Budget!C12", "page 3") is at most this long (a sheet name is 31 at most).
 PLACE_CHARACTERS = 64
+#: A cell's formula is kept up to this length (a longer one is no SUM of a block anyway).
+FORMULA_CHARACTERS = 200
 
 
 def _cell_data(cell: Cell) -> dict[str, Any]:
     data: dict[str, Any] = {"text": cell.text, "line": cell.line}
     if cell.place is not None:
         data["place"] = cell.place
+    if cell.formula is not None:
+        data["formula"] = cell.formula
     return data
 
 
@@ -240,8 +257,9 @@ def cell_ident(table: str, row: str, column: str, one_column: bool) -> str:
 
 
 def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: str,
-                  column: str, one_column: bool, place: str | None = None) -> Cell:
-    return Cell(text, line, amount, place).located(table, row, column, one_column)
+                  column: str, one_column: bool, place: str | None = None,
+                  formula: str | None = None) -> Cell:
+    return Cell(text, line, amount, place, formula).located(table, row, column, one_column)
 
 
 #: The unit scale and unit of the table whose rows are being validated (set by `Table`), so a
@@ -258,7 +276,8 @@ def _cell_from_input(value: Any) -> Cell:
     # unit it was read.
     read_in = _TABLE_UNIT.get()
     text = value["text"]
-    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"))
+    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"),
+                value.get("formula"))
     cell._fresh = read_in
     return cell
 

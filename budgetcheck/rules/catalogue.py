@@ -11,6 +11,7 @@ from budgetcheck.rules import (
     across,
     claims,
     difference,
+    formulas,
     inferred,
     inputs,
     reading,
@@ -20,7 +21,8 @@ from budgetcheck.rules import (
 from budgetcheck.rules.registry import REGISTRY, Rule, codes_of, rule
 
 #: The modules whose import registers the built-in rules.
-BUILTIN_MODULES = (across, claims, difference, inferred, inputs, reading, relations, structure)
+BUILTIN_MODULES = (across, claims, difference, formulas, inferred, inputs, reading, relations,
+                   structure)
 
 
 def load_builtin_rules() -> dict[str, Rule]:

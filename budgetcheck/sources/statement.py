@@ -58,6 +58,7 @@ class StatementRow:
     readings: list[list[str]] = field(default_factory=list)  # other ways to group its figures
     repairs: list[str] = field(default_factory=list)  # its figures printed with a stray space
     places: dict[int, str] = field(default_factory=dict)  # column -> "Budget!C12" (workbooks)
+    formulas: dict[int, str] = field(default_factory=dict)  # column -> "SUM(B4:B9)" (workbooks)
 
 
 @dataclass

@@ -76,7 +76,9 @@ def table_data(statement: Statement, seen_ids: UniqueKeys) -> dict[str, Any]:
         data["cells"] = {columns[c]["key"]: (text if line == row.line and c not in row.places
                                              else {"text": text, "line": line,
                                                    **({"place": row.places[c]}
-                                                      if c in row.places else {})})
+                                                      if c in row.places else {}),
+                                                   **({"formula": row.formulas[c]}
+                                                      if c in row.formulas else {})})
                          for c, (text, line) in sorted(row.cells.items())}
         rows.append(data)
     words = slug(statement.title).split("_")

@@ -53,7 +53,7 @@ def plan_toml(plan: Plan, schema: str | None = "../docs/plan.schema.json") -> st
         for row in rows:
             cells = row.pop("cells")
             row["cells"] = {k: (c["text"] if c.get("line") == row.get("line")
-                                and "place" not in c else c)
+                                and "place" not in c and "formula" not in c else c)
                             for k, c in cells.items()}
             _table(lines, "[[tables.rows]]", row)
     for section in ("footnotes", "relations", "claims"):

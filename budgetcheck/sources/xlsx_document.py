@@ -3,8 +3,9 @@ is a statement, read like a pipe table (`grid_statement`), every figure as the s
 
 A cell holding 500 658,31 shown with `#,##0` is the figure "500,658", known to ±0,5: its
 precision comes from its number format, not from the binary value stored. Shared and inline
-strings, booleans and formulas' cached values are read; merged cells repeat a heading over the
-columns they span. A figure's line is its row in the sheet and its place its cell
+strings, booleans and formulas' cached values are read, and each figure keeps its formula (a shared
+one as its own cell has it) for the rule on SUM ranges (BC114); merged cells repeat a heading over
+the columns they span. A figure's line is its row in the sheet and its place its cell
 ("Budget!C12"), and the table is named by its sheet ("Budget: …"). Protections: the archive's entry count and uncompressed size are bounded before
 anything is inflated, and an XML part with a DTD is refused (no entity is ever expanded).
 """
@@ -21,6 +22,7 @@ from xml.etree import ElementTree
 
 from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.inputs.files import read_bytes_file
+from budgetcheck.plan.model import FORMULA_CHARACTERS
 from budgetcheck.sources.document import statements_plan
 from budgetcheck.sources.origin import Read
 from budgetcheck.sources.statement import Statement
@@ -164,11 +166,49 @@ def _cell_text(cell: ElementTree.Element, strings: list[str], formats: list[str]
     return shown_number(text, fmt) if text else ""
 
 
-def _grid(sheet: ElementTree.Element, strings: list[str],
-          formats: list[str]) -> dict[int, dict[int, str]]:
+#: A cell reference in a formula ("B4", "$B$4"), not a function's name nor a sheet's.
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(!])")
+
+
+def shifted(formula: str, columns: int, rows: int) -> str:
+    """A shared formula as the cell `columns` right and `rows` down of its first cell has it:
+    its relative references moved (`=SUM(B4:B6)` filled right is `=SUM(C4:C6)`), the ones
+    anchored with "$" kept."""
+    def move(found: re.Match[str]) -> str:
+        fixed_column, letters, fixed_row, number = found.groups()
+        if not fixed_column:
+            letters = _column_letters(max(0, _column_index(letters) + columns))
+        if not fixed_row:
+            number = str(max(1, int(number) + rows))
+        return f"{fixed_column}{letters}{fixed_row}{number}"
+
+    return _REFERENCE.sub(move, formula)
+
+
+def _formula(cell: ElementTree.Element, row: int, column: int,
+             shared: dict[str, tuple[str, int, int]]) -> str | None:
+    """The cell's formula without its "=", a shared one's as this cell has it; None if none."""
+    element = cell.find("m:f", _NS)
+    if element is None:
+        return None
+    text = (element.text or "").strip()
+    group = element.get("si") if element.get("t") == "shared" else None
+    if group is not None:
+        if text:
+            shared[group] = (text, row, column)
+        elif group in shared:
+            first, at_row, at_column = shared[group]
+            text = shifted(first, column - at_column, row - at_row)
+    return text[:FORMULA_CHARACTERS] or None
+
+
+def _grid(sheet: ElementTree.Element, strings: list[str], formats: list[str],
+          formulas: dict[tuple[int, int], str] | None = None) -> dict[int, dict[int, str]]:
     """Row number -> column index -> the text the cell displays; merged cells spread over
-    their row (a heading spanning the columns of two years)."""
+    their row (a heading spanning the columns of two years). `formulas`, when given, gets the
+    formula of each cell that has one, by (row, column)."""
     rows: dict[int, dict[int, str]] = {}
+    shared: dict[str, tuple[str, int, int]] = {}
     for row in sheet.iterfind("m:sheetData/m:row", _NS):
         for cell in row.iterfind("m:c", _NS):
             where = _CELL.match(cell.get("r", ""))
@@ -183,6 +223,10 @@ def _grid(sheet: ElementTree.Element, strings: list[str],
             text = _cell_text(cell, strings, formats)
             if text:
                 rows.setdefault(number, {})[column] = text
+            if formulas is not None:
+                formula = _formula(cell, number, column, shared)
+                if formula is not None:
+                    formulas[number, column] = formula
     for merged in sheet.iterfind("m:mergeCells/m:mergeCell", _NS):
         corners = [_CELL.match(part) for part in merged.get("ref", "").split(":")]
         if len(corners) != 2 or None in corners:
@@ -198,7 +242,8 @@ def _grid(sheet: ElementTree.Element, strings: list[str],
     return rows
 
 
-def _statement(name: str, rows: dict[int, dict[int, str]]) -> Statement | None:
+def _statement(name: str, rows: dict[int, dict[int, str]],
+               formulas: dict[tuple[int, int], str]) -> Statement | None:
     """A sheet's statement: its rows above the heading row (title, unit), the heading row (the
     first whose cells after the labels' are years or words), then its rows."""
     numbers = sorted(rows)
@@ -224,9 +269,11 @@ def _statement(name: str, rows: dict[int, dict[int, str]]) -> Statement | None:
     figure_at = [j for j, kind in enumerate(kinds) if kind == "figure"]
     sheet = name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else \
         "'" + name.replace("'", "''") + "'"
-    for row in statement.rows:  # each figure's cell: "Budget!C12"
+    for row in statement.rows:  # each figure's cell: "Budget!C12", and its formula
         row.places = {c: f"{sheet}!{_column_letters(figure_at[c])}{line}"
                       for c, (_, line) in row.cells.items()}
+        row.formulas = {c: formulas[line, figure_at[c]] for c, (_, line) in row.cells.items()
+                        if (line, figure_at[c]) in formulas}
     return statement
 
 
@@ -250,7 +297,8 @@ def read_xlsx(path: str | Path, rules: str | Path | None = None) -> Read:
         for name, part in _sheets(archive):
             sheet = _xml(archive, part)
             if sheet is not None:
-                statement = _statement(name, _grid(sheet, strings, formats))
+                formulas: dict[tuple[int, int], str] = {}
+                statement = _statement(name, _grid(sheet, strings, formats, formulas), formulas)
                 if statement is not None and any(r.cells for r in statement.rows):
                     statements.append(statement)
     except (ElementTree.ParseError, ValueError, zipfile.BadZipFile) as error:
