@@ -182,3 +182,29 @@ def test_each_table_takes_its_title_from_the_text_above_it_only(tmp_path: Path) 
     tables = load(path).tables
     assert [t.title for t in tables] == ["Statement of operations", "Table"]
     assert check(load(path)).errors == []
+
+
+def test_a_finding_on_a_page_points_at_its_cell_in_the_source(tmp_path: Path, capsys) -> None:
+    """SARIF's region and GitHub's annotation give the columns of the figure in the page's
+    source, where the cell writes it with entities ("1&nbsp;734&nbsp;$" is "1 734 $")."""
+    import json
+
+    from budgetcheck.cli import main
+
+    total = "<td>1&nbsp;734&nbsp;$</td>"
+    page = PAGE.replace("<td>1 734 $</td>", total).replace("<td>500</td>", "<td>50</td>")
+    path = tmp_path / "etat.html"
+    path.write_text(page, encoding="utf-8")
+    line = next(n for n, text in enumerate(page.split("\n"), 1) if total in text)
+    source = page.split("\n")[line - 1]
+    start = source.index(total) + len("<td>") + 1
+    end = source.index(total) + len(total) - len("</td>") + 1
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    at_total = [r["locations"][0]["physicalLocation"]["region"] for r in results
+                if r["ruleId"] == "BC107"]
+    assert {"startLine": line, "endLine": line, "startColumn": start,
+            "endColumn": end} in at_total
+    assert main(["check", "--format", "github", str(path)]) == 1
+    annotations = capsys.readouterr().out.splitlines()
+    assert any(f"line={line},col={start},endColumn={end - 1}," in a for a in annotations)

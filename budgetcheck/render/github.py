@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetcheck.render import RenderOptions
+from budgetcheck.render.locations import DocumentLines, figure_columns
 from budgetcheck.report import Report
 from budgetcheck.util.oneline import printable
 
@@ -19,11 +20,15 @@ def _property(text: str) -> str:
 
 def render(reports: list[Report], options: RenderOptions) -> str:
     out = []
+    documents = DocumentLines()
     for report in reports:
         for f in report.findings:
             props = [f"file={_property(printable(f.path))}"]
             if f.line:
                 props.append(f"line={f.line}")
+                columns = figure_columns(f, documents)
+                if columns is not None:  # where the figure stands on its line
+                    props += [f"col={columns[0]}", f"endColumn={columns[1] - 1}"]  # inclusive
             tag = " (inferred)" if f.inferred else ""
             props.append(f"title={_property(f'{f.code} {f.name}{tag}')}")
             # The hints are lines of their own; a line break inside a label is not.
