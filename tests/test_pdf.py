@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,52 @@ def test_a_figure_carries_its_page(tmp_path: Path) -> None:
     errors = check(load(path)).errors
     assert [(f.code, f.line, f.place) for f in errors] == [("BC107", 8, "page 2")]
     assert {f.place for f in errors[0].figures} == {"page 2"}
+
+
+#: The real statements a printed page carries whole: the wider ones (the Crown corporations'
+#: eighteen columns) run off an A4 page, and a page printing the prior year's figures left of
+#: the labels (the B.C. and New Zealand statements) is a layout the text reader does not read.
+PRINTABLE = ["apsc-2017-18-financial-position.en.md", "eccc-2013-financial-position.en.md",
+             "eccc-2021-financial-position.en.md", "eccc-2021-financial-position.fr.md",
+             "eccc-2022-financial-position.en.md", "phac-2013-14-financial-position.en.md",
+             "phac-2013-14-operations.en.md", "scc-2012-13-financial-position.en.md"]
+
+
+def _printed(page: str, tmp_path: Path, name: str) -> Path:
+    """The page printed to PDF by headless Chromium, as a browser's "Save as PDF" does."""
+    from .test_html_browser import chromium
+
+    html_file = tmp_path / f"{name}.html"
+    html_file.write_text(page, encoding="utf-8")
+    out = tmp_path / f"{name}.pdf"
+    done = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={out}",
+                    html_file.as_uri())
+    assert done.returncode == 0 and out.exists(), done.stderr[-500:]
+    return out
+
+
+@pytest.mark.parametrize("name", PRINTABLE)
+def test_a_real_statement_page_printed_by_chromium_gives_what_its_table_gives(
+        name: str, tmp_path: Path) -> None:
+    """The statement laid out as a page (as the HTML tests lay it out), printed by Chromium:
+    its PDF gives the verdicts of the statement's own table, check for check; a figure changed
+    in the page is caught at the line of the PDF's text that prints it."""
+    from .test_html import as_page
+
+    source = REAL / name
+    page, _ = as_page(source.read_text(encoding="utf-8"))
+    from_pdf, from_table = check(load(_printed(page, tmp_path, "page"))), check(load(source))
+    assert verdicts(from_pdf) == verdicts(from_table)
+    assert len(from_pdf.passed) == len(from_table.passed) > 0
+    lines = page.split("\n")
+    # the first item row's first figure, changed by a digit
+    at = next(n for n, x in enumerate(lines) if x.startswith("<td>") and any(c.isdigit() for c in x))
+    figure = lines[at][len("<td>"):-len("</td>")]
+    changed = figure.replace(next(c for c in figure if c.isdigit()),
+                             "9" if next(c for c in figure if c.isdigit()) != "9" else "1", 1)
+    lines[at] = f"<td>{changed}</td>"
+    wrong = _printed("\n".join(lines), tmp_path, "wrong")
+    errors = check(load(wrong)).errors
+    text = subprocess.run(["pdftotext", "-layout", str(wrong), "-"], capture_output=True,
+                          text=True, check=True).stdout.split("\n")
+    assert errors and any(changed in text[n - 1] for f in errors for n in f.lines)

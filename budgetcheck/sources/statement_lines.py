@@ -211,11 +211,15 @@ def expand(raw: str) -> str:
     line = raw.replace("\t", "    ").rstrip("\r\n").rstrip()
     line = line[:-1].rstrip() if line.endswith("\\") and not line.endswith("\\\\") else line
     # "2017- 18": a year range split after its dash, joined (its space moved after it, so the
-    # columns keep their places)
-    return _SPLIT_YEARS.sub(r"\1\2\3 ", line)
+    # columns keep their places); so is a bracket a PDF's text set apart from its figure,
+    # "( 15 731)" (its space moved before it: a figure's column is where it ends)
+    line = _SPLIT_YEARS.sub(r"\1\2\3 ", line)
+    return _OPEN_BRACKET.sub(lambda m: f"{m.group(1)}({m.group(2)}", line) if "( " in line \
+        else line
 
 
 _SPLIT_YEARS = re.compile(r"\b((?:19|20)[0-9]{2})([-–/]) ([0-9]{2}(?:[0-9]{2})?)\b")
+_OPEN_BRACKET = re.compile(r"\(( +)([0-9][0-9 ,." + JOINERS + r"]{0,40}\))")
 
 
 #: Where a page copied to text ran its cells together, in a document that groups its digits
