@@ -177,6 +177,11 @@ def test_findings_name_the_sheet_and_cell_in_json_and_sarif(tmp_path: Path, caps
     result = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]
     assert result["locations"][0]["logicalLocations"] == [
         {"fullyQualifiedName": "'Town budget'!B5", "name": "B5", "kind": "resource"}]
+    # text and Markdown show the cell beside the line
+    assert main(["check", "--lang", "en", str(path)]) == 1
+    assert f"{path}:5: BC107 error [inferred] ['Town budget'!B5] " in capsys.readouterr().out
+    assert main(["check", "--format", "markdown", str(path)]) == 1
+    assert f"`{path}:5 ('Town budget'!B5)`" in capsys.readouterr().out
     extracted = tmp_path / "town.toml"
     assert main(["extract", str(path), "-o", str(extracted)]) == 0
     again = check(load(extracted)).errors

@@ -99,7 +99,8 @@ def _table_html(table: Table, marks: Mapping[tuple[str, str, str], list[tuple[Fi
 
 
 def _finding_html(f: Finding) -> str:
-    where = f"{escape(f.path)}:{','.join(map(str, f.lines))}"
+    where = f"{escape(f.path)}:{','.join(map(str, f.lines))}" + (
+        f" ({escape(f.place)})" if f.place else "")
     hints = "".join(f"<div class=\"hint\">→ {escape(h)}</div>" for h in f.hints)
     tag = " <em class=\"inferred\">inferred</em>" if f.inferred else ""
     return (f"<li class=\"finding sev-{f.severity}\" data-code=\"{escape(f.code)}\">"

@@ -57,7 +57,8 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             continue
         out += ["| | Code | Where | Finding |", "|---|---|---|---|"]
         for f in shown:
-            where = _code(f"{f.path}:{f.line}" if f.line else f.path)
+            where = _code((f"{f.path}:{f.line}" if f.line else f.path)
+                          + (f" ({f.place})" if f.place else ""))
             hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
             tag = " (inferred)" if f.inferred else ""
             out.append(f"| {ICONS[f.severity]} {f.severity}{tag} | {_cell(f.code)} {_cell(f.name)} "

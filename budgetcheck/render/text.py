@@ -81,7 +81,9 @@ def _line(finding: Finding, words: dict[str, str], colour: bool) -> str:
     line = f":{finding.line}" if finding.line else ""
     severity = _paint(words[finding.severity], COLOURS[finding.severity], colour)
     tag = f" [{words['inferred']}]" if finding.inferred else ""
-    return (f"{printable(finding.path)}{line}: {finding.code} {severity}{tag} "
+    # where a workbook or a PDF shows the figure, beside the line: "[Budget!B7]", "[page 2]"
+    place = f" [{printable(finding.place)}]" if finding.place else ""
+    return (f"{printable(finding.path)}{line}: {finding.code} {severity}{tag}{place} "
             f"{printable(finding.message)}")
 
 
