@@ -75,6 +75,27 @@ def test_a_french_file_with_semicolons_sections_and_a_unit_record(tmp_path: Path
     assert [(f.code, f.line) for f in check(load(path)).errors] == [("BC107", 9)]
 
 
+def test_a_csv_file_from_excel_on_windows_is_read_in_its_code_page(tmp_path: Path,
+                                                                   capsys) -> None:
+    """Excel on Windows saves "CSV (semicolon delimited)" in Windows-1252: "État", "Réel" and the
+    no-break space of "1 234" are single bytes. It reads as the UTF-8 file does; a file in
+    neither (0x81 is no character of Windows-1252) is refused in one line."""
+    text = ("État des résultats;;\n(en milliers de dollars);;\n"
+            "Renseignements financiers;Prévu;Réel\nProgramme A;1\u00a0234;1\u00a0100\n"
+            "Programme B;500;(20)\nTotal des charges;1\u00a0734;1\u00a0080\n")
+    utf8, windows = tmp_path / "utf8.csv", tmp_path / "windows.csv"
+    utf8.write_text(text, encoding="utf-8")
+    windows.write_bytes(text.encode("cp1252"))
+    assert b"\xc9tat" in windows.read_bytes()  # "É" as one byte
+    plans = [load(utf8), load(windows)]
+    assert plans[0].tables == plans[1].tables and plans[1].tables[0].title == "État des résultats"
+    assert check(plans[1]).errors == []
+    windows.write_bytes(text.encode("cp1252").replace(b"Programme B", b"Programme \x81"))
+    assert main(["check", str(windows)]) == 2
+    assert "windows.csv:5: BC901 file is neither UTF-8 nor cp1252 text (byte 0x81" in \
+        capsys.readouterr().err
+
+
 def test_a_tsv_file_and_the_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tsv = tmp_path / "budget.tsv"
     tsv.write_text("Budget (in dollars)\n\t2024\t2023\nRoads\t100\t90\nParks\t50\t40\n"

@@ -15,10 +15,13 @@ import tempfile
 from pathlib import Path
 
 
-def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str:
+def read_text_file(path: str | Path, limit: int, kind: str = "plan file",
+                   legacy: str | None = None) -> str:
     """The text of a regular file of at most `limit` bytes, or a `PlanError` (BC901) saying in
     one line why it cannot be had. `kind` names what the file should be ("plan file",
-    "baseline") in the messages."""
+    "baseline") in the messages. `legacy` is the encoding a file that is not UTF-8 is read in
+    instead, when its kind is commonly written so (a CSV file from a spreadsheet on Windows is
+    in "cp1252"); without it, or when the file is not that either, it is refused."""
     from budgetcheck.inputs.errors import UnreadableInput
 
     shown = str(path)
@@ -26,14 +29,26 @@ def read_text_file(path: str | Path, limit: int, kind: str = "plan file") -> str
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UnreadableInput(shown, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                        f"{exc.start})", line=line) from None
+        if legacy is None:
+            raise _not_text(shown, raw, exc, "UTF-8") from None
+        try:
+            text = raw.decode(legacy)
+        except UnicodeDecodeError as also:
+            raise _not_text(shown, raw, also, f"UTF-8 nor {legacy}") from None
     if "\x00" in text:
         raise UnreadableInput(shown, f"file contains NUL bytes: binary data, not a {kind}", line=text[: text.index("\x00")].count("\n") + 1)
     if not text.strip():
         raise UnreadableInput(shown, "file is empty")
     return text
+
+
+def _not_text(shown: str, raw: bytes, error: UnicodeDecodeError, encodings: str) -> Exception:
+    from budgetcheck.inputs.errors import UnreadableInput
+
+    line = raw[: error.start].count(b"\n") + 1
+    neither = "neither " if " nor " in encodings else "not "
+    return UnreadableInput(shown, f"file is {neither}{encodings} text (byte "
+                           f"0x{raw[error.start]:02x} at offset {error.start})", line=line)
 
 
 def read_bytes_file(path: str | Path, limit: int, kind: str) -> bytes:

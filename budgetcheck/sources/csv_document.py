@@ -98,7 +98,10 @@ def read_csv(path: str | Path, rules: str | Path | None = None) -> Read:
     """Read a CSV or TSV file: each block of records a statement (the checker infers its
     totals), aligned with a rules file's tables when one is given."""
     shown = str(path)
-    text = read_text(Path(path), limits.DOCUMENT_BYTES, "document").lstrip("\ufeff")
+    # Excel on Windows writes its CSV files in the system's code page: Windows-1252 in French
+    # and English, where every byte but five is a character
+    text = read_text(Path(path), limits.DOCUMENT_BYTES, "document", legacy="cp1252")
+    text = text.lstrip("\ufeff")
     found = records(text, delimiter_of(text, Path(path).suffix.lower()), shown)
     statements = [s for s in map(_statement, _blocks(found))
                   if s is not None and any(r.cells for r in s.rows)]

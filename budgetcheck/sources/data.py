@@ -17,10 +17,11 @@ from budgetcheck.sources.locate import line_of
 from budgetcheck.util import limits
 
 
-def read_text(path: Path, limit: int | None = None, kind: str = "plan file") -> str:
+def read_text(path: Path, limit: int | None = None, kind: str = "plan file",
+              legacy: str | None = None) -> str:
     """The file's text (at most `limit` bytes, a plan file's limit by default), or a PlanError
-    saying in one line why it cannot be had."""
-    return read_text_file(path, limits.PLAN_BYTES if limit is None else limit, kind)
+    saying in one line why it cannot be had; `legacy`: the encoding of a file not in UTF-8."""
+    return read_text_file(path, limits.PLAN_BYTES if limit is None else limit, kind, legacy)
 
 
 def parse_data(text: str, fmt: str, shown: str) -> Any:
