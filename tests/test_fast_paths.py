@@ -201,3 +201,18 @@ def test_a_note_is_worded_only_when_something_reads_it(monkeypatch):
     assert all(note.message in shown for note in notes)
     render([report], RenderOptions())
     assert len(worded) == len(notes)  # worded once
+
+
+@given(st.lists(figure_text, min_size=1, max_size=30), st.sampled_from([0, 3, 6]),
+       st.integers(-10**9, 10**10), st.integers(0, 10**8))
+def test_the_figures_near_a_value_are_the_ones_a_scan_finds(texts, scale, low, width):
+    # BC306 looks for a printed figure of the implied value by bisection; a scan of every
+    # figure is what it replaces.
+    from budgetcheck.numbers.interval import Interval
+
+    index = FigureIndex(plan_with(texts, scale))
+    wanted = Interval(Decimal(low), Decimal(low + width))
+    scanned = [t for t in index.dollar_figures() if t.amount.interval().overlaps(wanted)]
+    assert index.dollar_figures_within(wanted) == scanned
+    for figure in index.dollar_figures():  # each figure is found at its own value
+        assert figure in index.dollar_figures_within(figure.amount.interval())

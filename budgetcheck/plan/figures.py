@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from budgetcheck.numbers.amount import Amount
+from budgetcheck.numbers.interval import Interval
 from budgetcheck.plan.expr import ExpressionError, Ref
 from budgetcheck.plan.model import Cell, Claim, Footnote, Hedge, Plan, Table, cell_ident
 
@@ -120,6 +121,8 @@ class FigureIndex:
         self.tables = {t.id: t for t in plan.tables}
         self.named: dict[str, dict[str, Figure]] = {}
         self.cells = TableCells(plan.tables)
+        self._by_value: tuple[list[Decimal], list[tuple[Interval, int, Figure]], Decimal] | \
+            None = None
         self._by_line: tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
                              dict[tuple[str, str | None], list[Placed]]] | None = None
         self.rows: dict[str, dict[str, int]] = {
@@ -236,6 +239,21 @@ class FigureIndex:
     def dollar_figures(self) -> list[Figure]:
         """Distinct printed dollar figures, for hints and implied values."""
         return [t for t in self.all_terms() if t.amount.unit == "$" and t.amount.value != 0]
+
+    def dollar_figures_within(self, interval: Interval) -> list[Figure]:
+        """The `dollar_figures` whose rounding interval overlaps the bounded `interval`, in
+        their order: by bisection over the figures sorted once by their lower bound, so an
+        implied value on a plan of 10^5 figures does not read every one of them."""
+        if self._by_value is None:
+            spans = sorted(((t.amount.interval(), n, t) for n, t in
+                            enumerate(self.dollar_figures())), key=lambda s: (s[0].lo, s[1]))
+            widest = max((span.width for span, _, _ in spans), default=Decimal(0))
+            self._by_value = ([span.lo for span, _, _ in spans], spans, widest)
+        lows, spans, widest = self._by_value
+        first = bisect_left(lows, interval.lo - widest)
+        last = bisect_right(lows, interval.hi)
+        found = sorted((n, t) for span, n, t in spans[first:last] if span.overlaps(interval))
+        return [t for _, t in found]
 
 
 def significant_unit(amount: Amount) -> Decimal:

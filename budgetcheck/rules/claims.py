@@ -265,9 +265,8 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                                places=places) if central.is_bounded else "?")
     range_text = (ctx.interval_text(implied, scale, dim, places=places)
                   if implied.is_bounded else "?")
-    matches = [t for t in ctx.index.dollar_figures()
-               if dim == "$" and implied.is_bounded and t.ident.split("[")[0] != claim.id
-               and t.amount.interval().overlaps(implied)]
+    matches = [t for t in ctx.index.dollar_figures_within(implied)
+               if t.ident.split("[")[0] != claim.id] if dim == "$" and implied.is_bounded else []
     if matches:
         yield Passed(code=code, subject=f"{claim.id}: {name} ≈ {matches[0].ident}",
                      relation=claim.relation, lines=sorted({x for x in lines if x}))

@@ -100,6 +100,8 @@ def sum_range_covers_its_block(plan: Plan, ctx: Context) -> Iterator[Finding]:
         lines = {row.line: row for row in table.rows if row.line is not None}
         for index, row in enumerate(table.rows):
             for key, cell in row.cells.items():
+                if cell.formula is None:
+                    continue  # most figures: typed in, or not from a workbook
                 covered = sum_range(cell)
                 if covered is None or cell.line is None:
                     continue
