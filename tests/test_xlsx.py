@@ -186,3 +186,18 @@ def test_findings_name_the_sheet_and_cell_in_json_and_sarif(tmp_path: Path, caps
     assert main(["extract", str(path), "-o", str(extracted)]) == 0
     again = check(load(extracted)).errors
     assert [(f.line, f.place) for f in again] == [(5, "'Town budget'!B5")]
+
+
+@pytest.mark.parametrize(("formula", "place", "rows"), [
+    ("SUM(B4:B9)", "Budget!B10", (4, 9)), ("sum($B$9:$B$4)", "Budget!B10", (4, 9)),
+    ("SUM(budget!B4:B9)", "Budget!B10", (4, 9)),
+    ("SUM('Town budget'!B4:B9)", "'Town budget'!B10", (4, 9)),
+    ("SUM(Other!B4:B9)", "Budget!B10", None),  # another sheet's rows
+    ("SUM(C4:C9)", "Budget!B10", None),  # another column's
+    ("SUM(B4:C9)", "Budget!B10", None), ("SUM(B4:B9)+B2", "Budget!B10", None)])
+def test_the_range_a_sum_adds_is_read_only_from_its_own_column(formula, place, rows) -> None:
+    from budgetcheck.numbers.notation import parse_amount
+    from budgetcheck.plan.model import Cell
+    from budgetcheck.rules.formulas import sum_range
+
+    assert sum_range(Cell("5", 10, parse_amount("5"), place, formula)) == rows

@@ -14,11 +14,11 @@ from budgetcheck.rules.registry import rule
 from budgetcheck.rules.structure import table_name
 
 #: "SUM(B4:B9)", "sum($B$4:$B$9)", "SUM(Budget!B4:B9)": one range of one column.
-_SUM_RANGE = re.compile(r"^\s*SUM\(\s*(?:(?:'[^']*(?:''[^']*)*'|[A-Za-z_][\w.]*)!)?"
+_SUM_RANGE = re.compile(r"^\s*SUM\(\s*(?:('[^']*(?:''[^']*)*'|[A-Za-z_][\w.]*)!)?"
                         r"\$?([A-Z]{1,3})\$?([0-9]{1,7})\s*:\s*\$?([A-Z]{1,3})\$?([0-9]{1,7})\s*\)\s*$",
                         re.IGNORECASE)
-#: The column letters of a place: "Budget!C12" -> "C".
-_PLACE_COLUMN = re.compile(r"!\$?([A-Z]{1,3})\$?[0-9]+$")
+#: A place's sheet and column letters: "Budget!C12" -> ("Budget", "C").
+_PLACE_COLUMN = re.compile(r"^(.*)!\$?([A-Z]{1,3})\$?[0-9]+$")
 
 _WORDS: Messages = {
     "left_out": {
@@ -42,15 +42,24 @@ def sum_range(cell: Cell) -> tuple[int, int] | None:
     """The sheet rows a cell's =SUM adds, first and last, when it is one range of the cell's own
     column ("SUM(B4:B9)" in column B); None for any other formula or cell."""
     found = _SUM_RANGE.match(cell.formula or "")
-    column = _PLACE_COLUMN.search(cell.place or "")
-    if found is None or column is None:
+    place = _PLACE_COLUMN.match(cell.place or "")
+    if found is None or place is None:
         return None
-    left, top, right, bottom = found.groups()
-    own = column.group(1).upper()
+    sheet, left, top, right, bottom = found.groups()
+    own_sheet, own = place.group(1), place.group(2).upper()
+    if sheet is not None and _sheet_name(sheet) != _sheet_name(own_sheet):
+        return None  # a range of another sheet: not the block above this cell
     if left.upper() != own or right.upper() != own:
         return None
     first, last = sorted((int(top), int(bottom)))
     return first, last
+
+
+def _sheet_name(written: str) -> str:
+    """A sheet's name as Excel compares it: unquoted ("'Town budget'"), in any case."""
+    if written.startswith("'") and written.endswith("'"):
+        written = written[1:-1].replace("''", "'")
+    return written.casefold()
 
 
 def block_above(table: Table, index: int, column: str) -> list[tuple[Row, Cell]]:
