@@ -91,14 +91,12 @@ class Amount:
                 self._exact = True
 
     @classmethod
-    def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool,
-                whole: int | None = None) -> Amount:
-        """An amount from digits already read and bounded (a cell moved into its table's unit,
-        a bare integer): skips the checks, which cost more than the rest of reading a figure.
-        `whole` is the digits' integer value when the reader has it (a bare integer)."""
+    def trusted(cls, digits: Decimal, scale: int, unit: Unit, exact: bool) -> Amount:
+        """An amount from digits already read and bounded (a figure formatted for a message):
+        skips the checks, which cost more than the rest of reading a figure."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = digits, scale, unit, exact
-        amount._scaled = None if whole is None else (whole, scale)
+        amount._scaled = None
         return amount
 
     @classmethod
