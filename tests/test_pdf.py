@@ -92,9 +92,12 @@ def test_a_figure_carries_its_page(tmp_path: Path) -> None:
 
 
 #: The real statements a printed page carries whole: the wider ones (the Crown corporations'
-#: eighteen columns) run off an A4 page, and a page printing the prior year's figures left of
-#: the labels (the B.C. and New Zealand statements) is a layout the text reader does not read.
-PRINTABLE = ["apsc-2017-18-financial-position.en.md", "eccc-2013-financial-position.en.md",
+#: eighteen columns) run off an A4 page, and New Zealand's and Victoria's put the unit in each
+#: column's heading ("Actual 2024 ($000)"), which the text reader does not read yet. B.C.'s
+#: prints the prior year's figures left of the labels.
+PRINTABLE = ["apsc-2017-18-financial-position.en.md",
+             "bc-2004-05-estimated-statement-of-operations.en.md",
+             "eccc-2013-financial-position.en.md",
              "eccc-2021-financial-position.en.md", "eccc-2021-financial-position.fr.md",
              "eccc-2022-financial-position.en.md", "phac-2013-14-financial-position.en.md",
              "phac-2013-14-operations.en.md", "scc-2012-13-financial-position.en.md"]

@@ -642,3 +642,48 @@ def test_keys_of_labels_printed_many_times_are_handed_out_in_order():
     assert [keys.take("item") for _ in range(3)] == ["item", "item_2", "item_3"]
     assert keys.take("item_4") == "item_4" and keys.take("item") == "item_5"
     assert len({keys.take("row") for _ in range(1000)}) == 1000
+
+
+PRIOR_YEAR_FIRST = """ESTIMATED STATEMENT OF OPERATIONS
+($000)
+
+   Estimates     Forecast                                   Estimates
+    2024/25       2024/25                                    2025/26
+                              Revenue
+   13,365,000    13,669,000   Taxation                      14,185,000
+    3,416,000     3,701,000   Natural resources              3,432,000
+    1,036,000       908,000   Investment earnings              826,000
+   17,817,000    18,278,000   Total revenue                 18,443,000
+"""
+
+
+def test_a_statement_printing_the_prior_years_left_of_its_labels(tmp_path):
+    """As B.C.'s estimated statements print it: two columns of figures, the labels, then the
+    year estimated. It reads as if the labels came first, on the lines as printed; a figure
+    changed on the left is caught at its line."""
+    report, path = _checked(tmp_path, PRIOR_YEAR_FIRST)
+    table = load(path).tables[0]
+    assert table.title == "ESTIMATED STATEMENT OF OPERATIONS" and table.scale == 3
+    assert [c.label for c in table.columns] == ["Estimates 2025/26", "Estimates 2024/25",
+                                                "Forecast 2024/25"]
+    assert [(r.label, r.line) for r in table.rows] == [
+        ("Revenue", None), ("Taxation", 7), ("Natural resources", 8),
+        ("Investment earnings", 9), ("Total revenue", 10)]
+    assert [c.text for c in table.rows[1].cells.values()] == ["14,185,000", "13,365,000",
+                                                              "13,669,000"]
+    assert report.errors == [] and sum(1 for p in report.passed if p.code == "BC107") == 3
+    wrong, _ = _checked(tmp_path, PRIOR_YEAR_FIRST.replace("3,701,000", "3,710,000"))
+    assert [(f.code, f.line, f.column) for f in wrong.errors] == [("BC107", 10, "forecast_2024_25")]
+
+
+def test_item_numbers_before_labels_are_no_column_of_figures(tmp_path):
+    """A numbered list ("1  Salaries …") is not a column of figures printed left of labels."""
+    text = ("Statement of Operations\n(in dollars)\n                           2025      2024\n"
+            "1   Salaries            1,234     1,100\n2   Rent                  500       400\n"
+            "3   Supplies              100        90\n    Total expenses      1,834     1,590\n")
+    report, path = _checked(tmp_path, text)
+    table = load(path).tables[0]
+    assert [c.label for c in table.columns] == ["2025", "2024"]
+    assert [r.label for r in table.rows] == ["1 Salaries", "2 Rent", "3 Supplies",
+                                            "Total expenses"]
+    assert report.errors == []

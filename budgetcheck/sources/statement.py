@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from budgetcheck.sources.statement_columns import labels_first
 from budgetcheck.sources.statement_headings import (
     STATEMENT_NAME,
     by_years,
@@ -83,6 +84,7 @@ def read_text_statements(raw_lines: list[str]) -> list[Statement]:
     space_groups = len(_COMMA_GROUPED.findall("\n".join(lines))) < 3
     if not space_groups:  # cells run together ("Revenue11,250,55911,310,567") set apart
         lines = [unglue(x) for x in lines]
+    lines = labels_first(lines)  # "13,365,000   Taxation   14,185,000": the labels first
     splits = [split_line(x, space_groups) for x in lines]
     starts = _statement_starts(lines, splits)
     statements = []
