@@ -439,18 +439,28 @@ def test_a_table_with_no_unit_line_and_no_headings_is_found_by_its_total(tmp_pat
     assert [(f.code, f.line) for f in report.errors] == [("BC107", 8)]
 
 
-def test_figures_in_prose_or_a_list_with_no_total_are_not_a_table(tmp_path):
+def test_figures_in_prose_or_a_list_with_no_total_are_not_a_table(tmp_path, capsys):
+    """No table is made of them; the document is read all the same, and its report says that
+    nothing in it could be checked (exit 0): a folder of press releases can be checked. A text
+    with no figure at all is no document (BC901)."""
     prose = ("Dear members,\nThe hall cost 1,234 dollars. The roof cost 5,678 dollars.\n"
              "In total we spent 6,912 dollars: a total we are proud of 3.\n")
+    path = tmp_path / "doc.txt"
     for text in (prose, "Roads 100\nLibrary 60\nParks 40\n"):
-        path = tmp_path / "doc.txt"
         path.write_text(text, encoding="utf-8")
-        assert main_exit(path) == 2  # no table and no claim (BC901), as before
+        plan = load(path)
+        assert plan.tables == [] and plan.claims == []
+        assert main_exit(path, "--lang", "en") == 0
+        assert capsys.readouterr().out == (f"{path}: nothing to check: no total, relation or "
+                                           "claim the checker can verify was found\n")
+    path.write_text("Dear members,\nthe hall is finished.\n", encoding="utf-8")
+    assert main_exit(path) == 2
+    assert "no claim and no figure was found" in capsys.readouterr().err
 
 
-def main_exit(path):
+def main_exit(path, *options):
     from budgetcheck.cli import main
-    return main(["check", "-q", str(path)])
+    return main(["check", *options, str(path)])
 
 
 def test_a_summary_of_department_totals_is_not_added_down(tmp_path):

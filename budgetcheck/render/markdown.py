@@ -52,6 +52,10 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             out += [f"- {_code(f'{report.document}:{p.line}')} {_cell(p.subject)}"
                     for p in inferred]
             out += ["", "</details>", ""]
+        if not report.findings and not report.passed:
+            out += ["Nothing to check: no total, relation or claim the checker can verify was "
+                    "found.", ""]
+            continue
         if not shown:
             out += ["No findings.", ""]
             continue

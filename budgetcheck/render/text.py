@@ -17,12 +17,16 @@ LABELS = {
     "en": {"error": "error", "warning": "warning", "note": "note", "passed": "passed",
            "relations": "Relations and footnotes", "claims": "Claims in the text",
            "summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks passed",
-           "table": "Table", "inferred": "inferred", "inferred_heading": "Inferred relations"},
+           "table": "Table", "inferred": "inferred", "inferred_heading": "Inferred relations",
+           "nothing": "nothing to check: no total, relation or claim the checker can "
+                      "verify was found"},
     "fr": {"error": "erreur", "warning": "avertissement", "note": "remarque", "passed": "réussi",
            "relations": "Relations et notes", "claims": "Énoncés du texte",
            "summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
                       "{passed} vérifications réussies",
-           "table": "Tableau", "inferred": "déduit", "inferred_heading": "Relations déduites"},
+           "table": "Tableau", "inferred": "déduit", "inferred_heading": "Relations déduites",
+           "nothing": "rien à vérifier : aucun total, aucune relation ni aucun énoncé que "
+                      "le vérificateur puisse vérifier"},
 }
 
 
@@ -68,6 +72,9 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         if not quiet:
             s = report.summary
             source = report.plan_file or report.document
+            if not report.findings and not report.passed:  # a press release of figures
+                out.append(f"{printable(source)}: {words['nothing']}")
+                continue
             out.append(f"{printable(source)}: " + words["summary"].format(
                 errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed))
     return "\n".join(out) + ("\n" if out else "")

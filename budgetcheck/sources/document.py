@@ -16,7 +16,7 @@ from typing import Any
 
 from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.plan.model import Plan
-from budgetcheck.sources.claims_text import Document, find_claims, reread_claim
+from budgetcheck.sources.claims_text import PROSE_AMOUNT, Document, find_claims, reread_claim
 from budgetcheck.sources.data import read_text, refuse_too_many_figures
 from budgetcheck.sources.origin import Origin, Read
 from budgetcheck.sources.registry import reader_for
@@ -116,12 +116,25 @@ def statements_plan(statements: list[Statement], words: str, shown: str,
         data = with_rules(data, document, parsed)
         origin = Origin(str(rules), rules_text, fmt)
     # A file with no prose (CSV, a workbook) is refused without tables even when a rules
-    # file brings claims: they could only be looked for in text it does not have.
-    if not data["tables"] and (prose is None or not data.get("claims")):
+    # file brings claims: they could only be looked for in text it does not have. A page with
+    # prose figures and nothing to check in them is read: its report says so.
+    if not data["tables"] and (prose is None or not data.get("claims") and not has_figures(prose)):
         raise UnreadableInput(shown, nothing)
     plan = validated(Plan, data, shown)
     refuse_too_many_figures(plan, shown)
     return Read(plan, origin)
+
+
+#: A figure of prose that is not an amount: a count ("6000 participants", "40 pays"); a year
+#: alone ("en 2025") is none.
+_COUNT = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9]+(?:[ ,.\u00a0\u202f][0-9]{3})*(?![\w])")
+
+
+def has_figures(prose: str) -> bool:
+    """The text states an amount ("1,234 dollars", "9 M$", "12 %") or a count ("6000
+    participants"): a document of figures, whose report says when none of them could be
+    checked, not a file that is no document at all."""
+    return PROSE_AMOUNT.search(prose) is not None or _COUNT.search(prose) is not None
 
 
 def _give_places(data: dict[str, Any], place_of: Callable[[int], str]) -> None:
@@ -197,10 +210,10 @@ def text_document_plan(text: str, shown: str, rules: RulesFile | None = None,
     data = plan_data(text, shown, rules, markdown=markdown)
     if place_of is not None:
         _give_places(data, place_of)
-    if not data["tables"] and not data.get("claims"):
+    if not data["tables"] and not data.get("claims") and not has_figures(text):
         raise UnreadableInput(shown, "no table (a 'Tableau N :' or 'Table N:' heading, a statement "
-                        "with a unit line or column headings, or a Markdown table) and no claim "
-                        "was found in this document")
+                        "with a unit line or column headings, or a Markdown table), no claim "
+                        "and no figure was found in this document")
     plan = validated(Plan, data, shown)
     refuse_too_many_figures(plan, shown)
     return Read(plan, origin or Origin(shown))

@@ -25,4 +25,4 @@ def read_html(path: str | Path, rules: str | Path | None = None) -> Read:
     prose = prose_text(blocks, text.count("\n") + 1)
     refuse_beyond_limits(prose, shown)
     return statements_plan(statements, prose, shown, rules, "no table with figures (<table>) "
-                           "and no claim was found in this page", prose=prose)
+                           "and no claim or figure was found in this page", prose=prose)
