@@ -62,4 +62,5 @@ def read_baseline(path: str | Path) -> set[Entry]:
 
 def without_accepted(report: Report, accepted: set[Entry]) -> Report:
     kept: list[Finding] = [f for f in report.findings if entry(f) not in accepted]
-    return report.model_copy(update={"findings": kept})
+    left_out = len(report.findings) - len(kept)
+    return report.model_copy(update={"findings": kept, "accepted": report.accepted + left_out})

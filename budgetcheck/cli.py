@@ -211,7 +211,9 @@ def run_check(args: argparse.Namespace) -> int:
     emit(args.output, text)
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
-    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+    # Writing a baseline accepts what it writes: the run that records them has not failed.
+    return EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline \
+        else EXIT_OK
 
 
 def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:

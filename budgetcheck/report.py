@@ -204,6 +204,7 @@ class Summary(BaseModel):
     passed: int = 0
     inferred: int = Field(0, description="Checks of relations the checker inferred (BC107), "
                           "whatever their verdict.")
+    accepted: int = Field(0, description="Findings a baseline accepted, and so not reported.")
 
 
 class Report(BaseModel):
@@ -218,13 +219,16 @@ class Report(BaseModel):
     mode: str
     findings: list[Finding]
     passed: list[Passed] = Field(default_factory=list)
+    accepted: int = Field(default=0, description="Findings left out because a baseline "
+                          "accepts them.")
 
     @property
     def summary(self) -> Summary:
         count = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         return Summary(errors=count["error"], warnings=count["warning"], notes=count["note"],
                        passed=len(self.passed),
-                       inferred=sum(1 for x in self._checks() if x.inferred))
+                       inferred=sum(1 for x in self._checks() if x.inferred),
+                       accepted=self.accepted)
 
     def _checks(self) -> list[Finding | Passed]:
         return [*self.findings, *self.passed]

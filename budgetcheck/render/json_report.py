@@ -42,7 +42,7 @@ def inferred_dict(item: Finding | Passed, document: str) -> dict[str, Any]:
 
 
 def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
-    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0, "inferred": 0}
+    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0, "inferred": 0, "accepted": 0}
     for report in reports:
         for key, value in report.summary.model_dump().items():
             totals[key] += value

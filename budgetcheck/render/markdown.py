@@ -41,8 +41,9 @@ def render(reports: list[Report], options: RenderOptions) -> str:
     for report in reports:
         s = report.summary
         out.append(f"**{_cell(report.plan_file or report.document)}**: {s.errors} errors, "
-                   f"{s.warnings} warnings, {s.notes} notes, {s.passed} checks passed "
-                   f"(mode: {report.mode})")
+                   f"{s.warnings} warnings, {s.notes} notes, {s.passed} checks passed"
+                   + (f", {s.accepted} accepted by the baseline" if s.accepted else "")
+                   + f" (mode: {report.mode})")
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
         inferred = [p for p in report.passed if p.inferred]
@@ -52,7 +53,7 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             out += [f"- {_code(f'{report.document}:{p.line}')} {_cell(p.subject)}"
                     for p in inferred]
             out += ["", "</details>", ""]
-        if not report.findings and not report.passed:
+        if not report.findings and not report.passed and not s.accepted:
             out += ["Nothing to check: no total, relation or claim the checker can verify was "
                     "found.", ""]
             continue

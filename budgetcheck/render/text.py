@@ -19,14 +19,16 @@ LABELS = {
            "summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks passed",
            "table": "Table", "inferred": "inferred", "inferred_heading": "Inferred relations",
            "nothing": "nothing to check: no total, relation or claim the checker can "
-                      "verify was found"},
+                      "verify was found",
+           "accepted": "; {accepted} accepted by the baseline"},
     "fr": {"error": "erreur", "warning": "avertissement", "note": "remarque", "passed": "réussi",
            "relations": "Relations et notes", "claims": "Énoncés du texte",
            "summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
                       "{passed} vérifications réussies",
            "table": "Tableau", "inferred": "déduit", "inferred_heading": "Relations déduites",
            "nothing": "rien à vérifier : aucun total, aucune relation ni aucun énoncé que "
-                      "le vérificateur puisse vérifier"},
+                      "le vérificateur puisse vérifier",
+           "accepted": " ; {accepted} acceptés par la référence"},
 }
 
 
@@ -72,11 +74,12 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         if not quiet:
             s = report.summary
             source = report.plan_file or report.document
-            if not report.findings and not report.passed:  # a press release of figures
-                out.append(f"{printable(source)}: {words['nothing']}")
+            if not report.findings and not report.passed and not s.accepted:
+                out.append(f"{printable(source)}: {words['nothing']}")  # a press release
                 continue
+            accepted = words["accepted"].format(accepted=s.accepted) if s.accepted else ""
             out.append(f"{printable(source)}: " + words["summary"].format(
-                errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed))
+                errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed) + accepted)
     return "\n".join(out) + ("\n" if out else "")
 
 
