@@ -12,6 +12,9 @@ import pytest
 from .conftest import FIXTURE, ROOT
 
 GOOD = FIXTURE.read_text(encoding="utf-8")
+STATEMENT = ("Statement of Operations\n(in thousands of dollars)\n"
+             "                      2025      2024\nSalaries             1,234     1,100\n"
+             "Rent                   500       (20)\nTotal expenses       1,734     1,080\n")
 IDENTITY = {"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
             "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
 
@@ -32,9 +35,13 @@ def try_repo(scratch, home):
 def test_pre_commit_passes_a_consistent_plan_and_fails_a_wrong_total(tmp_path):
     pytest.importorskip("pre_commit")
     scratch, home = tmp_path / "scratch", tmp_path / "home"
-    (scratch / "plans").mkdir(parents=True)
+    (scratch / "plans" / "2024").mkdir(parents=True)
     (scratch / "plans" / "scale-ai.toml").write_text(GOOD, encoding="utf-8")
     (scratch / "notes.toml").write_text("[other]\nnot_a_plan = true\n")
+    # a nested folder, a document, and files the hook leaves alone
+    (scratch / "plans" / "2024" / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    (scratch / "plans" / "README.md").write_text("How we write plans.\n", encoding="utf-8")
+    (scratch / "plans" / "2024" / "statement.rules.toml").write_text("[[claims]]\n")
     git("init", "-q", cwd=scratch)
     git("add", "-A", cwd=scratch)
 
@@ -44,8 +51,11 @@ def test_pre_commit_passes_a_consistent_plan_and_fails_a_wrong_total(tmp_path):
 
     wrong = GOOD.replace('financement = "94,7 M$"', 'financement = "97,4 M$"')
     (scratch / "plans" / "scale-ai.toml").write_text(wrong, encoding="utf-8")
+    (scratch / "plans" / "2024" / "statement.txt").write_text(
+        STATEMENT.replace("1,100", "1,010"), encoding="utf-8")
     git("add", "-A", cwd=scratch)
     bad = try_repo(scratch, home)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
     assert "seeds/scale-ai-plan-directeur-2023-2024.fr.txt:614: BC102" in bad.stdout
+    assert "plans/2024/statement.txt:6: BC107" in bad.stdout
