@@ -124,3 +124,37 @@ def test_an_input_error_shows_a_key_escaped_on_one_line(tmp_path):
     result = run("check", str(path))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "\x1b" not in result.stderr and "bad\\x1b[31m" in result.stderr
+
+
+def test_markdown_fits_a_pull_request_comment_whatever_the_plan(tmp_path):
+    """A comment holds 65 536 characters: on a plan of 20 000 figures with hundreds of notes,
+    the Markdown keeps under 65 000, shows every error first, and counts what it leaves out."""
+    import re
+    import sys
+
+    from budgetcheck import check, load
+    from budgetcheck.render import RenderOptions
+    from budgetcheck.render.markdown import MAX_CHARACTERS, _render, render
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from generate import write
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    path = tmp_path / "large.json"
+    write(path, 20_000, "json", errors=30)
+    report = check(load(path))
+    text = render([report], RenderOptions())
+    whole = _render([report], RenderOptions(), budget=None)
+    assert len(text) <= MAX_CHARACTERS < len(whole)  # it would not have fitted
+    rows = [line for line in text.splitlines() if line.startswith("| ❌ error")]
+    assert len(rows) == len(report.errors) > 0
+    shown_notes = sum(1 for line in text.splitlines() if line.startswith("| ℹ️"))
+    left = re.search(r"… and ([0-9]+) more findings \(([0-9]+) notes\)", text)
+    assert left is not None and int(left.group(1)) == int(left.group(2))
+    assert int(left.group(1)) + shown_notes + len(rows) == len(report.findings)
+    small = render([check(load(ROOT / "fixtures" / "scale-ai-2023-2024.toml"))],
+                   RenderOptions())
+    assert "more findings" not in small  # a plan that fits is shown whole, as before

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from budgetcheck.render import RenderOptions
-from budgetcheck.report import Report
+from budgetcheck.report import Finding, Report
 from budgetcheck.util.oneline import printable
 
 ICONS = {"error": "❌", "warning": "⚠️", "note": "ℹ️"}
@@ -36,7 +36,36 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+#: A pull-request comment holds 65 536 characters: the Markdown stays under this, whatever the
+#: size of the plans; what does not fit is counted.
+MAX_CHARACTERS = 65_000
+#: Kept for the lines that say what was left out, a report's summary and the last report's.
+_RESERVE = 2_000
+
+
 def render(reports: list[Report], options: RenderOptions) -> str:
+    text = _render(reports, options, budget=None)
+    if len(text) <= MAX_CHARACTERS:
+        return text
+    per_report = (MAX_CHARACTERS - _RESERVE * (len(reports) + 1)) // max(1, len(reports))
+    return _render(reports, options, budget=max(per_report, 0))
+
+
+def _fitted(rows: list[tuple[int, str]], budget: int) -> list[int]:
+    """The indexes of the rows that fit in `budget` characters, the most severe first (rank 0:
+    errors), in their own order."""
+    chosen: list[int] = []
+    used = 0
+    for n in sorted(range(len(rows)), key=lambda n: (rows[n][0], n)):
+        size = len(rows[n][1]) + 1
+        if used + size > budget:
+            break
+        chosen.append(n)
+        used += size
+    return sorted(chosen)
+
+
+def _render(reports: list[Report], options: RenderOptions, budget: int | None) -> str:
     out = ["## budgetcheck", ""]
     for report in reports:
         s = report.summary
@@ -47,11 +76,25 @@ def render(reports: list[Report], options: RenderOptions) -> str:
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
         inferred = [p for p in report.passed if p.inferred]
+        rows = [(_RANK[f.severity], _row(f)) for f in shown]
+        kept = list(range(len(rows)))
+        if budget is not None:  # findings first; the relations that hold get what remains
+            kept = _fitted(rows, budget)
+        shown_rows = set(kept)
+        left_out = [f for n, f in enumerate(shown) if n not in shown_rows]
         if inferred:
+            holding = [f"- {_code(f'{report.document}:{p.line}')} {_cell(p.subject)}"
+                       for p in inferred]
+            listed = len(holding)
+            if budget is not None:
+                room = budget - sum(len(rows[n][1]) + 1 for n in kept)
+                holding = [holding[n] for n in _fitted([(0, h) for h in holding], max(room, 0))]
             out += ["<details><summary>Inferred relations that hold "
                     f"({len(inferred)})</summary>", ""]
-            out += [f"- {_code(f'{report.document}:{p.line}')} {_cell(p.subject)}"
-                    for p in inferred]
+            out += holding
+            if len(holding) < listed:
+                out.append(f"- … and {listed - len(holding)} more, not listed to keep this "
+                           "comment short")
             out += ["", "</details>", ""]
         if not report.findings and not report.passed and not s.accepted:
             out += ["Nothing to check: no total, relation or claim the checker can verify was "
@@ -61,13 +104,25 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             out += ["No findings.", ""]
             continue
         out += ["| | Code | Where | Finding |", "|---|---|---|---|"]
-        for f in shown:
-            where = _code((f"{f.path}:{f.line}" if f.line else f.path)
-                          + (f" ({f.place})" if f.place else ""))
-            hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
-            tag = " (inferred)" if f.inferred else ""
-            out.append(f"| {ICONS[f.severity]} {f.severity}{tag} | {_cell(f.code)} {_cell(f.name)} "
-                       f"| {where} | "
-                       f"{_cell(f.message)}{hints} |")
+        out += [rows[n][1] for n in kept]
+        if left_out:
+            counts = ", ".join(f"{sum(1 for f in left_out if f.severity == s)} {s}s"
+                               for s in ("error", "warning", "note")
+                               if any(f.severity == s for f in left_out))
+            out.append(f"| | | | … and {len(left_out)} more findings ({counts}), not shown to "
+                       f"keep this comment under {MAX_CHARACTERS:,} characters: the whole list "
+                       "is in `--format json` or `--format sarif` |")
         out.append("")
     return "\n".join(out)
+
+
+_RANK = {"error": 0, "warning": 1, "note": 2}
+
+
+def _row(f: Finding) -> str:
+    where = _code((f"{f.path}:{f.line}" if f.line else f.path)
+                  + (f" ({f.place})" if f.place else ""))
+    hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
+    tag = " (inferred)" if f.inferred else ""
+    return (f"| {ICONS[f.severity]} {f.severity}{tag} | {_cell(f.code)} {_cell(f.name)} "
+            f"| {where} | {_cell(f.message)}{hints} |")
