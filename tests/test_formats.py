@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from budgetcheck.cli import main
 
+from .conftest import ROOT
 from .test_cli import bad_plan
+from .xlsx_docs import Number, workbook
 
 
 def output(capsys, *args):
@@ -44,6 +48,23 @@ def test_sarif_is_what_code_scanning_accepts(capsys, tmp_path):
     assert main_artifact["uriBaseId"] == "%SRCROOT%" and "%SRCROOT%" in run["originalUriBaseIds"]
     for related in error["relatedLocations"]:  # resolved against the same base
         assert related["physicalLocation"]["artifactLocation"] == main_artifact
+    assert str(ROOT) not in json.dumps(data)  # no local path: the service resolves the base
+
+
+def test_sarif_is_valid_against_the_sarif_2_1_0_schema(capsys, tmp_path):
+    """The official schema (tests/schemas/, a copy of OASIS's), on the bundled plan's report,
+    a plan with errors, and a workbook's (logical locations)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json")
+                        .read_text(encoding="utf-8"))
+    book = tmp_path / "town.xlsx"
+    book.write_bytes(workbook({"Town budget": {
+        "A1": "Budget (in dollars)", "B2": Number("2024"), "A3": "Roads", "B3": Number("100"),
+        "A4": "Parks", "B4": Number("50"), "A5": "Total", "B5": Number("160")}}))
+    for args in ([], [str(bad_plan(tmp_path))], [str(book)]):
+        report = json.loads(output(capsys, "--format", "sarif", *args))
+        jsonschema.Draft7Validator(schema).validate(report)
+        assert report["runs"][0]["results"] or not args
 
 
 def test_sarif_columns_point_at_the_figure(capsys):

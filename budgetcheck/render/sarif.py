@@ -95,7 +95,9 @@ def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
             "tool": {"driver": {"name": "budgetcheck", "version": __version__,
                                 "semanticVersion": __version__,
                                 "rules": [_rule(code) for code in codes]}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            # No local path: a code-scanning service resolves the base against its checkout.
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {
+                "text": "The folder budgetcheck was run in: the repository's root in CI."}}},
             "results": [_result(f, index, documents) for r in reports for f in r.findings],
         }],
     }
