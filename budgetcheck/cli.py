@@ -170,7 +170,9 @@ def run_check(args: argparse.Namespace) -> int:
     from budgetcheck.inputs.errors import UnreadableInput
     from budgetcheck.render import RenderOptions, get_renderer
     from budgetcheck.report import SEVERITY_ORDER
+    from budgetcheck.util.clock import utc_now
 
+    started = utc_now()
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
     if mode == "absolute" and not args.tolerance:
         raise UnreadableInput("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'")
@@ -202,18 +204,19 @@ def run_check(args: argparse.Namespace) -> int:
         write_baseline(args.write_baseline, reports)
     from budgetcheck.render.text import use_colour
 
-    options = RenderOptions(
+    floor = SEVERITY_ORDER[args.fail_on]
+    failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
+    # Writing a baseline accepts what it writes: the run that records them has not failed.
+    status = EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline \
+        else EXIT_OK
+    options = RenderOptions(started=started, exit_code=status,
         verbose=args.verbose, quiet=args.quiet, mode=mode,
         colour=args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
         plans={name: plan for name, _, _, plan in results if plan is not None},
         table_titles={name: titles for name, _, titles, _ in results})
     text = get_renderer(args.format)(reports, options)
     emit(args.output, text)
-    floor = SEVERITY_ORDER[args.fail_on]
-    failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
-    # Writing a baseline accepts what it writes: the run that records them has not failed.
-    return EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline \
-        else EXIT_OK
+    return status
 
 
 def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:

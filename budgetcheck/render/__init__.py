@@ -27,6 +27,10 @@ class RenderOptions:
     plans: Mapping[str, Plan] = field(default_factory=dict)
     #: Table titles by file name and table id, for headings.
     table_titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: When the run began (UTC, ISO 8601) and the exit status it ends with, for the formats
+    #: that record the run (SARIF's invocation); None when not known (the library).
+    started: str | None = None
+    exit_code: int | None = None
 
 
 Renderer = Callable[["list[Report]", RenderOptions], str]

@@ -11,6 +11,7 @@ from budgetcheck.render.locations import DocumentLines, columns_of
 from budgetcheck.report import Finding, Report
 from budgetcheck.rules.catalogue import load_builtin_rules
 from budgetcheck.rules.registry import REGISTRY
+from budgetcheck.util.clock import utc_now
 from budgetcheck.util.jsontext import json_text
 from budgetcheck.util.version import __version__
 
@@ -82,12 +83,44 @@ def _result(finding: Finding, index: dict[str, int], documents: DocumentLines) -
     return result
 
 
+#: GitHub code scanning shows the first 5 000 results of a run and refuses more than 25 000:
+#: beyond this many, the most severe are kept and a notification counts the others.
+MAX_RESULTS = 5_000
+
+
+def _kept(findings: list[Finding]) -> list[Finding]:
+    """At most `MAX_RESULTS` findings, the most severe first, in their order."""
+    if len(findings) <= MAX_RESULTS:
+        return findings
+    rank = {"error": 0, "warning": 1, "note": 2}
+    chosen = sorted(range(len(findings)), key=lambda n: (rank[findings[n].severity], n))
+    return [findings[n] for n in sorted(chosen[:MAX_RESULTS])]
+
+
+def _invocation(options: RenderOptions, shown: int, found: int) -> dict[str, Any]:
+    """The run: whether it completed, when, with what exit status, and what was left out."""
+    invocation: dict[str, Any] = {"executionSuccessful": True, "endTimeUtc": utc_now()}
+    if options.started is not None:
+        invocation["startTimeUtc"] = options.started
+    if options.exit_code is not None:
+        invocation["exitCode"] = options.exit_code
+    if shown < found:
+        invocation["toolExecutionNotifications"] = [{
+            "level": "warning",
+            "message": {"text": f"{found - shown} more findings were left out, to keep the "
+                                f"results under {MAX_RESULTS:,} (the most severe are kept): "
+                                "`--format json` lists them all"}}]
+    return invocation
+
+
 def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
     load_builtin_rules()
     codes = sorted({c for c, r in REGISTRY.items() if r.check is not None}
                    | {f.code for r in reports for f in r.findings})
     index = {code: i for i, code in enumerate(codes)}
     documents = DocumentLines()
+    found = [f for r in reports for f in r.findings]
+    kept = _kept(found)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -95,10 +128,12 @@ def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
             "tool": {"driver": {"name": "budgetcheck", "version": __version__,
                                 "semanticVersion": __version__,
                                 "rules": [_rule(code) for code in codes]}},
+            "automationDetails": {"id": "budgetcheck/"},
+            "invocations": [_invocation(options, len(kept), len(found))],
             # No local path: a code-scanning service resolves the base against its checkout.
             "originalUriBaseIds": {"%SRCROOT%": {"description": {
                 "text": "The folder budgetcheck was run in: the repository's root in CI."}}},
-            "results": [_result(f, index, documents) for r in reports for f in r.findings],
+            "results": [_result(f, index, documents) for f in kept],
         }],
     }
 
