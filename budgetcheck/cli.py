@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from budgetcheck.util.version import __version__
 
 if TYPE_CHECKING:
+    from budgetcheck.inputs.errors import PlanError
     from budgetcheck.plan.model import Plan
     from budgetcheck.report import Report
 
@@ -126,27 +127,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 #: One plan to check: (file, rules file, check settings, keep the plan for the renderer).
 CheckJob = tuple[str, "str | None", "dict[str, Any]", bool]
-#: What checking it gives: (file, report, table titles, the plan when kept).
-CheckResult = tuple[str, "Report", "dict[str, str]", "Plan | None"]
+#: What checking it gives: (file, report, table titles, the plan when kept, and the input
+#: error when the file could not be read: its report is then that one finding).
+CheckResult = tuple[str, "Report", "dict[str, str]", "Plan | None", "PlanError | None"]
 
 
 def check_one(job: CheckJob) -> CheckResult:
     """Load and check one plan: (name, report, table titles, the plan when a renderer needs
-    it). A plain function of picklable values, so `--jobs` can run it in other processes."""
+    it, None); a file that cannot be read gives a report of its input error (BC9xx) and the
+    error, so one bad file hides no other. A plain function of picklable values, so `--jobs`
+    can run it in other processes. A bad rules file is every plan's error: it is raised."""
     from budgetcheck.api import load
     from budgetcheck.engine import check
+    from budgetcheck.inputs.errors import PlanError
 
     name, rules, settings, keep_plan = job
     if settings.get("no_limits"):  # in this process, which may be a --jobs worker
         from budgetcheck.util import limits
 
         limits.lift()
-    with _cycle_collector_paused():
-        plan = load(name, rules)
-        report = check(plan, settings["mode"], tolerance=settings["tolerance"],
-                       lang=settings["lang"], rounding=settings["rounding"],
-                       select=settings["select"], plan_file=name, plugins=settings["plugins"])
-    return name, report, _titles(plan), plan if keep_plan else None
+    try:
+        with _cycle_collector_paused():
+            plan = load(name, rules)
+            report = check(plan, settings["mode"], tolerance=settings["tolerance"],
+                           lang=settings["lang"], rounding=settings["rounding"],
+                           select=settings["select"], plan_file=name,
+                           plugins=settings["plugins"])
+    except PlanError as error:
+        if rules is not None and error.path == str(rules):
+            raise
+        return name, _input_report(name, error, settings), {}, None, error
+    return name, report, _titles(plan), plan if keep_plan else None, None
+
+
+def _input_report(name: str, error: PlanError, settings: dict[str, Any]) -> Report:
+    """The report of a file that could not be read: its input error as its one finding."""
+    from budgetcheck.report import Finding, Report
+
+    at = f"{error.data_path}: " if error.data_path else ""
+    finding = Finding(code=error.code, name=error.name, severity="error",
+                      message=f"{at}{error.message}", path=error.path,
+                      lines=[error.line] if error.line else [], line=error.line,
+                      subject=error.data_path or "")
+    return Report(document=name, plan_file=name, language=settings["lang"] or "en",
+                  mode=settings["mode"], findings=[finding])
 
 
 @contextmanager
@@ -192,7 +216,13 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         with _cycle_collector_paused():  # once for a folder: resuming it costs ~1 ms a plan
             results = [check_one(job) for job in jobs]
-    reports = [report for _, report, _, _ in results]
+    failed = [error for *_, error in results if error is not None]
+    for error in failed:  # each on its own line, whatever the format of the report
+        print(str(error), file=sys.stderr)
+    if failed and len(failed) == len(results) and args.format == "text":
+        return EXIT_INPUT  # nothing else to show: the lines are the report
+    reports = [report for _, report, _, _, error in results
+               if error is None or args.format != "text"]
     if args.baseline:
         if args.no_limits:
             from budgetcheck.util import limits
@@ -207,13 +237,13 @@ def run_check(args: argparse.Namespace) -> int:
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
     # Writing a baseline accepts what it writes: the run that records them has not failed.
-    status = EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline \
-        else EXIT_OK
+    status = EXIT_INPUT if failed else \
+        EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline else EXIT_OK
     options = RenderOptions(started=started, exit_code=status,
         verbose=args.verbose, quiet=args.quiet, mode=mode,
         colour=args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
-        plans={name: plan for name, _, _, plan in results if plan is not None},
-        table_titles={name: titles for name, _, titles, _ in results})
+        plans={name: plan for name, _, _, plan, _ in results if plan is not None},
+        table_titles={name: titles for name, _, titles, _, _ in results})
     text = get_renderer(args.format)(reports, options)
     emit(args.output, text)
     return status

@@ -96,9 +96,9 @@ class Finding(BaseModel):
     inferred: bool = False
     figures: Annotated[list[FigureRef], WrapValidator(_refs_as_given)] = Field(
         default_factory=list)
-    place: str | None = Field(None, description="Where a workbook or a PDF shows the figure the "
-                              "finding is about, when a line is not all: \"Budget!C12\" (the "
-                              "sheet and cell).")
+    place: str | None = Field(default=None, description="Where a workbook or a PDF shows the "
+                              "figure the finding is about, when a line is not all: "
+                              "\"Budget!C12\" (the sheet and cell).")
 
     #: What builds the `DEFERRED` fields of a finding made by `deferred`, until they are read.
     _pending: Callable[[], Finding] | None = PrivateAttr(None)

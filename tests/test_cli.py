@@ -232,10 +232,17 @@ def test_jobs_give_the_same_report_and_input_errors_cross_processes(tmp_path):
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
     (tmp_path / "b.toml").write_text("[plan]\norganisation = 1\n", encoding="utf-8")
     broken = run("check", "--jobs", "2", str(tmp_path))
-    assert broken.returncode == 2 and broken.stdout == ""
+    # the bad file is reported on its line, and hides neither of the others
+    assert broken.returncode == 2
     assert broken.stderr.strip().splitlines() == [
         f"{tmp_path / 'b.toml'}:2: BC903 plan.organisation: Input should be a valid string "
         "(and 3 more problems)"]
+    assert f"{tmp_path / 'a.toml'}: 0 erreurs" in broken.stdout
+    assert f"{tmp_path / 'c.toml'}: 0 erreurs" in broken.stdout
+    as_json = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert as_json.returncode == 2 and as_json.stderr == broken.stderr
+    [bad] = [f for f in json.loads(as_json.stdout)["findings"] if f["code"] == "BC903"]
+    assert bad["path"] == str(tmp_path / "b.toml") and bad["line"] == 2
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -257,7 +264,8 @@ def test_checking_a_plan_pauses_the_cycle_collector_and_restores_it(enabled, mon
                 "select": None, "plugins": False}
     (gc.enable if enabled else gc.disable)()
     try:
-        _, report, _, _ = check_one((str(FIXTURE), None, settings, False))
+        _, report, _, _, error = check_one((str(FIXTURE), None, settings, False))
+        assert error is None
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
@@ -295,3 +303,26 @@ def test_a_reader_that_leaves_early_is_no_error(args):
     process.stdout.close()  # no reader is left when the command writes
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == 141 and stderr == b""
+
+
+def test_one_bad_file_hides_no_other(tmp_path, capsys):
+    """Every input is reported: the unreadable one as its input error (here BC902) in every
+    format, on its own line on stderr as well; the report is written; exit 2."""
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.plan.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    bad.write_text("[plan\nbroken", encoding="utf-8")
+    assert main(["check", "--format", "json", str(good), str(bad)]) == 2
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert [i["plan"] for i in data["inputs"]] == [str(good), str(bad)]
+    [broken] = [f for f in data["findings"] if f["path"] == str(bad)]
+    assert (broken["code"], broken["severity"], broken["line"]) == ("BC902", "error", 1)
+    assert data["summary"]["passed"] > 0  # the good file was checked
+    assert err.count("\n") == 1 and err.startswith(f"{bad}:1: BC902 invalid TOML")
+    sarif = tmp_path / "out.sarif"
+    assert main(["check", "--format", "sarif", "-o", str(sarif), str(good), str(bad)]) == 2
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert any(r["ruleId"] == "BC902" for r in results)
+    assert main(["check", "--lang", "en", str(good), str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert f"{good}: 0 errors" in out and "BC902" not in out and "BC902" in err
