@@ -166,7 +166,7 @@ def test_markdown_fits_a_pull_request_comment_whatever_the_plan(tmp_path):
         sys.path.remove(str(ROOT / "bench"))
     path = tmp_path / "large.json"
     write(path, 20_000, "json", errors=30)
-    report = check(load(path))
+    report = check(load(path), lang="en")
     text = render([report], RenderOptions())
     whole = _render([report], RenderOptions(), budget=None)
     assert len(text) <= MAX_CHARACTERS < len(whole)  # it would not have fitted
@@ -179,3 +179,13 @@ def test_markdown_fits_a_pull_request_comment_whatever_the_plan(tmp_path):
     small = render([check(load(ROOT / "fixtures" / "scale-ai-2023-2024.toml"))],
                    RenderOptions())
     assert "more findings" not in small  # a plan that fits is shown whole, as before
+
+
+def test_markdown_speaks_the_report_s_language(capsys, tmp_path):
+    """A French report reads in French around its French findings; English in English."""
+    french = output(capsys, "--format", "markdown", str(bad_plan(tmp_path)))
+    assert "erreurs, 5 avertissements" in french and "(mode : rounding)" in french
+    assert "| | Code | Où | Constat |" in french and "| ❌ erreur | BC102" in french
+    assert " errors," not in french and "warning" not in french
+    english = output(capsys, "--format", "markdown", "--lang", "en", str(bad_plan(tmp_path)))
+    assert "errors, 5 warnings" in english and "| | Code | Where | Finding |" in english

@@ -43,6 +43,37 @@ MAX_CHARACTERS = 65_000
 _RESERVE = 2_000
 
 
+#: The words of the comment, in the report's language.
+WORDS = {
+    "en": {"summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks "
+                      "passed", "accepted": ", {n} accepted by the baseline",
+           "mode": " (mode: {mode})", "holding": "Inferred relations that hold ({n})",
+           "more_holding": "- … and {n} more, not listed to keep this comment short",
+           "nothing": "Nothing to check: no total, relation or claim the checker can verify "
+                      "was found.",
+           "none": "No findings.", "header": "| | Code | Where | Finding |",
+           "error": "error", "warning": "warning", "note": "note", "inferred": " (inferred)",
+           "errors": "errors", "warnings": "warnings", "notes": "notes",
+           "left_out": "… and {n} more findings ({counts}), not shown to keep this comment "
+                       "under {max:,} characters: the whole list is in `--format json` or "
+                       "`--format sarif`"},
+    "fr": {"summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
+                      "{passed} vérifications réussies",
+           "accepted": ", {n} acceptés par la référence", "mode": " (mode : {mode})",
+           "holding": "Relations déduites qui tiennent ({n})",
+           "more_holding": "- … et {n} de plus, non listées pour garder ce commentaire court",
+           "nothing": "Rien à vérifier : aucun total, aucune relation ni aucun énoncé que le "
+                      "vérificateur puisse vérifier.",
+           "none": "Aucun constat.", "header": "| | Code | Où | Constat |",
+           "error": "erreur", "warning": "avertissement", "note": "remarque",
+           "inferred": " (déduit)", "errors": "erreurs", "warnings": "avertissements",
+           "notes": "remarques",
+           "left_out": "… et {n} constats de plus ({counts}), non affichés pour garder ce "
+                       "commentaire sous {max:,} caractères : la liste entière est dans "
+                       "`--format json` ou `--format sarif`"},
+}
+
+
 def render(reports: list[Report], options: RenderOptions) -> str:
     text = _render(reports, options, budget=None)
     if len(text) <= MAX_CHARACTERS:
@@ -69,14 +100,16 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
     out = ["## budgetcheck", ""]
     for report in reports:
         s = report.summary
-        out.append(f"**{_cell(report.plan_file or report.document)}**: {s.errors} errors, "
-                   f"{s.warnings} warnings, {s.notes} notes, {s.passed} checks passed"
-                   + (f", {s.accepted} accepted by the baseline" if s.accepted else "")
-                   + f" (mode: {report.mode})")
+        words = WORDS[report.language]
+        out.append(f"**{_cell(report.plan_file or report.document)}**: "
+                   + words["summary"].format(errors=s.errors, warnings=s.warnings,
+                                             notes=s.notes, passed=s.passed)
+                   + (words["accepted"].format(n=s.accepted) if s.accepted else "")
+                   + words["mode"].format(mode=report.mode))
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
         inferred = [p for p in report.passed if p.inferred]
-        rows = [(_RANK[f.severity], _row(f)) for f in shown]
+        rows = [(_RANK[f.severity], _row(f, words)) for f in shown]
         kept = list(range(len(rows)))
         if budget is not None:  # findings first; the relations that hold get what remains
             kept = _fitted(rows, budget)
@@ -89,29 +122,26 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
             if budget is not None:
                 room = budget - sum(len(rows[n][1]) + 1 for n in kept)
                 holding = [holding[n] for n in _fitted([(0, h) for h in holding], max(room, 0))]
-            out += ["<details><summary>Inferred relations that hold "
-                    f"({len(inferred)})</summary>", ""]
+            out += [f"<details><summary>{words['holding'].format(n=len(inferred))}</summary>",
+                    ""]
             out += holding
             if len(holding) < listed:
-                out.append(f"- … and {listed - len(holding)} more, not listed to keep this "
-                           "comment short")
+                out.append(words["more_holding"].format(n=listed - len(holding)))
             out += ["", "</details>", ""]
         if not report.findings and not report.passed and not s.accepted:
-            out += ["Nothing to check: no total, relation or claim the checker can verify was "
-                    "found.", ""]
+            out += [words["nothing"], ""]
             continue
         if not shown:
-            out += ["No findings.", ""]
+            out += [words["none"], ""]
             continue
-        out += ["| | Code | Where | Finding |", "|---|---|---|---|"]
+        out += [words["header"], "|---|---|---|---|"]
         out += [rows[n][1] for n in kept]
         if left_out:
-            counts = ", ".join(f"{sum(1 for f in left_out if f.severity == s)} {s}s"
+            counts = ", ".join(f"{sum(1 for f in left_out if f.severity == s)} {words[s + 's']}"
                                for s in ("error", "warning", "note")
                                if any(f.severity == s for f in left_out))
-            out.append(f"| | | | … and {len(left_out)} more findings ({counts}), not shown to "
-                       f"keep this comment under {MAX_CHARACTERS:,} characters: the whole list "
-                       "is in `--format json` or `--format sarif` |")
+            out.append("| | | | " + words["left_out"].format(
+                n=len(left_out), counts=counts, max=MAX_CHARACTERS) + " |")
         out.append("")
     return "\n".join(out)
 
@@ -119,10 +149,10 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
 _RANK = {"error": 0, "warning": 1, "note": 2}
 
 
-def _row(f: Finding) -> str:
+def _row(f: Finding, words: dict[str, str]) -> str:
     where = _code((f"{f.path}:{f.line}" if f.line else f.path)
                   + (f" ({f.place})" if f.place else ""))
     hints = "".join(f"<br>→ {_cell(h)}" for h in f.hints)
-    tag = " (inferred)" if f.inferred else ""
-    return (f"| {ICONS[f.severity]} {f.severity}{tag} | {_cell(f.code)} {_cell(f.name)} "
-            f"| {where} | {_cell(f.message)}{hints} |")
+    tag = words["inferred"] if f.inferred else ""
+    return (f"| {ICONS[f.severity]} {words[f.severity]}{tag} | {_cell(f.code)} "
+            f"{_cell(f.name)} | {where} | {_cell(f.message)}{hints} |")
