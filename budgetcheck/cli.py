@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-plugins", action="store_true", help="skip entry-point rules")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                        help="check the plans in N processes (0: one per CPU)")
+    check.add_argument("--statistics", action="store_true",
+                       help="text: one line per rule code with its count, not every finding")
     verbosity = check.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
@@ -239,7 +241,7 @@ def run_check(args: argparse.Namespace) -> int:
     # Writing a baseline accepts what it writes: the run that records them has not failed.
     status = EXIT_INPUT if failed else \
         EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline else EXIT_OK
-    options = RenderOptions(started=started, exit_code=status,
+    options = RenderOptions(started=started, exit_code=status, statistics=args.statistics,
         verbose=args.verbose, quiet=args.quiet, mode=mode,
         colour=args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
         plans={name: plan for name, _, _, plan, _ in results if plan is not None},

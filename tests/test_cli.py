@@ -326,3 +326,20 @@ def test_one_bad_file_hides_no_other(tmp_path, capsys):
     assert main(["check", "--lang", "en", str(good), str(bad)]) == 2
     out, err = capsys.readouterr()
     assert f"{good}: 0 errors" in out and "BC902" not in out and "BC902" in err
+
+
+def test_statistics_count_the_findings_by_code(tmp_path, capsys):
+    plan = bad_plan(tmp_path)
+    assert main(["check", "--lang", "en", "--format", "json", str(plan)]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert main(["check", "--lang", "en", "--statistics", str(plan)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    counted = {(line.split()[1], line.split()[3]): int(line.split()[0]) for line in lines[:-1]}
+    expected: dict[tuple[str, str], int] = {}
+    for f in findings:
+        expected[f["code"], f["severity"]] = expected.get((f["code"], f["severity"]), 0) + 1
+    assert counted == expected
+    counts = [int(line.split()[0]) for line in lines[:-1]]
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    assert counts == sorted(counts, reverse=True)
+    assert lines[-1].startswith(f"{plan}: {errors} errors")

@@ -31,6 +31,8 @@ class RenderOptions:
     #: that record the run (SARIF's invocation); None when not known (the library).
     started: str | None = None
     exit_code: int | None = None
+    #: Text: a count of findings per rule code instead of the findings (`--statistics`).
+    statistics: bool = False
 
 
 Renderer = Callable[["list[Report]", RenderOptions], str]
