@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from budgetcheck import check, load
 from budgetcheck.cli import main
 from budgetcheck.sources.xlsx_document import shown_number
 
+from .same_verdicts import TABLES, verdicts
 from .xlsx_docs import Number, many_parts, with_dtd, workbook
 
 THOUSANDS = "#,##0;(#,##0)"
@@ -201,3 +203,79 @@ def test_the_range_a_sum_adds_is_read_only_from_its_own_column(formula, place, r
     from budgetcheck.rules.formulas import sum_range
 
     assert sum_range(Cell("5", 10, parse_amount("5"), place, formula)) == rows
+
+
+_PLAIN = re.compile(r"^(\()?(-)?([0-9]{1,3}(?:,[0-9]{3})*)(\.[0-9]+)?(\))?$")
+
+
+def as_workbook(markdown: str) -> dict[str, object]:
+    """A Markdown statement as a spreadsheet holds it: the text above the table in column A, a
+    row a table row; a figure grouped with commas ("1,234", "(6,982,214)", "12.5") a number
+    stored as such, shown by its number format (brackets for a negative where the statement
+    prints them), any other cell ("$726,480", "—", a French "1 234") the text it prints; a
+    blank line a blank row."""
+    lines = [x for x in markdown.split("\n")]
+    if lines[0].startswith("<!--"):
+        lines = lines[lines.index("-->") + 1:]
+    cells: dict[str, object] = {}
+    row = 0
+    for line in lines:
+        if line.startswith("|---"):
+            continue
+        row += 1  # a blank line is a blank row: it sets tables apart
+        if not line.strip():
+            continue
+        parts = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") \
+            else [line.strip()]
+        for n, text in enumerate(parts):
+            if not text:
+                continue
+            ref = f"{chr(65 + n) if n < 26 else 'A' + chr(65 + n - 26)}{row}"
+            plain = _PLAIN.match(text)
+            if plain and n > 0 and bool(plain.group(1)) == bool(plain.group(5)):
+                bracket, minus, digits, decimals, _ = plain.groups()
+                places = len(decimals) - 1 if decimals else 0
+                shown = "#,##0" + ("." + "0" * places if places else "")
+                fmt = f"{shown};({shown})" if bracket else shown
+                value = ("-" if bracket or minus else "") + digits.replace(",", "") + \
+                    (decimals or "")
+                cells[ref] = Number(value, fmt)
+            else:
+                cells[ref] = text
+    return cells
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
+def test_a_real_statement_kept_in_a_workbook_gives_what_its_table_gives(path: Path,
+                                                                      tmp_path: Path) -> None:
+    target = tmp_path / (path.stem + ".xlsx")
+    target.write_bytes(workbook({"Statement": as_workbook(path.read_text(encoding="utf-8"))}))
+    from_book, from_table = check(load(target)), check(load(path))
+    assert verdicts(from_book) == verdicts(from_table)
+    assert len(from_book.passed) == len(from_table.passed) > 0
+
+
+def test_a_sheet_of_two_tables_and_a_table_with_a_blank_row(tmp_path: Path) -> None:
+    """A heading row after a blank row starts the sheet's next table (with its title above
+    it); a blank row between the sections of one table starts none."""
+    cells = {"A1": "Statement of Operations (in dollars)", "B2": Number("2025"),
+             "A3": "Revenue", "B3": Number("100"), "A4": "Total revenue", "B4": Number("100"),
+             # row 5 blank, inside the table
+             "A6": "Salaries", "B6": Number("60"), "A7": "Rent", "B7": Number("30"),
+             "A8": "Total expenses", "B8": Number("90"),
+             # row 9 blank, then the next table, its title and headings
+             "A10": "Statement of Financial Position (in dollars)", "B11": Number("2025"),
+             "A12": "Cash", "B12": Number("40"), "A13": "Receivables", "B13": Number("5"),
+             "A14": "Total assets", "B14": Number("45")}
+    path = tmp_path / "two.xlsx"
+    path.write_bytes(workbook({"Budget": cells}))
+    plan = load(path)
+    assert [t.title for t in plan.tables] == [
+        "Budget: Statement of Operations (in dollars)",
+        "Budget: Statement of Financial Position (in dollars)"]
+    assert [r.label for r in plan.tables[0].rows] == ["Revenue", "Total revenue", "Salaries",
+                                                      "Rent", "Total expenses"]
+    assert check(plan).errors == []
+    cells["B14"] = Number("54")
+    path.write_bytes(workbook({"Budget": cells}))
+    assert [(f.code, f.place) for f in check(load(path)).errors] == [("BC107", "Budget!B14")]

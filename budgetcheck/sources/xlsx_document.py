@@ -242,6 +242,36 @@ def _grid(sheet: ElementTree.Element, strings: list[str], formats: list[str],
     return rows
 
 
+def _tables(rows: dict[int, dict[int, str]]) -> list[dict[int, dict[int, str]]]:
+    """The tables of a sheet: a new one starts at a heading row below the rows of the one
+    before and a blank row after them, with the lines of text just above it (its title and
+    unit). A blank row inside a table (between its sections) starts none."""
+    numbers = sorted(rows)
+    width = max(max(cells) for cells in rows.values()) + 1
+
+    def heading(number: int) -> bool:
+        return is_heading_row([rows[number].get(j, "") for j in range(width)])
+
+    def figures(number: int) -> bool:
+        return any(is_figure(text) for j, text in rows[number].items() if j > 0)
+
+    starts = [numbers[0]]
+    seen_figures = False
+    for k, number in enumerate(numbers):
+        if seen_figures and heading(number):
+            # back over the text lines above it, to the blank row that sets it apart
+            top = k
+            while top > 0 and not figures(numbers[top - 1]) and numbers[top - 1] == numbers[top] - 1:
+                top -= 1
+            if top > 0 and numbers[top] - numbers[top - 1] > 1:
+                starts.append(numbers[top])
+                seen_figures = False
+                continue
+        seen_figures = seen_figures or figures(number)
+    bounds = [*starts[1:], numbers[-1] + 1]
+    return [{n: rows[n] for n in numbers if start <= n < end} for start, end in zip(starts, bounds)]
+
+
 def _statement(name: str, rows: dict[int, dict[int, str]],
                formulas: dict[tuple[int, int], str]) -> Statement | None:
     """A sheet's statement: its rows above the heading row (title, unit), the heading row (the
@@ -298,9 +328,11 @@ def read_xlsx(path: str | Path, rules: str | Path | None = None) -> Read:
             sheet = _xml(archive, part)
             if sheet is not None:
                 formulas: dict[tuple[int, int], str] = {}
-                statement = _statement(name, _grid(sheet, strings, formats, formulas), formulas)
-                if statement is not None and any(r.cells for r in statement.rows):
-                    statements.append(statement)
+                grid = _grid(sheet, strings, formats, formulas)
+                for table in _tables(grid) if grid else []:
+                    statement = _statement(name, table, formulas)
+                    if statement is not None and any(r.cells for r in statement.rows):
+                        statements.append(statement)
     except (ElementTree.ParseError, ValueError, zipfile.BadZipFile) as error:
         raise UnreadableInput(shown, f"cannot be read as a workbook: {error}") from None
     words = "\n".join(r.label for s in statements for r in s.rows)
