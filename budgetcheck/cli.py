@@ -223,8 +223,10 @@ def run_check(args: argparse.Namespace) -> int:
         print(str(error), file=sys.stderr)
     if failed and len(failed) == len(results) and args.format == "text":
         return EXIT_INPUT  # nothing else to show: the lines are the report
-    reports = [report for _, report, _, _, error in results
-               if error is None or args.format != "text"]
+    # Text shows an unreadable file by its line alone; the other formats as a finding of it.
+    shown = [(report, error is None) for _, report, _, _, error in results
+             if error is None or args.format != "text"]
+    reports = [report for report, _ in shown]
     if args.baseline:
         if args.no_limits:
             from budgetcheck.util import limits
@@ -232,8 +234,9 @@ def run_check(args: argparse.Namespace) -> int:
             limits.lift()
         accepted = read_baseline(args.baseline)
         reports = [without_accepted(r, accepted) for r in reports]
-    if args.write_baseline:
-        write_baseline(args.write_baseline, reports)
+    if args.write_baseline:  # of the files read: a file that cannot be read is not accepted
+        write_baseline(args.write_baseline,
+                       [report for report, (_, read) in zip(reports, shown) if read])
     from budgetcheck.render.text import use_colour
 
     floor = SEVERITY_ORDER[args.fail_on]

@@ -326,6 +326,12 @@ def test_one_bad_file_hides_no_other(tmp_path, capsys):
     assert main(["check", "--lang", "en", str(good), str(bad)]) == 2
     out, err = capsys.readouterr()
     assert f"{good}: 0 errors" in out and "BC902" not in out and "BC902" in err
+    # a baseline written then accepts the good file's findings, never the bad file's error
+    baseline = tmp_path / "baseline.json"
+    assert main(["check", "--format", "json", "--write-baseline", str(baseline), str(good),
+                 str(bad)]) == 2
+    accepted = json.loads(baseline.read_text(encoding="utf-8"))["accepted"]
+    assert accepted and all(not e["code"].startswith("BC9") for e in accepted)
 
 
 def test_statistics_count_the_findings_by_code(tmp_path, capsys):
