@@ -38,6 +38,17 @@ def _format_input(kind: str, path: Path) -> bool:
                         encoding="utf-8")
     elif kind == "csv_stray_quote":
         path.write_text("Label,2024\nRoads,\"100\n" + "x" * 140_000 + "\n", encoding="utf-8")
+    elif kind == "xlsx_text_rows":
+        # a figure, then 10 000 rows of words that look like headings, and 10 000 with no
+        # label: each once, not once for every row above it
+        cells: dict[str, object] = {"A1": "Budget", "B2": Number("2024"), "A3": "Roads",
+                                    "B3": Number("100")}
+        for row in range(4, 10_004):
+            cells[f"A{row}"], cells[f"B{row}"] = f"word {row}", f"text {row}"
+        cells["B10006"] = "Planned"
+        for row in range(10_007, 20_007):
+            cells[f"B{row}"] = f"heading {row}"
+        path.write_bytes(workbook({"Budget": cells}))  # type: ignore[dict-item]
     elif kind == "xlsx_bomb":
         path.write_bytes(many_parts(10_001))
     elif kind in ("xlsx_dtd", "xlsx_truncated"):

@@ -41,6 +41,8 @@ MAX_ENTRIES = 10_000
 MAX_INFLATED = 64 * 1024 * 1024
 #: Rows of a sheet read at most (beyond, the figures limit refuses the plan anyway).
 MAX_ROWS = 100_000
+#: Rows under a heading row that may continue it ("2024-25" over "Planned" and "Actual").
+MAX_HEADING_ROWS = 3
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -255,21 +257,20 @@ def _tables(rows: dict[int, dict[int, str]]) -> list[dict[int, dict[int, str]]]:
     def figures(number: int) -> bool:
         return any(is_figure(text) for j, text in rows[number].items() if j > 0)
 
-    starts = [numbers[0]]
+    starts = [0]  # the index in `numbers` of each table's first row
     seen_figures = False
+    top = 0  # where the run of contiguous rows without figures that ends above this one began
     for k, number in enumerate(numbers):
-        if seen_figures and heading(number):
-            # back over the text lines above it, to the blank row that sets it apart
-            top = k
-            while top > 0 and not figures(numbers[top - 1]) and numbers[top - 1] == numbers[top] - 1:
-                top -= 1
-            if top > 0 and numbers[top] - numbers[top - 1] > 1:
-                starts.append(numbers[top])
-                seen_figures = False
-                continue
+        if k and (figures(numbers[k - 1]) or numbers[k - 1] != number - 1):
+            top = k  # the run is broken: by figures, or by a blank row
+        if seen_figures and heading(number) and top > 0 and numbers[top] - numbers[top - 1] > 1:
+            # a heading row set apart by a blank row, with the text lines just above it
+            starts.append(top)
+            seen_figures = False
+            continue
         seen_figures = seen_figures or figures(number)
-    bounds = [*starts[1:], numbers[-1] + 1]
-    return [{n: rows[n] for n in numbers if start <= n < end} for start, end in zip(starts, bounds)]
+    bounds = [*starts[1:], len(numbers)]
+    return [{n: rows[n] for n in numbers[start:end]} for start, end in zip(starts, bounds)]
 
 
 def _statement(name: str, rows: dict[int, dict[int, str]],
@@ -288,10 +289,13 @@ def _statement(name: str, rows: dict[int, dict[int, str]],
     above = [(" ".join(rows[n].values()), n) for n in reversed(numbers) if n < at]
     header = cells(at)
     body = [n for n in numbers if n > at]
-    while body and 0 not in rows[body[0]] and all(
-            is_year(text) or not is_figure(text) for text in rows[body[0]].values()):
+    joined = 0
+    while joined < len(body) and joined < MAX_HEADING_ROWS and 0 not in rows[body[joined]] \
+            and all(is_year(text) or not is_figure(text) for text in rows[body[joined]].values()):
         # headings on two rows: "2024-25" merged over "Planned" and "Actual"
-        header = [f"{a} {b}".strip() for a, b in zip(header, cells(body.pop(0)))]
+        header = [f"{a} {b}".strip() for a, b in zip(header, cells(body[joined]))]
+        joined += 1
+    body = body[joined:]
     kinds = column_kinds(header, [cells(n) for n in body])
     placed = [[(text, n) for text in cells(n)] for n in body]
     statement = grid_statement(header, placed, kinds, above, at)
