@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from budgetcheck.render import RenderOptions
+from budgetcheck.render.text import LABELS
 from budgetcheck.report import Finding, Report
 from budgetcheck.util.oneline import printable
 
@@ -43,29 +44,24 @@ MAX_CHARACTERS = 65_000
 _RESERVE = 2_000
 
 
-#: The words of the comment, in the report's language.
+#: The words of the comment that the text report does not have, in the report's language
+#: (its summary, severities and baseline count are the text report's: `text.LABELS`).
 WORDS = {
-    "en": {"summary": "{errors} errors, {warnings} warnings, {notes} notes, {passed} checks "
-                      "passed", "accepted": ", {n} accepted by the baseline",
-           "mode": " (mode: {mode})", "holding": "Inferred relations that hold ({n})",
+    "en": {"mode": " (mode: {mode})", "holding": "Inferred relations that hold ({n})",
            "more_holding": "- … and {n} more, not listed to keep this comment short",
            "nothing": "Nothing to check: no total, relation or claim the checker can verify "
                       "was found.",
            "none": "No findings.", "header": "| | Code | Where | Finding |",
-           "error": "error", "warning": "warning", "note": "note", "inferred": " (inferred)",
-           "errors": "errors", "warnings": "warnings", "notes": "notes",
+           "inferred": " (inferred)", "errors": "errors", "warnings": "warnings",
+           "notes": "notes",
            "left_out": "… and {n} more findings ({counts}), not shown to keep this comment "
                        "under {max:,} characters: the whole list is in `--format json` or "
                        "`--format sarif`"},
-    "fr": {"summary": "{errors} erreurs, {warnings} avertissements, {notes} remarques, "
-                      "{passed} vérifications réussies",
-           "accepted": ", {n} acceptés par la référence", "mode": " (mode : {mode})",
-           "holding": "Relations déduites qui tiennent ({n})",
+    "fr": {"mode": " (mode : {mode})", "holding": "Relations déduites qui tiennent ({n})",
            "more_holding": "- … et {n} de plus, non listées pour garder ce commentaire court",
            "nothing": "Rien à vérifier : aucun total, aucune relation ni aucun énoncé que le "
                       "vérificateur puisse vérifier.",
            "none": "Aucun constat.", "header": "| | Code | Où | Constat |",
-           "error": "erreur", "warning": "avertissement", "note": "remarque",
            "inferred": " (déduit)", "errors": "erreurs", "warnings": "avertissements",
            "notes": "remarques",
            "left_out": "… et {n} constats de plus ({counts}), non affichés pour garder ce "
@@ -100,11 +96,11 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
     out = ["## budgetcheck", ""]
     for report in reports:
         s = report.summary
-        words = WORDS[report.language]
+        words = {**LABELS[report.language], **WORDS[report.language]}
         out.append(f"**{_cell(report.plan_file or report.document)}**: "
                    + words["summary"].format(errors=s.errors, warnings=s.warnings,
                                              notes=s.notes, passed=s.passed)
-                   + (words["accepted"].format(n=s.accepted) if s.accepted else "")
+                   + (words["accepted"].format(accepted=s.accepted) if s.accepted else "")
                    + words["mode"].format(mode=report.mode))
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
