@@ -139,7 +139,7 @@ def run(sizes: list[int], runs: int, batch: int, out: Path, plot: Path, work: Pa
         memory.append((figures, peak_kib(str(path))))
     batches = {fmt: batch_rates(work, fmt, batch, runs) for fmt in ("toml", "json")}
     for measured in batches.values():
-        results += measured[1:]
+        results += measured
     text = report(results, scaling, memory, base_peak, batch, batches, pandas, runs)
     out.write_text(text, encoding="utf-8")
     plot.write_text(svg(scaling), encoding="utf-8")
@@ -149,8 +149,8 @@ def run(sizes: list[int], runs: int, batch: int, out: Path, plot: Path, work: Pa
 def batch_rates(work: Path, fmt: str, batch: int, runs: int) -> list[Ratio]:
     """`batch` copies of the fixture (as TOML or as JSON) checked in one process, against the
     same folder checked with `--jobs N` (N the CPUs) and, for TOML, against reading every file
-    with `tomllib` alone: [the one-process times (a `Ratio` whose A is them), --jobs N against
-    one process, and for TOML the check's rate against tomllib's]."""
+    with `tomllib` alone: [one process against --jobs N (its A times are the one-process
+    rate's), and for TOML the check's rate against tomllib's]."""
     folder = work / f"batch-{fmt}"
     folder.mkdir()
     if fmt == "toml":
@@ -170,11 +170,10 @@ def batch_rates(work: Path, fmt: str, batch: int, runs: int) -> list[Ratio]:
         others.append((f"{name}: `tomllib.loads` alone vs one process", "≥ 0,8×",
                        [PY, str(HERE / "baselines.py"), "tomllib", str(folder)]))
     measured = against(check_command(str(folder)), others, runs)
-    rows = [measured[0], measured[0]]  # the first: one process's times, for the rate
     if fmt == "toml":  # the rate of the check against tomllib's: tomllib's time over the check's
-        rows.append(measured[1].inverted(f"{name}: the check's rate vs `tomllib.loads` alone "
-                                         "on the same files", "≥ 0,8×"))
-    return rows
+        measured[1] = measured[1].inverted(f"{name}: the check's rate vs `tomllib.loads` alone "
+                                           "on the same files", "≥ 0,8×")
+    return measured
 
 
 def report(results: list[Ratio], scaling: dict[int, dict[str, float]],
@@ -204,8 +203,8 @@ def report(results: list[Ratio], scaling: dict[int, dict[str, float]],
                      f"{max(0, kib - base_peak) * 1024 / count:.0f} bytes (target ≤ 400 B) |")
     lines += ["", "| batch of Scale-AI-size plans, one process | plans/s, median | spread | "
               "target | pairs |", "|---|---:|---:|---|---:|"]
-    for fmt, (one, *_) in batches.items():
-        rates = sorted(batch / t for t in one.a_times)
+    for fmt, (jobs, *_) in batches.items():  # its A: the one-process times
+        rates = sorted(batch / t for t in jobs.a_times)
         target = "≥ 500/s" if fmt == "json" else "see the tomllib row above"
         lines.append(f"| {batch:,} copies of the fixture as {fmt.upper()} | "
                      f"{statistics.median(rates):.0f} | {rates[0]:.0f}–{rates[-1]:.0f} | "
