@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -17,10 +18,13 @@ from budgetcheck.util.version import __version__
 if TYPE_CHECKING:
     from budgetcheck.inputs.errors import PlanError
     from budgetcheck.plan.model import Plan
-    from budgetcheck.report import Report
+    from budgetcheck.report import Report, Severity
+    from budgetcheck.util.progress import Progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMAT_NAMES = ("text", "json", "sarif", "markdown", "html", "github")
+#: `--show` words and the least severity each reports.
+SHOW: dict[str, Severity] = {"errors": "error", "warnings": "warning", "notes": "note"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how printed figures were rounded (XBRL Calculations 1.1)")
     check.add_argument("--rules", metavar="FILE", help="take relations and claims from FILE")
     check.add_argument("--select", metavar="CODES", help="only these rule codes, comma-separated")
-    check.add_argument("--fail-on", choices=("error", "warning", "note"), default="error")
+    check.add_argument("--fail-on", choices=("error", "warning", "note"), default="error",
+                       help="the least severity that makes the exit status 1 (default: error)")
+    check.add_argument("--show", choices=tuple(SHOW), default=None,
+                       help="report findings of this severity and above, in every format "
+                       "(default: notes; -q: warnings); the exit status still follows --fail-on")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--no-limits", action="store_true",
                        help="lift the input size limits for files you trust (a national budget)")
@@ -71,8 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check the plans in N processes (0: one per CPU)")
     check.add_argument("--statistics", action="store_true",
                        help="text: one line per rule code with its count, not every finding")
+    check.add_argument("--concise", action="store_true",
+                       help="text: one line per finding, without the printed line under it")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="text: ANSI colours (auto: on a terminal; FORCE_COLOR and NO_COLOR "
+                       "are obeyed)")
+    check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="a progress line on standard error for runs longer than a second "
+                       "(auto: on a terminal, outside CI)")
     verbosity = check.add_mutually_exclusive_group()
-    verbosity.add_argument("-q", "--quiet", action="store_true", help="hide notes and summary")
+    verbosity.add_argument("-q", "--quiet", action="store_true",
+                           help="hide notes (unless --show says otherwise) and the summary")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
 
     extract = sub.add_parser("extract", help="print the plan a document holds, as a plan file")
@@ -134,7 +151,7 @@ CheckJob = tuple[str, "str | None", "dict[str, Any]", bool]
 CheckResult = tuple[str, "Report", "dict[str, str]", "Plan | None", "PlanError | None"]
 
 
-def check_one(job: CheckJob) -> CheckResult:
+def check_one(job: CheckJob, phase: Callable[[str], None] | None = None) -> CheckResult:
     """Load and check one plan: (name, report, table titles, the plan when a renderer needs
     it, None); a file that cannot be read gives a report of its input error (BC9xx) and the
     error, so one bad file hides no other. A plain function of picklable values, so `--jobs`
@@ -150,7 +167,11 @@ def check_one(job: CheckJob) -> CheckResult:
         limits.lift()
     try:
         with _cycle_collector_paused():
+            if phase:
+                phase(f"reading {name}")
             plan = load(name, rules)
+            if phase:
+                phase(f"checking {name}")
             report = check(plan, settings["mode"], tolerance=settings["tolerance"],
                            lang=settings["lang"], rounding=settings["rounding"],
                            select=settings["select"], plan_file=name,
@@ -159,7 +180,7 @@ def check_one(job: CheckJob) -> CheckResult:
         if rules is not None and error.path == str(rules):
             raise
         return name, _input_report(name, error, settings), {}, None, error
-    return name, report, _titles(plan), plan if keep_plan else None, None
+    return name, report, _titles(plan, report.language), plan if keep_plan else None, None
 
 
 def _input_report(name: str, error: PlanError, settings: dict[str, Any]) -> Report:
@@ -192,11 +213,9 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def run_check(args: argparse.Namespace) -> int:
     from budgetcheck.api import bundled_plan_path, find_plans
-    from budgetcheck.baseline import read_baseline, without_accepted, write_baseline
     from budgetcheck.inputs.errors import UnreadableInput
-    from budgetcheck.render import RenderOptions, get_renderer
-    from budgetcheck.report import SEVERITY_ORDER
     from budgetcheck.util.clock import utc_now
+    from budgetcheck.util.progress import Progress, wanted
 
     started = utc_now()
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
@@ -210,19 +229,45 @@ def run_check(args: argparse.Namespace) -> int:
                     select=select, plugins=not args.no_plugins, no_limits=args.no_limits)
     jobs = [(str(f), args.rules, settings, args.format == "html") for f in files]
     workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    with Progress(sys.stderr, len(jobs), wanted(args.progress, sys.stderr)) as progress:
+        results = _checked(jobs, workers, progress)
+        progress.update(len(jobs), "writing the report")
+        status, text = _reported(args, results, started, mode)
+    for *_, error in results:  # each on its own line, whatever the format of the report
+        if error is not None:
+            print(str(error), file=sys.stderr)
+    if text is not None:
+        emit(args.output, text)
+    return status
+
+
+def _checked(jobs: list[CheckJob], workers: int, progress: Progress) -> list[CheckResult]:
+    """Every job checked, in `workers` processes when there are several plans."""
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        results = []
         with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
-            results = list(pool.map(check_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
-    else:
-        with _cycle_collector_paused():  # once for a folder: resuming it costs ~1 ms a plan
-            results = [check_one(job) for job in jobs]
+            chunks = max(1, len(jobs) // (4 * workers))
+            for done, result in enumerate(pool.map(check_one, jobs, chunksize=chunks), 1):
+                results.append(result)
+                progress.update(done, "checking")
+        return results
+    with _cycle_collector_paused():  # once for a folder: resuming it costs ~1 ms a plan
+        return [check_one(job, partial(progress.update, n)) for n, job in enumerate(jobs)]
+
+
+def _reported(args: argparse.Namespace, results: list[CheckResult], started: str,
+              mode: str) -> tuple[int, str | None]:
+    """The exit status and the report's text (None: the error lines are the whole report)."""
+    from budgetcheck.baseline import read_baseline, without_accepted, write_baseline
+    from budgetcheck.render import RenderOptions, get_renderer
+    from budgetcheck.render.text import use_colour
+    from budgetcheck.report import SEVERITY_ORDER
+
     failed = [error for *_, error in results if error is not None]
-    for error in failed:  # each on its own line, whatever the format of the report
-        print(str(error), file=sys.stderr)
     if failed and len(failed) == len(results) and args.format == "text":
-        return EXIT_INPUT  # nothing else to show: the lines are the report
+        return EXIT_INPUT, None
     # Text shows an unreadable file by its line alone; the other formats as a finding of it.
     shown = [(report, error is None) for _, report, _, _, error in results
              if error is None or args.format != "text"]
@@ -237,21 +282,22 @@ def run_check(args: argparse.Namespace) -> int:
     if args.write_baseline:  # of the files read: a file that cannot be read is not accepted
         write_baseline(args.write_baseline,
                        [report for report, (_, read) in zip(reports, shown) if read])
-    from budgetcheck.render.text import use_colour
-
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
+    show = SHOW[args.show or ("warnings" if args.quiet else "notes")]
+    reports = [report.shown(show) for report in reports]
     # Writing a baseline accepts what it writes: the run that records them has not failed.
     status = EXIT_INPUT if failed else \
         EXIT_FINDINGS if failing and not args.exit_zero and not args.write_baseline else EXIT_OK
+    to_stdout = args.output in (None, "-")
+    # --color auto colours a terminal; a file named by -o gets colours only when asked.
+    colour = args.format == "text" and use_colour(
+        sys.stdout, args.color if to_stdout or args.color != "auto" else "never")
     options = RenderOptions(started=started, exit_code=status, statistics=args.statistics,
-        verbose=args.verbose, quiet=args.quiet, mode=mode,
-        colour=args.format == "text" and args.output in (None, "-") and use_colour(sys.stdout),
+        verbose=args.verbose, quiet=args.quiet, mode=mode, concise=args.concise, colour=colour,
         plans={name: plan for name, _, _, plan, _ in results if plan is not None},
         table_titles={name: titles for name, _, titles, _, _ in results})
-    text = get_renderer(args.format)(reports, options)
-    emit(args.output, text)
-    return status
+    return status, get_renderer(args.format)(reports, options)
 
 
 def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:
@@ -279,11 +325,12 @@ def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bo
             raise UnreadableInput("--select", str(exc)) from None
 
 
-def _titles(plan: object) -> dict[str, str]:
+def _titles(plan: object, lang: str) -> dict[str, str]:
+    """Each table's heading in the report's language: "Table 5 — " and the title as printed."""
     from budgetcheck.plan.model import Plan
 
     assert isinstance(plan, Plan)
-    word = "Tableau" if plan.plan.language == "fr" else "Table"
+    word = "Tableau" if lang == "fr" else "Table"
     return {t.id: f"{word} {t.number} — {t.title}" if t.number is not None else t.title
             for t in plan.tables}
 

@@ -205,6 +205,7 @@ class Summary(BaseModel):
     inferred: int = Field(0, description="Checks of relations the checker inferred (BC107), "
                           "whatever their verdict.")
     accepted: int = Field(0, description="Findings a baseline accepted, and so not reported.")
+    hidden: int = Field(0, description="Findings below the severity `--show` reports.")
 
 
 class Report(BaseModel):
@@ -221,6 +222,8 @@ class Report(BaseModel):
     passed: list[Passed] = Field(default_factory=list)
     accepted: int = Field(default=0, description="Findings left out because a baseline "
                           "accepts them.")
+    hidden: int = Field(default=0, description="Findings left out because they are below the "
+                        "severity shown (`--show`).")
 
     @property
     def summary(self) -> Summary:
@@ -228,7 +231,16 @@ class Report(BaseModel):
         return Summary(errors=count["error"], warnings=count["warning"], notes=count["note"],
                        passed=len(self.passed),
                        inferred=sum(1 for x in self._checks() if x.inferred),
-                       accepted=self.accepted)
+                       accepted=self.accepted, hidden=self.hidden)
+
+    def shown(self, severity: Severity) -> Report:
+        """The report with only the findings of `severity` or above (`--show`), the others
+        counted in `hidden`."""
+        kept = self.at_least(severity)
+        if len(kept) == len(self.findings):
+            return self
+        return self.model_copy(update={"findings": kept,
+                                       "hidden": self.hidden + len(self.findings) - len(kept)})
 
     def _checks(self) -> list[Finding | Passed]:
         return [*self.findings, *self.passed]

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 
 import pytest
 
@@ -28,11 +29,18 @@ def bad_plan(tmp_path, name="bad.toml"):
     return path
 
 
-def test_check_without_path_checks_the_bundled_plan():
-    result = run("check")
+def test_check_without_path_checks_the_bundled_plan(tmp_path):
+    """From any folder, the bundled plan's findings cite its document as installed beside it:
+    the line they name holds the figure at the column they name."""
+    result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "0 erreurs, 5 avertissements, 9 remarques" in result.stdout
-    assert "seeds/scale-ai-plan-directeur-2023-2024.fr.txt:640: BC103 remarque" in result.stdout
+    first = next(x for x in result.stdout.splitlines() if ": BC103 remarque " in x)
+    path, line, column = first.split(": BC103")[0].rsplit(":", 2)
+    assert path.endswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt")
+    printed = Path(path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert line == "640" and printed[int(column) - 1:].startswith("63,2 M$")
+    assert Path(path).read_bytes() == (ROOT / "seeds" / Path(path).name).read_bytes()
 
 
 def test_strict_mode_exit_status():
@@ -73,11 +81,36 @@ def test_text_report_for_an_error_groups_by_table(tmp_path):
     result = run("check", "--lang", "en", str(bad_plan(tmp_path)))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "Tableau 3 — Sommaire des dépenses totales prévues au budget pour l’exercice " \
+    # the heading in the report's language, the title as printed
+    assert "Table 3 — Sommaire des dépenses totales prévues au budget pour l’exercice " \
            "financier 2023-2024" in lines
-    error = next(line for line in lines if " BC102 error " in line)
-    assert error.startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:590: BC102 error")
+    at = next(n for n, line in enumerate(lines) if " BC102 error " in line)
+    # the plan file says 96,4 M$ where its document prints 94,6 M$: the line, with no marker
+    assert lines[at].startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:590: BC102")
+    assert lines[at + 1:at + 3] == ["    |", "590 |  Total 94,6 M$"]
+    assert lines[at + 3].startswith("    →")
     assert "→ digits transposed? t3[total] printed 96,4 M$" in result.stdout
+    assert lines[-2].endswith(": 2 errors, 5 warnings, 8 notes, 37 checks passed")
+    assert lines[-1] == "Found 2 errors, 5 warnings and 8 notes in 1 file."
+
+
+def test_text_report_points_at_the_figure_on_its_printed_line(tmp_path):
+    """path:line:col, then the printed line with a marker under the figure, as ruff shows a
+    finding; --concise keeps the first line alone."""
+    seed = (ROOT / "seeds/scale-ai-plan-directeur-2023-2024.fr.txt").read_text(encoding="utf-8")
+    printed = seed.splitlines()
+    assert printed[589] == " Total 94,6 M$ "
+    printed[589] = " Total 96,4 M$ "
+    document = tmp_path / "plan.txt"
+    document.write_text("\n".join(printed) + "\n", encoding="utf-8")
+    result = run("check", "--lang", "en", str(document))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if " BC102 error " in line)
+    assert lines[at].startswith(f"{document}:590:8: BC102 error Table 3, column Dépenses")
+    assert lines[at + 1:at + 4] == ["    |", "590 |  Total 96,4 M$", "    |        ^^^^^^^"]
+    concise = run("check", "--lang", "en", "--concise", str(document)).stdout.splitlines()
+    assert lines[at] in concise and not any(line.startswith("    |") for line in concise)
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color():
@@ -102,7 +135,7 @@ def test_json_contract(tmp_path):
     assert data["version"] == 1 and data["tool"]["name"] == "budgetcheck"
     assert data["mode"] == "rounding" and data["inputs"][0]["plan"].endswith("bad.toml")
     assert set(data["summary"]) == {"errors", "warnings", "notes", "passed", "inferred",
-                                    "accepted"}
+                                    "accepted", "hidden"}
     assert data["summary"]["accepted"] == 0
     assert data["summary"]["inferred"] == 0 and data["inferred"] == []
     error = next(f for f in data["findings"] if f["severity"] == "error" and f["code"] == "BC102")
@@ -159,7 +192,7 @@ def test_baseline_keeps_only_new_findings(tmp_path, capsys):
     everything = check(load(plan))
     assert capsys.readouterr().out.endswith(
         f"0 errors, 0 warnings, 0 notes, {len(everything.passed)} checks passed; "
-        f"{len(everything.findings)} accepted by the baseline\n")
+        f"{len(everything.findings)} accepted by the baseline\nAll checks passed in 1 file.\n")
     assert main(["check", str(plan), "--baseline", str(baseline), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["accepted"] == len(everything.findings)
     # An edit elsewhere moves lines but keeps the accepted findings accepted ...
@@ -290,7 +323,7 @@ def test_a_setting_that_would_check_nothing_or_everything_is_refused(args, said,
 def test_select_takes_codes_in_any_case_and_spacing(capsys):
     assert main(["check", "--select", " bc103 , BC101"]) == 0
     codes = {line.split()[1] for line in capsys.readouterr().out.splitlines()
-             if line.startswith("seeds/")}
+             if ".fr.txt:" in line}
     assert codes == {"BC103"}  # the plan has no BC101 finding
 
 

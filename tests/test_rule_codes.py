@@ -47,7 +47,8 @@ def snapshot(code: str, lines: list[str]) -> None:
 
 
 def shown(finding: Finding) -> str:
-    return f"{finding.line}: {finding.code} {finding.severity} {finding.message}"
+    hints = "".join(f"\n    → {hint}" for hint in finding.hints)
+    return f"{finding.line}: {finding.code} {finding.severity} {finding.message}{hints}"
 
 
 def test_every_registered_code_has_a_fixture() -> None:

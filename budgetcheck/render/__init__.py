@@ -33,6 +33,8 @@ class RenderOptions:
     exit_code: int | None = None
     #: Text: a count of findings per rule code instead of the findings (`--statistics`).
     statistics: bool = False
+    #: Text: one line per finding, without the printed line under it (`--concise`).
+    concise: bool = False
 
 
 Renderer = Callable[["list[Report]", RenderOptions], str]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from budgetcheck.render import RenderOptions
-from budgetcheck.report import FigureRef, Finding, Passed, Report
+from budgetcheck.report import FigureRef, Finding, Passed, Report, Summary
 from budgetcheck.util.jsontext import json_text
 from budgetcheck.util.version import __version__
 
@@ -42,7 +42,7 @@ def inferred_dict(item: Finding | Passed, document: str) -> dict[str, Any]:
 
 
 def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
-    totals = {"errors": 0, "warnings": 0, "notes": 0, "passed": 0, "inferred": 0, "accepted": 0}
+    totals = dict.fromkeys(Summary.model_fields, 0)
     for report in reports:
         for key, value in report.summary.model_dump().items():
             totals[key] += value

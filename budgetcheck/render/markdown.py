@@ -101,6 +101,7 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
                    + words["summary"].format(errors=s.errors, warnings=s.warnings,
                                              notes=s.notes, passed=s.passed)
                    + (words["accepted"].format(accepted=s.accepted) if s.accepted else "")
+                   + (words["hidden"].format(hidden=s.hidden) if s.hidden else "")
                    + words["mode"].format(mode=report.mode))
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
@@ -124,7 +125,7 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
             if len(holding) < listed:
                 out.append(words["more_holding"].format(n=listed - len(holding)))
             out += ["", "</details>", ""]
-        if not report.findings and not report.passed and not s.accepted:
+        if not report.findings and not report.passed and not s.accepted and not s.hidden:
             out += [words["nothing"], ""]
             continue
         if not shown:

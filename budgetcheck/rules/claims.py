@@ -207,9 +207,9 @@ def _mid(interval: Interval, terms: list[Figure]) -> Decimal | None:
 _IMPLIED_WORDS: Messages = {
     "implied_none": {
         "en": ('{stated} implies {name} = {value} ({range}), a figure the plan does not '
-               'print{cands}'),
+               'print'),
         "fr": ('{stated} suppose {name} = {value} ({range}), un chiffre que le plan '
-               'n’imprime pas{cands}'),
+               'n’imprime pas'),
     },
     "candidate": {
         "en": '{expr} = {value} gives {gives}',
@@ -272,9 +272,8 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                      relation=claim.relation, lines=sorted({x for x in lines if x}))
         return
     candidates = [_candidate(claim, ctx, expr, name, stated_fig, scale) for expr in claim.candidates]
-    cands = ("; " if candidates else "") + "; ".join(candidates)
     message = ctx.say("BC306", "implied_none", stated=_as_printed(stated_fig, claim, ctx), name=name,
-                  value=value_text, range=range_text, cands=cands)
+                  value=value_text, range=range_text)
     yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
                       subject=claim.id, relation=claim.relation,
                       stated=stated_fig.amount.value if stated_fig else None,

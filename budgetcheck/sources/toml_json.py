@@ -25,7 +25,7 @@ def read_plan(path: str | Path, rules: str | Path | None = None) -> Read:
     rules file merged in when one is given."""
     path = Path(path)
     fmt = "json" if path.suffix.lower() == ".json" else "toml"
-    read = read_plan_text(read_text(path), fmt, str(path))
+    read = _document_beside(read_plan_text(read_text(path), fmt, str(path)), path)
     if rules is None:
         return read
     return apply_rules(read, rules)
@@ -41,3 +41,19 @@ def read_plan_text(text: str, fmt: str, shown: str) -> Read:
     return Read(plan, Origin(shown, text, fmt))
 
 
+
+
+def _document_beside(read: Read, path: Path) -> Read:
+    """A plan file's `source` names its document; a relative one that is a file beside the plan
+    file (`source = "report.txt"` in `plans/report.toml`) is cited by the path that reaches it
+    from here (`plans/report.txt`), so a finding names a file the user can open: the bundled
+    plan's document is installed beside it. Any other source is kept as written."""
+    source = read.plan.plan.source
+    try:
+        beside = path.parent / source
+        if not source or Path(source).is_absolute() or "://" in source or not beside.is_file():
+            return read
+    except (OSError, ValueError):  # not a path this system can have: a title, a NUL...
+        return read
+    meta = read.plan.plan.model_copy(update={"source": str(beside)})
+    return Read(read.plan.model_copy(update={"plan": meta}), read.origin)

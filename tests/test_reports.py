@@ -1,0 +1,155 @@
+"""What is reported and how it reaches a terminal: --show, colours, the progress line."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pty
+import subprocess
+import sys
+import time
+
+import pytest
+
+from budgetcheck.util.progress import Progress, wanted
+
+from .conftest import FIXTURE, ROOT
+
+GOOD = FIXTURE.read_text(encoding="utf-8")
+#: The environment a user's shell may set that these tests decide themselves.
+CLEAN = {k: v for k, v in os.environ.items()
+         if k not in ("FORCE_COLOR", "NO_COLOR", "CI", "GITHUB_ACTIONS")}
+
+
+def run(*args, env=None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "budgetcheck", *args], capture_output=True,
+                          text=True, cwd=cwd, env={**CLEAN, **(env or {})}, timeout=120)
+
+
+def bad_plan(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(GOOD.replace('depenses = "94,6 M$"', 'depenses = "96,4 M$"'),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("show, severities", [("errors", {"error"}),
+                                              ("warnings", {"error", "warning"}),
+                                              ("notes", {"error", "warning", "note"})])
+def test_show_decides_what_every_format_reports(tmp_path, show, severities):
+    plan = bad_plan(tmp_path)
+    everything = json.loads(run("check", "--format", "json", str(plan)).stdout)
+    kept = [f for f in everything["findings"] if f["severity"] in severities]
+    data = json.loads(run("check", "--format", "json", "--show", show, str(plan)).stdout)
+    assert data["findings"] == kept
+    assert data["summary"]["hidden"] == len(everything["findings"]) - len(kept)
+    sarif = json.loads(run("check", "--format", "sarif", "--show", show, str(plan)).stdout)
+    levels = {"error": "error", "warning": "warning", "note": "note"}
+    assert sorted(r["level"] for r in sarif["runs"][0]["results"]) == \
+        sorted(levels[f["severity"]] for f in kept)
+    text = run("check", "--lang", "en", "--concise", "--show", show, str(plan)).stdout
+    shown = [line for line in text.splitlines() if ": BC" in line and "checks passed" not in line]
+    assert len(shown) == len(kept)
+    hidden = data["summary"]["hidden"]
+    assert (f"; {hidden} hidden by --show" in text) == bool(hidden)
+    markdown = run("check", "--lang", "en", "--format", "markdown", "--show", show,
+                   str(plan)).stdout
+    assert markdown.count("| BC") == len(kept)
+
+
+def test_show_is_separate_from_fail_on(tmp_path):
+    """The exit status follows --fail-on over every finding, shown or not; the closing line
+    says what is hidden rather than that all checks passed."""
+    result = run("check", "--lang", "en", "--show", "errors", "--fail-on", "warning")
+    assert result.returncode == 1
+    assert "BC306" not in result.stdout and "14 hidden by --show" in result.stdout
+    assert result.stdout.splitlines()[-1] == "Found 0 errors, 0 warnings and 0 notes in 1 file."
+    assert run("check", "--show", "errors").returncode == 0
+    quiet = run("check", "--format", "sarif", "-q")  # -q: --show warnings, in every format
+    assert {r["level"] for r in json.loads(quiet.stdout)["runs"][0]["results"]} == {"warning"}
+
+
+def test_all_checks_passed_is_said_only_when_true(tmp_path):
+    plan = tmp_path / "ok.toml"
+    plan.write_text((ROOT / "tests/rules/BC102/plan.toml").read_text(encoding="utf-8")
+                    .replace('cells = { v = "3,9 M$" }', 'cells = { v = "3,5 M$" }'),
+                    encoding="utf-8")
+    result = run("check", str(plan))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "All checks passed in 1 file."
+    french = run("check", "--lang", "fr", str(plan), str(bad_plan(tmp_path)))
+    assert french.stdout.splitlines()[-1].startswith("2 erreurs, ")
+    assert french.stdout.splitlines()[-1].endswith(" dans 2 fichiers.")
+
+
+@pytest.mark.parametrize("env, args, coloured", [
+    ({}, [], False),                                   # a pipe
+    ({"FORCE_COLOR": "1"}, [], True),                  # asked for, by the convention
+    ({"FORCE_COLOR": "1"}, ["--color", "never"], False),
+    ({}, ["--color", "always"], True),
+    ({"NO_COLOR": "1"}, ["--color", "always"], True),  # the command line decides
+    ({"FORCE_COLOR": ""}, [], False),                  # set but empty: not asked
+])
+def test_colour_follows_the_flag_then_force_color_then_the_stream(env, args, coloured):
+    assert ("\033[" in run("check", *args, env=env).stdout) == coloured
+
+
+def test_colour_never_reaches_a_file_unless_asked(tmp_path):
+    out = tmp_path / "report.txt"
+    run("check", "-o", str(out), env={"FORCE_COLOR": "1"})
+    assert "\033[" not in out.read_text(encoding="utf-8")
+    run("check", "-o", str(out), "--color", "always")
+    assert "\033[" in out.read_text(encoding="utf-8")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_written_in_place_and_erased():
+    stream = _Terminal()
+    with Progress(stream, total=3, delay=0, every=0.01) as progress:
+        progress.update(1, "checking a.toml")
+        deadline = time.monotonic() + 5
+        while "1/3 checking a.toml" not in stream.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    written = stream.getvalue()
+    assert "\rbudgetcheck: 1/3 checking a.toml" in written.replace("\033[K", "")
+    assert written.endswith("\r\033[K")  # the line is erased: the report follows clean
+    assert "\n" not in written
+
+
+def test_no_progress_for_a_short_run_nor_when_not_wanted():
+    stream = _Terminal()
+    with Progress(stream, total=1, delay=5) as progress:
+        progress.update(0, "checking a.toml")
+    assert stream.getvalue() == ""
+    assert wanted("auto", _Terminal()) == (not any(os.environ.get(v) for v in
+                                                   ("CI", "GITHUB_ACTIONS", "GITLAB_CI",
+                                                    "BUILDKITE", "TF_BUILD", "JENKINS_URL")))
+    assert wanted("auto", io.StringIO()) is False  # a file or a pipe
+    assert wanted("always", io.StringIO()) is True and wanted("never", _Terminal()) is False
+
+
+def test_a_terminal_gets_no_progress_line_for_a_run_under_a_second():
+    """On a real terminal (a pty), checking the bundled plan takes well under a second: its
+    standard error stays empty; a pipe never gets the line, whatever the run's length."""
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "budgetcheck", "check", "-q"],
+                                stdout=subprocess.PIPE, stderr=secondary, cwd=ROOT,
+                                env=CLEAN, timeout=120)
+        os.set_blocking(primary, False)
+        try:
+            written = os.read(primary, 65536)
+        except BlockingIOError:
+            written = b""
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert result.returncode == 0
+    assert b"budgetcheck:" not in written
+    piped = run("check", "-q")
+    assert piped.stderr == ""
