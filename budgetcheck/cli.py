@@ -13,9 +13,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from budgetcheck.util.oneline import printable
 from budgetcheck.util.version import __version__
 
 if TYPE_CHECKING:
+    from budgetcheck.config import Settings
     from budgetcheck.inputs.errors import PlanError
     from budgetcheck.plan.model import Plan
     from budgetcheck.report import Report, Severity
@@ -54,25 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="plan files (.toml, .json), plan documents (.txt, .md) or "
                        "directories to search")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text")
-    check.add_argument("--lang", choices=("fr", "en"), default=None,
-                       help="message language (default: the plan's)")
-    check.add_argument("--mode", choices=("rounding", "strict", "absolute"), default="rounding")
-    check.add_argument("--tolerance", metavar="AMOUNT",
-                       help="absolute mode's tolerance, e.g. '0,05 M$' (implies --mode absolute)")
-    check.add_argument("--rounding", choices=("nearest", "truncate"), default="nearest",
-                       help="how printed figures were rounded (XBRL Calculations 1.1)")
+    _add_settings(check)
     check.add_argument("--rules", metavar="FILE", help="take relations and claims from FILE")
-    check.add_argument("--select", metavar="CODES", help="only these rule codes, comma-separated")
-    check.add_argument("--fail-on", choices=("error", "warning", "note"), default="error",
-                       help="the least severity that makes the exit status 1 (default: error)")
-    check.add_argument("--show", choices=tuple(SHOW), default=None,
-                       help="report findings of this severity and above, in every format "
-                       "(default: notes; -q: warnings); the exit status still follows --fail-on")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--no-limits", action="store_true",
                        help="lift the input size limits for files you trust (a national budget)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
-    check.add_argument("--baseline", metavar="FILE", help="ignore findings accepted in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="accept the current findings")
     check.add_argument("--no-plugins", action="store_true", help="skip entry-point rules")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -92,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                            help="hide notes (unless --show says otherwise) and the summary")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="show passed checks")
 
+    config = sub.add_parser("config", help="print the settings in force and where each comes "
+                            "from ([tool.budgetcheck] in pyproject.toml, the command line)")
+    _add_settings(config)
+
     extract = sub.add_parser("extract", help="print the plan a document holds, as a plan file")
     extract.add_argument("document", help="a plan document (.txt, .md)")
     extract.add_argument("--rules", metavar="FILE", help="name rows and figures as FILE does")
@@ -106,6 +99,34 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan file format")
     schema.add_argument("-o", "--output", metavar="FILE")
     return parser
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    """The options `[tool.budgetcheck]` can also set: None where the command line is silent,
+    so that the configuration file's value, else the default, is taken (`config.settings`)."""
+    parser.add_argument("--lang", choices=("fr", "en"),
+                        help="message language (default: the plan's)")
+    parser.add_argument("--mode", choices=("rounding", "strict", "absolute"),
+                        help="how relations are judged (default: rounding)")
+    parser.add_argument("--tolerance", metavar="AMOUNT",
+                        help="absolute mode's tolerance, e.g. '0,05 M$' (implies --mode "
+                        "absolute)")
+    parser.add_argument("--rounding", choices=("nearest", "truncate"),
+                        help="how printed figures were rounded (XBRL Calculations 1.1; default: "
+                        "nearest)")
+    parser.add_argument("--select", metavar="CODES",
+                        help="only these rule codes, comma-separated; a prefix (BC3) names all "
+                        "it begins")
+    parser.add_argument("--ignore", metavar="CODES", help="not these rule codes, as --select")
+    parser.add_argument("--fail-on", choices=("error", "warning", "note"),
+                        help="the least severity that makes the exit status 1 (default: error)")
+    parser.add_argument("--show", choices=tuple(SHOW),
+                        help="report findings of this severity and above, in every format "
+                        "(default: notes; -q: warnings); the exit status still follows "
+                        "--fail-on")
+    parser.add_argument("--baseline", metavar="FILE", help="ignore findings accepted in FILE")
+    parser.add_argument("--isolated", action="store_true",
+                        help="read no configuration file (pyproject.toml's [tool.budgetcheck])")
 
 
 #: 128 + SIGPIPE: what a tool killed by a closed pipe reports.
@@ -174,7 +195,7 @@ def check_one(job: CheckJob, phase: Callable[[str], None] | None = None) -> Chec
                 phase(f"checking {name}")
             report = check(plan, settings["mode"], tolerance=settings["tolerance"],
                            lang=settings["lang"], rounding=settings["rounding"],
-                           select=settings["select"], plan_file=name,
+                           select=settings["select"], ignore=settings.get("ignore"), plan_file=name,
                            plugins=settings["plugins"])
     except PlanError as error:
         if rules is not None and error.path == str(rules):
@@ -212,21 +233,22 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from budgetcheck.api import bundled_plan_path, find_plans
+    from budgetcheck.api import bundled_plan_path
     from budgetcheck.inputs.errors import UnreadableInput
     from budgetcheck.util.clock import utc_now
     from budgetcheck.util.progress import Progress, wanted
 
     started = utc_now()
+    config = _configured(args)
     mode = "absolute" if args.tolerance and args.mode == "rounding" else args.mode
     if mode == "absolute" and not args.tolerance:
         raise UnreadableInput("--tolerance", "absolute mode needs --tolerance, e.g. '0,05 M$'")
-    select = args.select.split(",") if args.select else None
     refuse_unwritable(args.output, args.write_baseline)
-    _check_settings(args.tolerance, select, plugins=not args.no_plugins)
-    files = _plan_files(args.paths, bundled_plan_path, find_plans)
+    _check_settings(args.tolerance, args.select, args.ignore, plugins=not args.no_plugins)
+    files = _plan_files(args.paths, bundled_plan_path, partial(_found_in, config=config))
     settings = dict(mode=mode, tolerance=args.tolerance, lang=args.lang, rounding=args.rounding,
-                    select=select, plugins=not args.no_plugins, no_limits=args.no_limits)
+                    select=args.select, ignore=args.ignore, plugins=not args.no_plugins,
+                    no_limits=args.no_limits)
     jobs = [(str(f), args.rules, settings, args.format == "html") for f in files]
     workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     with Progress(sys.stderr, len(jobs), wanted(args.progress, sys.stderr)) as progress:
@@ -272,16 +294,16 @@ def _reported(args: argparse.Namespace, results: list[CheckResult], started: str
     shown = [(report, error is None) for _, report, _, _, error in results
              if error is None or args.format != "text"]
     reports = [report for report, _ in shown]
-    if args.baseline:
+    if args.write_baseline:  # of the files read: a file that cannot be read is not accepted
+        # Every finding of this run, whatever an older baseline accepted: that one is not read.
+        write_baseline(args.write_baseline, [report for report, read in shown if read])
+    elif args.baseline:
         if args.no_limits:
             from budgetcheck.util import limits
 
             limits.lift()
         accepted = read_baseline(args.baseline)
         reports = [without_accepted(r, accepted) for r in reports]
-    if args.write_baseline:  # of the files read: a file that cannot be read is not accepted
-        write_baseline(args.write_baseline,
-                       [report for report, (_, read) in zip(reports, shown) if read])
     floor = SEVERITY_ORDER[args.fail_on]
     failing = any(SEVERITY_ORDER[f.severity] >= floor for r in reports for f in r.findings)
     show = SHOW[args.show or ("warnings" if args.quiet else "notes")]
@@ -300,7 +322,40 @@ def _reported(args: argparse.Namespace, results: list[CheckResult], started: str
     return status, get_renderer(args.format)(reports, options)
 
 
-def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bool) -> None:
+def _found_in(folder: Path, config: Settings) -> list[Path]:
+    """What a folder search checks: its plan files, and the documents an `include` glob of the
+    configuration names (a folder's README is no plan unless the project says so), less what
+    an `exclude` glob names."""
+    from budgetcheck.api import find_plans
+    from budgetcheck.sources.registry import reader_for
+
+    found = set(find_plans(folder))
+    if config["include"]:
+        found.update(path for path in folder.rglob("*")
+                     if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+                     and path.is_file() and reader_for(path) is not None
+                     and config.wanted_in_folder(path))
+    return sorted(path for path in found if config.wanted_in_folder(path))
+
+
+def _configured(args: argparse.Namespace) -> Settings:
+    """The settings in force (`config.settings`), written back into `args`: the command line's,
+    else [tool.budgetcheck]'s, else the defaults."""
+    from budgetcheck.config import KEYS, settings
+
+    given = {key.replace("-", "_"): getattr(args, key.replace("-", "_")) for key in KEYS
+             if hasattr(args, key.replace("-", "_"))}
+    for key in ("select", "ignore"):  # the command line's "BC101,BC102" as a list
+        if isinstance(given.get(key), str):
+            given[key] = given[key].split(",")
+    config = settings(given, isolated=args.isolated)
+    for key in KEYS:
+        setattr(args, key.replace("-", "_"), config[key])
+    return config
+
+
+def _check_settings(tolerance: str | None, select: list[str] | None, ignore: list[str] | None,
+                    plugins: bool) -> None:
     """Refuse a bad --tolerance or --select once, before any plan is read (with --jobs, every
     process would refuse it again), as the library refuses them."""
     from budgetcheck.inputs.errors import UnreadableInput
@@ -312,17 +367,18 @@ def _check_settings(tolerance: str | None, select: list[str] | None, plugins: bo
             tolerance_value(tolerance)
         except ValueError as exc:
             raise UnreadableInput("--tolerance", str(exc)) from None
-    if select is not None:
+    if select is not None or ignore is not None:
         from budgetcheck.engine import selected_codes
         from budgetcheck.rules.catalogue import load_builtin_rules, load_plugin_rules
 
         load_builtin_rules()
         if plugins:
             load_plugin_rules()
-        try:
-            selected_codes(select)
-        except ValueError as exc:
-            raise UnreadableInput("--select", str(exc)) from None
+        for option, codes in (("--select", select), ("--ignore", ignore)):
+            try:
+                selected_codes(codes)
+            except ValueError as exc:
+                raise UnreadableInput(option, str(exc)) from None
 
 
 def _titles(plan: object, lang: str) -> dict[str, str]:
@@ -380,6 +436,23 @@ def refuse_unwritable(*outputs: str | None) -> None:
             writable_target(output)
 
 
+def run_config(args: argparse.Namespace) -> int:
+    """Each setting in force, its value and where it comes from, as `check` would take it."""
+    from budgetcheck.config import DEFAULT_MEANING, KEYS
+
+    config = _configured(args)
+    source = str(config.file) if config.file else "none found (pyproject.toml with " \
+        "[tool.budgetcheck], from here up)"
+    print(f"configuration: {source}")
+    width = max(map(len, KEYS))
+    for key in KEYS:
+        value = config[key]
+        shown = (", ".join(value) if value else "none") if isinstance(value, list) else \
+            DEFAULT_MEANING.get(key, "none") if value is None else str(value)
+        print(f"{key:<{width}}  {printable(shown):<24}  {config.origin[key]}")
+    return EXIT_OK
+
+
 def run_rules(args: argparse.Namespace) -> int:
     from budgetcheck.rules.catalogue import load_builtin_rules, markdown_table
 
@@ -426,4 +499,4 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "extract": run_extract, "rules": run_rules, "explain": run_explain, "schema": run_schema}
+COMMANDS = {"check": run_check, "config": run_config, "extract": run_extract, "rules": run_rules, "explain": run_explain, "schema": run_schema}

@@ -30,21 +30,32 @@ def tolerance_value(tolerance: str | Decimal | None) -> Decimal:
 
 def selected_codes(select: str | Iterable[str] | None) -> set[str] | None:
     """The rule codes `select` names (a list, or one string of codes separated by commas), in
-    any case; None (every rule) when it names none. An empty or unknown code is refused: a typo
-    would otherwise check nothing, and pass."""
+    any case, a prefix naming every code it begins ("BC3": the claims); None (every rule) when
+    it names none. An empty or unknown code is refused: a typo would otherwise check nothing,
+    and pass."""
     if not select:
         return None
     codes = select.split(",") if isinstance(select, str) else list(select)
     if not codes:
         return None
-    wanted = {code.strip().upper() for code in codes}
-    if "" in wanted:
+    named = {code.strip().upper() for code in codes}
+    if "" in named:
         raise ValueError(f"an empty rule code in {','.join(codes)!r}")
-    unknown = sorted(wanted - REGISTRY.keys())
+    wanted = {code for code in REGISTRY if any(code.startswith(name) for name in named)}
+    unknown = sorted(name for name in named if not any(c.startswith(name) for c in REGISTRY))
     if unknown:
         raise ValueError(f"unknown rule code {', '.join(unknown)}; `budgetcheck rules` lists "
                          "them")
     return wanted
+
+
+def _wanted(select: str | Iterable[str] | None,
+            ignore: str | Iterable[str] | None) -> set[str] | None:
+    """The codes to check: the selected ones (every one for None) less the ignored ones."""
+    wanted, ignored = selected_codes(select), selected_codes(ignore)
+    if ignored is None:
+        return wanted
+    return (set(REGISTRY) if wanted is None else wanted) - ignored
 
 
 def _refuse_unknown(name: str, value: object, choices: object) -> None:
@@ -58,7 +69,7 @@ def _refuse_unknown(name: str, value: object, choices: object) -> None:
 def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | None = None,
           lang: Lang | None = None, rounding: Rounding = "nearest",
           select: str | Iterable[str] | None = None, plan_file: str | None = None,
-          plugins: bool = True) -> Report:
+          plugins: bool = True, ignore: str | Iterable[str] | None = None) -> Report:
     """Check a plan with every rule (or the `select`ed codes) and return all findings.
 
     - `plan`: what `load` returned (or a `Plan` built by hand).
@@ -69,8 +80,10 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
       `Decimal` of dollars; refused when negative.
     - `lang`: "fr" or "en", the language of the messages; None is the plan's own.
     - `rounding`: "nearest" (figures were rounded) or "truncate" (their digits were dropped).
-    - `select`: codes to check, a list or one string "BC101,BC103" (any case); None is every
-      code. A finding is kept when its own code is selected.
+    - `select`: codes to check, a list or one string "BC101,BC103" (any case; a prefix such
+      as "BC3" names every code it begins); None is every code. A finding is kept when its
+      own code is selected.
+    - `ignore`: codes not to check, written as `select` is; they win over `select`.
     - `plan_file`: the file name the report names (the plan's source document otherwise).
     - `plugins`: run the rules of installed plugins too (`budgetcheck.rules` entry points).
 
@@ -87,7 +100,7 @@ def check(plan: Plan, mode: Mode = "rounding", *, tolerance: str | Decimal | Non
     settings = Settings(mode=mode, tolerance=tolerance_value(tolerance), rounding=rounding)
     ctx = Context(plan, FigureIndex(plan), settings, lang or plan.plan.language, plan.plan.source,
                   REGISTRY)
-    wanted = selected_codes(select)
+    wanted = _wanted(select, ignore)
     findings: list[Finding] = []
     passed: list[Passed] = []
     for function, codes in rule_functions():

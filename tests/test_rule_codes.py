@@ -113,3 +113,20 @@ def test_every_message_of_a_kind_is_written_in_both_languages_with_the_same_valu
             assert set(languages) == {"en", "fr"}, (owner, key)
             assert fields(languages["en"]) == fields(languages["fr"]), (owner, key)
     assert any(rule.messages for rule in REGISTRY.values())
+
+
+@pytest.mark.parametrize("prefix", ["BC1", "bc3", "BC30"])
+def test_a_prefix_selects_every_code_it_begins_and_ignore_wins(
+        prefix: str, scale_plan: Plan, scale_report: Report) -> None:
+    begins = prefix.upper()
+    selected = check(scale_plan, select=prefix)
+    assert selected.findings == [f for f in scale_report.findings if f.code.startswith(begins)]
+    assert selected.findings, f"the bundled plan has findings of {begins}"
+    ignored = check(scale_plan, ignore=prefix)
+    assert ignored.findings == [f for f in scale_report.findings
+                                if not f.code.startswith(begins)]
+    both = check(scale_plan, select="BC3", ignore="BC306")
+    assert both.findings == [f for f in scale_report.findings
+                             if f.code.startswith("BC3") and f.code != "BC306"]
+    with pytest.raises(ValueError, match="unknown rule code BC8"):
+        check(scale_plan, ignore="BC8")
