@@ -317,9 +317,22 @@ def _reported(args: argparse.Namespace, results: list[CheckResult], started: str
         sys.stdout, args.color if to_stdout or args.color != "auto" else "never")
     options = RenderOptions(started=started, exit_code=status, statistics=args.statistics,
         verbose=args.verbose, quiet=args.quiet, mode=mode, concise=args.concise, colour=colour,
+        settings=_settings_shown(args, mode),
         plans={name: plan for name, _, _, plan, _ in results if plan is not None},
         table_titles={name: titles for name, _, titles, _, _ in results})
     return status, get_renderer(args.format)(reports, options)
+
+
+def _settings_shown(args: argparse.Namespace, mode: str) -> dict[str, str]:
+    """The settings a report records (HTML's run), as the command line writes them."""
+    def listed(codes: list[str] | None) -> str:
+        return ",".join(codes) if codes else "—"
+
+    return {"mode": mode, "rounding": args.rounding, "tolerance": args.tolerance or "—",
+            "lang": args.lang or "—", "select": listed(args.select),
+            "ignore": listed(args.ignore),
+            "show": args.show or ("warnings" if args.quiet else "notes"), "fail-on": args.fail_on,
+            "baseline": args.baseline or "—"}
 
 
 def _found_in(folder: Path, config: Settings) -> list[Path]:

@@ -35,6 +35,8 @@ class RenderOptions:
     statistics: bool = False
     #: Text: one line per finding, without the printed line under it (`--concise`).
     concise: bool = False
+    #: The settings of the run, by name, for the formats that record them (HTML's run).
+    settings: Mapping[str, str] = field(default_factory=dict)
 
 
 Renderer = Callable[["list[Report]", RenderOptions], str]

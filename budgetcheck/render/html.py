@@ -1,141 +1,173 @@
-"""One self-contained HTML file (no network): the plan's tables drawn as printed, the cells of
-every finding highlighted by severity, the finding on hover and in a list, a summary on top."""
+"""One self-contained HTML page to put in an audit file (no network, nothing on hover only).
+
+At the top the run: when, which tool, with which settings, and every input with its SHA-256, so
+the page says which files it speaks of. Then a legend, filters by severity and rule, and for
+each input its summary, its tables (title, unit line and period; the cells a finding names
+outlined, the stated figure marked, each linked to its numbered findings) and the findings,
+each linked back to its cell. Passed checks are folded away. On paper every finding shows."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
 from collections.abc import Mapping
 from html import escape
 
-from budgetcheck.plan.model import Plan, Table
+from budgetcheck.plan.model import Plan
 from budgetcheck.render import RenderOptions
-from budgetcheck.report import SEVERITY_ORDER, Finding, Report
+from budgetcheck.render.html_assets import SCRIPT, SEVERITY_LOOK, STYLE, WORDS
+from budgetcheck.render.html_tables import cell_ids, marks_of, stated_cell, table_html
+from budgetcheck.render.text import LABELS
+from budgetcheck.report import Finding, Report
+from budgetcheck.util.clock import utc_now
 from budgetcheck.util.version import __version__
 
-STYLE = """
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2433;max-width:70rem}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
-.summary span{display:inline-block;margin-right:1rem;padding:.2rem .6rem;border-radius:4px}
-table.plan{border-collapse:collapse;margin:.5rem 0 1rem}
-table.plan td,table.plan th{border:1px solid #c9ced6;padding:.25rem .6rem}
-table.plan td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.total td,tr.subtotal td{font-weight:600}
-.sev-error{background:#f8d0d0}.sev-warning{background:#fbe7b5}.sev-note{background:#d6e8fa}
-td.inferred{border-bottom:2px dotted #4a8a4a}em.inferred{color:#4a6a4a}
-td.primary{outline:2px solid #1d2433;outline-offset:-2px}
-li.finding{margin:.3rem 0}li.finding code{font-size:.9em}
-.hint{color:#50596b;margin-left:1.2rem}
-"""
-
-SCRIPT = """
-document.addEventListener('DOMContentLoaded', function () {
-  var cells = document.querySelectorAll('td.flagged');
-  var counts = {error: 0, warning: 0, note: 0};
-  cells.forEach(function (td) {
-    ['error', 'warning', 'note'].forEach(function (s) {
-      if (td.classList.contains('sev-' + s)) { counts[s] += 1; }
-    });
-  });
-  document.body.dataset.highlighted = cells.length;
-  document.body.dataset.highlightedErrors = counts.error;
-  document.body.dataset.highlightedWarnings = counts.warning;
-  document.body.dataset.highlightedNotes = counts.note;
-  var first = document.querySelector('td.flagged');
-  if (first) { document.body.dataset.flaggedBackground = getComputedStyle(first).backgroundColor; }
-});
-"""
-
-WORDS = {
-    "en": {"title": "budgetcheck report", "errors": "errors", "warnings": "warnings",
-           "notes": "notes", "passed": "checks passed", "findings": "Findings",
-           "none": "No findings.", "table": "Table"},
-    "fr": {"title": "Rapport budgetcheck", "errors": "erreurs", "warnings": "avertissements",
-           "notes": "remarques", "passed": "vérifications réussies", "findings": "Constats",
-           "none": "Aucun constat.", "table": "Tableau"},
-}
+SEVERITIES = ("error", "warning", "note")
 
 
-def _cells_of(finding: Finding) -> list[tuple[str, str, str, bool]]:
-    cells = []
-    if finding.table and finding.row and finding.column:
-        cells.append((finding.table, finding.row, finding.column, True))
-    for figure in finding.figures:
-        if figure.table and figure.row and figure.column:
-            cells.append((figure.table, figure.row, figure.column, False))
-    return cells
+def sha256_of(path: str) -> str | None:
+    """The file's SHA-256, read in blocks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                digest.update(block)
+    except (OSError, ValueError):
+        return None
+    return digest.hexdigest()
 
 
-def _table_html(table: Table, marks: Mapping[tuple[str, str, str], list[tuple[Finding, bool]]], words: dict[str, str],
-                inferred: dict[tuple[str, str, str], str]) -> str:
-    title = f"{words['table']} {table.number} — {table.title}" if table.number else table.title
-    head = "".join(f"<th>{escape(c.label)}</th>" for c in table.columns)
-    rows = []
-    for row in table.rows:
-        markers = escape("".join(row.markers))
-        tds = [f"<td>{escape(row.label)}{markers}</td>"]
-        for column in table.columns:
-            cell = row.cells.get(column.key)
-            found = marks.get((table.id, row.key, column.key), [])
-            classes = ["num"]
-            tip = ""
-            if found:
-                worst = max(found, key=lambda item: SEVERITY_ORDER[item[0].severity])[0]
-                classes += ["flagged", f"sev-{worst.severity}"]
-                if any(primary for _, primary in found):
-                    classes.append("primary")
-                tip = " title=\"" + escape("\n".join(f"{f.code} {f.severity}: {f.message}"
-                                                     for f, _ in found)) + "\""
-            relation = inferred.get((table.id, row.key, column.key))
-            if relation and not found:
-                classes.append("inferred")
-                tip = f" title=\"{escape(relation)}\""
-            text = escape(cell.text) if cell else ""
-            line = f" data-line=\"{cell.line}\"" if cell and cell.line else ""
-            tds.append(f"<td class=\"{' '.join(classes)}\"{tip}{line} "
-                       f"data-cell=\"{table.id}.{row.key}.{column.key}\">{text}</td>")
-        rows.append(f"<tr class=\"{row.role}\">{''.join(tds)}</tr>")
-    return (f"<h2 id=\"{escape(table.id)}\">{escape(title)}</h2>\n<table class=\"plan\">"
-            f"<thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+def _run_html(reports: list[Report], options: RenderOptions, words: Mapping[str, str]) -> str:
+    started = options.started or utc_now()
+    settings = "".join(f"<dt>{escape(words.get(key, key))}</dt><dd>{escape(value)}</dd>"
+                       for key, value in options.settings.items())
+    inputs = []
+    seen: set[str] = set()
+    for report in reports:
+        for role, path in (("plan", report.plan_file), ("document", report.document)):
+            if not path or path in seen:
+                continue
+            seen.add(path)
+            digest = sha256_of(path)
+            inputs.append(f"<tr><td><code>{escape(path)}</code></td><td>{words[role]}</td>"
+                          f"<td><code class=\"sha256\">{digest or words['unreadable']}</code>"
+                          "</td></tr>")
+    return (f"<section class=\"run\"><h2>{words['run']}</h2><dl class=\"run\">"
+            f"<dt>{words['date']}</dt><dd><time>{escape(started)}</time></dd>"
+            f"<dt>{words['tool']}</dt><dd>budgetcheck {escape(__version__)}</dd>"
+            f"{settings}</dl>"
+            f"<h3>{words['inputs']}</h3><table class=\"inputs\"><thead><tr>"
+            f"<th>{words['file']}</th><th>{words['role']}</th><th>{words['sha']}</th></tr>"
+            f"</thead><tbody>{''.join(inputs)}</tbody></table></section>")
 
 
-def _finding_html(f: Finding) -> str:
-    where = f"{escape(f.path)}:{','.join(map(str, f.lines))}" + (
-        f" ({escape(f.place)})" if f.place else "")
-    hints = "".join(f"<div class=\"hint\">→ {escape(h)}</div>" for h in f.hints)
-    tag = " <em class=\"inferred\">inferred</em>" if f.inferred else ""
-    return (f"<li class=\"finding sev-{f.severity}\" data-code=\"{escape(f.code)}\">"
-            f"<code>{escape(f.code)}</code> "
-            f"<strong>{f.severity}</strong>{tag} <code>{where}</code> {escape(f.message)}"
+def _legend_html(words: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    items = [f"<li class=\"sev-{s}\"><span class=\"icon\">{SEVERITY_LOOK[s][0]}</span> "
+             f"{labels[s]}</li>" for s in (*SEVERITIES, "pass")]
+    cells = (f"<li class=\"sev-error\"><span class=\"swatch\" style=\"outline:3px solid "
+             f"var(--sev);outline-offset:-3px\"></span>{words['stated']}</li>"
+             f"<li class=\"sev-error\"><span class=\"swatch\" style=\"outline:2px dashed "
+             f"var(--sev);outline-offset:-3px\"></span>{words['named']}</li>"
+             f"<li><span class=\"swatch\" style=\"border-bottom:2px dotted #009E73\"></span>"
+             f"{words['inferred_cell']}</li>")
+    return (f"<section class=\"legend\"><h2>{words['legend']}</h2><ul>{''.join(items)}</ul>"
+            f"<ul>{cells}</ul></section>")
+
+
+def _filters_html(reports: list[Report], words: Mapping[str, str],
+                  labels: Mapping[str, str]) -> str:
+    boxes = "".join(f"<label class=\"sev-{s}\"><input type=\"checkbox\" value=\"{s}\" checked> "
+                    f"<span class=\"icon\">{SEVERITY_LOOK[s][0]}</span> {labels[s]}</label>"
+                    for s in SEVERITIES)
+    codes = sorted({f.code for r in reports for f in r.findings})
+    options = "".join(f"<option value=\"{escape(c)}\">{escape(c)}</option>" for c in codes)
+    return (f"<fieldset class=\"filters\"><legend>{words['filters']}</legend>{boxes}"
+            f"<select aria-label=\"rule\"><option value=\"\">{words['all_rules']}</option>"
+            f"{options}</select></fieldset>")
+
+
+def _finding_html(number: int, finding: Finding, finding_id: str, cell: str | None,
+                  words: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    icon = SEVERITY_LOOK[finding.severity][0]
+    lines = ",".join(map(str, finding.lines))
+    where = f"{escape(finding.path)}:{lines}" if lines else escape(finding.path)
+    if finding.place:
+        where += f" ({escape(finding.place)})"
+    hints = "".join(f"<div class=\"hint\">→ {escape(h)}</div>" for h in finding.hints)
+    tag = f" <em class=\"inferred\">{words['inferred']}</em>" if finding.inferred else ""
+    link = (f" <a class=\"to-cell\" href=\"#{cell}\">{words['at_cell']} ↗</a>"
+            if cell else "")
+    return (f"<li id=\"{finding_id}\" value=\"{number}\" class=\"finding sev-{finding.severity}\" "
+            f"data-code=\"{escape(finding.code)}\" data-severity=\"{finding.severity}\">"
+            f"<span class=\"icon\">{icon}</span> <strong>{labels[finding.severity]}</strong> "
+            f"<code>{escape(finding.code)}</code> {escape(finding.name)}{tag} "
+            f"<span class=\"where\">{where}</span>{link}<br>{escape(finding.message)}"
             f"{hints}</li>")
 
 
+def _report_html(number: int, report: Report, plan: Plan | None, words: Mapping[str, str],
+                 labels: Mapping[str, str], lang: str) -> str:
+    s = report.summary
+    badges = "".join(f"<span class=\"badge sev-{sev}\"><span class=\"icon\">"
+                     f"{SEVERITY_LOOK[sev][0]}</span> {n} {labels[sev + 's_word']}</span>"
+                     for sev, n in (("error", s.errors), ("warning", s.warnings),
+                                    ("note", s.notes)))
+    extra = "".join(f" · {words[k].format(n=n)}" for k, n in (("accepted", s.accepted),
+                                                             ("hidden", s.hidden)) if n)
+    out = [f"<section class=\"input\" id=\"input-{number}\">"
+           f"<h2>{escape(report.plan_file or report.document)}</h2>"
+           f"<p class=\"summary\">{badges}<span class=\"badge sev-pass\"><span class=\"icon\">"
+           f"{SEVERITY_LOOK['pass'][0]}</span> {words['passed'].format(n=s.passed)}</span>"
+           f"{extra}</p>"]
+    finding_ids = {n: f"f{number}-{n}" for n in range(1, len(report.findings) + 1)}
+    ids: dict[tuple[str, str, str], str] = {}
+    if plan is not None:
+        ids = cell_ids(plan, number)
+        marks = marks_of(report.findings)
+        held = {(p.table, p.row, p.column): p.subject for p in report.passed
+                if p.inferred and p.table is not None and p.row is not None
+                and p.column is not None}
+        words_with_table = {**words, "table": LABELS[lang]["table"]}
+        out += [table_html(t, plan, marks, ids, finding_ids, held, words_with_table, lang)
+                for t in plan.tables]
+    elif report.findings and report.findings[0].code.startswith("BC9"):
+        out.append(f"<p>{words['no_plan']}</p>")
+    out.append(f"<h3>{words['findings']}</h3>")
+    items = []
+    for n, finding in enumerate(report.findings, 1):
+        key = stated_cell(finding)
+        items.append(_finding_html(n, finding, finding_ids[n], ids.get(key) if key else None,
+                                   words, labels))
+    out.append(f"<ol class=\"findings\">{''.join(items)}</ol>" if items
+               else f"<p>{words['none']}</p>")
+    if report.passed:
+        passed = "".join(f"<li><code>{escape(p.code)}</code> {escape(p.subject)}"
+                         + (f" <em class=\"inferred\">{words['inferred']}</em>" if p.inferred
+                            else "") + "</li>" for p in report.passed)
+        out.append(f"<details class=\"passed\"><summary>{words['passed'].format(n=len(report.passed))}"
+                   f"</summary><ul>{passed}</ul></details>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
 def render(reports: list[Report], options: RenderOptions) -> str:
-    plans = options.plans
     lang = reports[0].language if reports else "en"
     words = WORDS[lang]
-    body = [f"<h1>{words['title']}</h1>"]
-    for report in reports:
-        plan = plans.get(report.plan_file) if report.plan_file else None
-        s = report.summary
-        body.append(
-            f"<p class=\"summary\"><strong>{escape(report.plan_file or report.document)}</strong>"
-            f" <span class=\"sev-error\">{s.errors} {words['errors']}</span>"
-            f"<span class=\"sev-warning\">{s.warnings} {words['warnings']}</span>"
-            f"<span class=\"sev-note\">{s.notes} {words['notes']}</span>"
-            f"<span>{s.passed} {words['passed']}</span> — mode {escape(report.mode)}</p>")
-        marks: dict[tuple[str, str, str], list[tuple[Finding, bool]]] = defaultdict(list)
-        for finding in report.findings:
-            for table, row, column, primary in _cells_of(finding):
-                marks[(table, row, column)].append((finding, primary))
-        if isinstance(plan, Plan):
-            held = {(p.table, p.row, p.column): p.subject for p in report.passed
-                    if p.inferred and p.table and p.row and p.column}
-            body += [_table_html(t, marks, words, held) for t in plan.tables]
-        body.append(f"<h2>{words['findings']}</h2>")
-        items = [_finding_html(f) for f in report.findings]
-        body.append(f"<ol class=\"findings\">{''.join(items)}</ol>" if items
-                    else f"<p>{words['none']}</p>")
+    labels = {**LABELS[lang], **_plural_words(lang), "pass": LABELS[lang]["passed"]}
+    body = [f"<h1>{words['title']}</h1>", _run_html(reports, options, words),
+            _legend_html(words, labels), _filters_html(reports, words, labels)]
+    for number, report in enumerate(reports, 1):
+        plan = options.plans.get(report.plan_file) if report.plan_file else None
+        body.append(_report_html(number, report, plan if isinstance(plan, Plan) else None,
+                                 words, labels, lang))
     return (f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width\">"
             f"<meta name=\"generator\" content=\"budgetcheck {__version__}\">"
             f"<title>{words['title']}</title><style>{STYLE}</style>"
             f"<script>{SCRIPT}</script></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")
+
+
+def _plural_words(lang: str) -> dict[str, str]:
+    """"errors", "warnings", "notes" in the language, for the summary's badges."""
+    from budgetcheck.render.text import PLURALS
+
+    return {f"{s}s_word": PLURALS[lang][s][1] for s in SEVERITIES}

@@ -114,7 +114,8 @@ def render(reports: list[Report], options: RenderOptions) -> str:
             accepted += words["hidden"].format(hidden=s.hidden) if s.hidden else ""
             out.append(f"{printable(source)}: " + words["summary"].format(
                 errors=s.errors, warnings=s.warnings, notes=s.notes, passed=s.passed) + accepted)
-    if reports and not quiet and not options.statistics:
+    checked = [r for r in reports if r.findings or r.passed or r.accepted or r.hidden]
+    if checked and not quiet and not options.statistics:  # not for press releases alone
         out.append(_closing(reports, colour))
     return "\n".join(out) + ("\n" if out else "")
 
