@@ -61,10 +61,10 @@ def test_the_smallest_change_applied_makes_the_relation_hold(case, shift):
     error = _column_error(_with(data, index, str(old + shift)))
     assert error is not None
     change = next(h for h in error.hints if h.startswith("smallest single change: "))
-    ident, rest = change.removeprefix("smallest single change: ").split(" ", 1)
-    value = parse_amount(rest.split(" → ")[1]).value
-    where = next(i for i, r in enumerate(data["tables"][0]["rows"])
-                 if ident == f"t[{r['key']}]")
+    # "smallest single change: Costs, “Row 3”, $21K → $12K": the row by its label
+    label = change.split("“", 1)[1].split("”", 1)[0]
+    value = parse_amount(change.split(" → ")[1]).value
+    where = next(i for i, r in enumerate(data["tables"][0]["rows"]) if r["label"] == label)
     fixed = _with(_with(data, index, str(old + shift)), where, str(int(value / 1000)))
     assert _column_error(fixed) is None
 
@@ -80,8 +80,9 @@ def test_two_adjacent_digits_swapped_are_named_as_a_transposition(case, data_):
     assume(not swapped.startswith("0"))  # "015" prints as "15": no swap can be seen there
     error = _column_error(_with(data, index, swapped))
     assert error is not None
-    key = data["tables"][0]["rows"][index]["key"]
-    assert any(h.startswith(f"digits transposed? t[{key}] printed") for h in error.hints), \
+    table = data["tables"][0]
+    label = f"{table['title']}, “{table['rows'][index]['label']}”"
+    assert any(h.startswith(f"digits transposed? {label}, printed") for h in error.hints), \
         error.hints
 
 
@@ -91,8 +92,9 @@ def test_a_figure_a_thousand_times_too_large_is_named_as_a_unit_slip(case):
     text = data["tables"][0]["rows"][index]["cells"]["v"]
     error = _column_error(_with(data, index, text + "000"))
     assert error is not None
-    key = data["tables"][0]["rows"][index]["key"]
-    assert any(h.startswith(f"unit slip? t[{key}] ×0.001") for h in error.hints), error.hints
+    table = data["tables"][0]
+    label = f"{table['title']}, “{table['rows'][index]['label']}”"
+    assert any(h.startswith(f"unit slip? {label} ×0.001") for h in error.hints), error.hints
 
 
 def test_hints_stop_after_the_first_thousand_errors(tmp_path):

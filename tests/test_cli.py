@@ -89,7 +89,7 @@ def test_text_report_for_an_error_groups_by_table(tmp_path):
     assert lines[at].startswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt:590: BC102")
     assert lines[at + 1:at + 3] == ["    |", "590 |  Total 94,6 M$"]
     assert lines[at + 3].startswith("    →")
-    assert "→ digits transposed? t3[total] printed 96,4 M$" in result.stdout
+    assert "→ digits transposed? Table 3, “Total”, printed $96.4M" in result.stdout
     assert lines[-2].endswith(": 2 errors, 5 warnings, 8 notes, 37 checks passed")
     assert lines[-1] == "Found 2 errors, 5 warnings and 8 notes in 1 file."
 

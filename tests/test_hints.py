@@ -25,7 +25,8 @@ def error_at(report, line):
 def test_transposed_digits(tmp_path):
     report = report_for(tmp_path, 'depenses = "94,6 M$"', 'depenses = "96,4 M$"')
     total = next(f for f in error_at(report, 590) if f.code == "BC102")
-    assert any(h.startswith("digits transposed? t3[total] printed 96,4 M$") for h in total.hints)
+    assert any(h.startswith("digits transposed? Table 3, “Total”, printed $96.4M; $94.6M")
+               for h in total.hints)
     assert total.stated == "96400000" and total.computed == "94600000"
     assert total.allowed == ("94350000", "94850000")
 
@@ -33,28 +34,31 @@ def test_transposed_digits(tmp_path):
 def test_unit_slip(tmp_path):
     report = report_for(tmp_path, 'financement = "1,6 M$"', 'financement = "1 600 M$"')
     hints = [h for f in error_at(report, 613) for h in f.hints]
-    assert any(h.startswith("unit slip? t4[autres] ×0.001") for h in hints)
+    assert any(h.startswith("unit slip? Table 4, “Autres” ×0.001") for h in hints)
 
 
 def test_sign_flip(tmp_path):
     report = report_for(tmp_path, 'text = "51 000 $", line = 621',
                         'text = "-51 000 $", line = 621')
     surplus = next(f for f in error_at(report, 621) if f.relation and "t4_3star[surplus] ==" in f.relation)
-    assert any(h.startswith("sign flipped? t4_3star[surplus]") for h in surplus.hints)
+    assert any(h.startswith("sign flipped? footnote *** to Table 4 as $51,000")
+               for h in surplus.hints)
 
 
 def test_difference_equal_to_another_figure(tmp_path):
     report = report_for(tmp_path, 'engagements = "171,8 millions de $"',
                         'engagements = "168,2 millions de $"')
     total = next(f for f in error_at(report, 549) if f.code == "BC102")
-    assert any("the difference $3.6M equals" in h and "pancan" in h for h in total.hints)
+    assert any("the difference $3.6M equals Table 1, “Projets de l’industrie — Stratégie "
+               "pancanadienne en matière d’IA” ($3.6M)" in h for h in total.hints)
     assert any(h.startswith("smallest single change:") for h in total.hints)
 
 
 def test_french_hints(tmp_path):
     report = report_for(tmp_path, 'depenses = "94,6 M$"', 'depenses = "96,4 M$"', lang="fr")
     total = next(f for f in error_at(report, 590) if f.code == "BC102")
-    assert any(h.startswith("chiffres intervertis?") for h in total.hints)
+    assert any(h.startswith("chiffres intervertis ? Tableau 3, « Total », imprimé 96,4\u00a0M$")
+               for h in total.hints)
 
 
 def test_no_hints_on_notes(scale_report):
@@ -92,6 +96,6 @@ def test_the_difference_is_matched_on_the_relations_own_lines(tmp_path):
     assert error.line == 17 and not any("equals" in h for h in error.hints)
     path.write_text(MUNICIPAL.replace("21 788", "20 190"), encoding="utf-8")
     error, = check(load(path), lang="en").errors
-    expected = ("the difference $598K equals etat_activites_fonctionnement[sante_et_bien_etre, "
-                "reel_2025] (598): a figure left out or counted twice?")
+    expected = ("the difference $598K equals État des activités de fonctionnement, “Santé et "
+                "bien-être”, Réel 2025 ($598K): a figure left out or counted twice?")
     assert [h for h in error.hints if "equals" in h] == [expected]

@@ -227,7 +227,7 @@ def test_a_ratio_row_is_left_out_of_the_sums_and_a_mixed_column_is_a_warning(tmp
     report = check(load(path))  # adding 40 % to dollars stopped the checker (UnitMismatch)
     assert [(f.code, f.severity, f.column) for f in report.findings] == [
         ("BC107", "warning", "y2023")]
-    assert "table[share, y2023] = 40 %" in report.findings[0].message
+    assert "(Table, “Share”, 2023 = 40 %)" in report.findings[0].message
     assert [(p.column, p.inferred) for p in report.passed] == [("y2024", True)]
     ratio_row = tmp_path / "ratio.md"
     ratio_row.write_text("| Item | 2023 |\n|---|---|\n| A | 1,0 M$ |\n| Share | 40 % |\n"

@@ -114,5 +114,5 @@ def test_a_percentage_among_the_rows_a_total_adds_is_a_warning_not_a_crash():
     report = check(plan(rows, scale=3), plugins=False)  # stopped with UnitMismatch
     [warning] = report.warnings
     assert (warning.code, warning.line, warning.lines) == ("BC102", 5, [3, 4, 5])
-    assert "percentage or ratio (ops[share] = 60 %)" in warning.message
+    assert "percentage or ratio (Table 1, “Share” = 60 %)" in warning.message
     assert report.errors == [] and not any(p.code == "BC102" for p in report.passed)

@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Protocol
 
 from budgetcheck.judge.evaluate import Evaluator, judge
+from budgetcheck.judge.labels import figure_label
 from budgetcheck.judge.types import Outcome, Settings
 from budgetcheck.judge.wording import say
 from budgetcheck.numbers.amount import Amount, AmountError
@@ -220,7 +221,8 @@ def _slips(outcome: Outcome, ctx: Asker, facts: list[_Fact],
         fact = facts[n]
         swapped = _transposition(fact, what_if)
         if swapped is not None:
-            yield say("hint_transposed", lang, ident=fact.term.ident, text=fact.term.text,
+            yield say("hint_transposed", lang, ident=_name(ctx, fact.term),
+                      text=format_amount(fact.term.amount, lang),
                       swapped=format_amount(swapped, lang))
     # Any large enough change satisfies an inequality: a sign flip "explains" every failed
     # "part <= whole", so it is no hint there.
@@ -230,17 +232,22 @@ def _slips(outcome: Outcome, ctx: Asker, facts: list[_Fact],
         if _sign_flip_holds(fact, what_if):
             amount = fact.term.amount
             flipped = Amount(-amount.digits, amount.scale, amount.unit)
-            yield say("hint_sign", lang, ident=fact.term.ident,
+            yield say("hint_sign", lang, ident=_name(ctx, fact.term),
                       value=format_amount(flipped, lang))
     slips = sorted({n for factor in _UNIT_FACTORS for n in shortlist.where(_may_slip(factor))})
     for n in slips:
         fact = facts[n]
         factor = _unit_slip(fact, what_if)
         if factor is not None:
-            yield say("hint_unit", lang, ident=fact.term.ident,
+            yield say("hint_unit", lang, ident=_name(ctx, fact.term),
                       factor=format_amount(Amount(factor.normalize(), 0, ""), lang))
     known = {id(f.term): f.value for f in facts}
     yield from _difference_matches(outcome, ctx, known)
+
+
+def _name(ctx: Asker, term: Figure) -> str:
+    """The figure as the document names it: "Table 3, “Total”", not `t3[total]`."""
+    return figure_label(ctx.index, term.ident, ctx.lang, term.table, term.row, term.column)
 
 
 Bounds = Callable[[Decimal, Decimal], list[tuple[Decimal, Decimal]]]
@@ -394,7 +401,8 @@ def _difference_matches(outcome: Outcome, ctx: Asker, known: dict[int, Decimal])
     scale = ctx.display_scale(outcome.terms)
     found = _groups_matching(figures, own, target, outcome.tolerance, known)
     return [say("hint_equals", ctx.lang, diff=ctx.money(target, scale),
-                figures=" + ".join(f"{t.ident} ({t.text})" for t in group))
+                figures=" + ".join(f"{_name(ctx, t)} ({format_amount(t.amount, ctx.lang)})"
+                                   for t in group))
             for group in found[:2]]
 
 
@@ -515,6 +523,7 @@ def _smallest_change(outcome: Outcome, ctx: Asker, facts: list[_Fact],
             except (AmountError, ArithmeticError):
                 continue
             if what_if.holds_with(term, candidate.value, candidate.half_unit):
-                return say("hint_change", ctx.lang, ident=term.ident, text=term.text,
+                return say("hint_change", ctx.lang, ident=_name(ctx, term),
+                           text=format_amount(term.amount, ctx.lang),
                            value=format_amount(candidate, ctx.lang))
     return None

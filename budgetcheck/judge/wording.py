@@ -52,23 +52,33 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "invérifiable : la relation divise par une valeur qui peut être nulle",
     },
     # -- subjects -----------------------------------------------------------------------------
-    "subject_claim": {"en": "claim {id} (line {line})", "fr": "énoncé {id} (ligne {line})"},
+    "subject_claim": {"en": "claim of line {line}", "fr": "énoncé de la ligne {line}"},
     "table": {"en": "Table {number}", "fr": "Tableau {number}"},
     # -- hints ------------------------------------------------------------------------------
     "hint_transposed": {
-        "en": "digits transposed? {ident} printed {text}; {swapped} would make it hold",
-        "fr": "chiffres intervertis? {ident} imprimé {text}; {swapped} rendrait la relation juste",
+        "en": "digits transposed? {ident}, printed {text}; {swapped} would make it hold",
+        "fr": "chiffres intervertis ? {ident}, imprimé {text} ; {swapped} rendrait la relation "
+              "juste",
     },
     "hint_sign": {"en": "sign flipped? {ident} as {value} would make it hold",
-                  "fr": "signe inversé? {ident} à {value} rendrait la relation juste"},
+                  "fr": "signe inversé ? {ident} à {value} rendrait la relation juste"},
     "hint_unit": {"en": "unit slip? {ident} ×{factor} would make it hold",
-                  "fr": "erreur d’unité? {ident} ×{factor} rendrait la relation juste"},
+                  "fr": "erreur d’unité ? {ident} ×{factor} rendrait la relation juste"},
     "hint_equals": {"en": "the difference {diff} equals {figures}: a figure left out or counted "
                           "twice?",
                     "fr": "l’écart de {diff} égale {figures} : un chiffre omis ou compté deux "
-                          "fois?"},
-    "hint_change": {"en": "smallest single change: {ident} {text} → {value}",
-                    "fr": "plus petite correction unique : {ident} {text} → {value}"},
+                          "fois ?"},
+    "hint_change": {"en": "smallest single change: {ident}, {text} → {value}",
+                    "fr": "plus petite correction unique : {ident}, {text} → {value}"},
+}
+
+
+#: A hedge ("au moins", "about") as each language says it, by its kind.
+HEDGES_SAID: dict[Lang, dict[str, str]] = {
+    "en": {"approx": "about", "at_least": "at least", "more_than": "more than",
+           "at_most": "at most", "less_than": "less than"},
+    "fr": {"approx": "environ", "at_least": "au moins", "more_than": "plus de",
+           "at_most": "au plus", "less_than": "moins de"},
 }
 
 

@@ -128,6 +128,8 @@ class FigureIndex:
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         owners: list[Footnote | Claim] = [*plan.footnotes, *plan.claims]
+        #: Footnotes and claims by id: what a figure `owner[name]` belongs to.
+        self.owners: dict[str, Footnote | Claim] = {owner.id: owner for owner in owners}
         for owner in owners:
             self.named[owner.id] = {
                 name: NamedFigure(f"{owner.id}[{name}]", fig.amount, fig.text, fig.line,

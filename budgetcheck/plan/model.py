@@ -486,8 +486,16 @@ class Claim(Frozen):
                                 "print; the checker solves for it.")
     candidates: list[str] = Field(default_factory=list, description="Expressions for figures the "
                                   "unknown could be, reported with the value they would give.")
-    scope: str | None = Field(None, description="For a target: why it may differ from the "
-                              "tables (a difference of scope is a warning, not an error).")
+    scope: str | dict[Lang, str] | None = Field(
+        None, description="For a target: why it may differ from the tables (a difference of "
+        "scope is a warning, not an error); one text, or one per language: "
+        "{ fr = \"…\", en = \"…\" }.")
+
+    def scope_in(self, lang: Lang) -> str | None:
+        """The scope note in `lang`, else in the other language, else none."""
+        if isinstance(self.scope, dict):
+            return self.scope.get(lang) or next(iter(self.scope.values()), None)
+        return self.scope
     located: bool = Field(True, description="False when a rules file's claim could not be found "
                           "in the document it was applied to.")
 

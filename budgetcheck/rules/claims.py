@@ -36,7 +36,7 @@ def _judged(plan: Plan, ctx: Context, kind: str) -> Iterator[Finding | Passed]:
             continue
         comparison = parse_relation(claim.relation)
         outcome = judge(comparison, Evaluator(ctx.index, claim), ctx.settings)
-        yield ctx.from_outcome(KIND_CODES[kind], outcome, _subject(claim, ctx),
+        yield ctx.from_outcome(KIND_CODES[kind], outcome, claim.id, label=_subject(claim, ctx),
                                extra_lines=claim.lines, relation=claim.relation)
 
 
@@ -139,7 +139,7 @@ _TARGET_WORDS: Messages = {
     },
     "target_scope": {
         "en": '; this may be a difference of scope{scope}',
-        "fr": '; il peut s’agir d’une différence de portée{scope}',
+        "fr": ' ; il peut s’agir d’une différence de portée{scope}',
     },
 }
 
@@ -167,12 +167,14 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
         failed = [o for o in outcomes if o.verdict == "error"]
         if not failed:
             for outcome in outcomes:
-                yield ctx.from_outcome("BC307", outcome, _subject(claim, ctx),
+                yield ctx.from_outcome("BC307", outcome, claim.id, label=_subject(claim, ctx),
                                        extra_lines=claim.lines, relation=claim.relation)
             continue
         parts = [_target_part(o, ctx) for o in failed]
-        scope = f" ({claim.scope})" if claim.scope else ""
-        message = "; ".join(parts) + ctx.say("BC307", "target_scope", scope=scope)
+        note = claim.scope_in(ctx.lang)
+        scope = f" ({note})" if note else ""
+        message = (" ; " if ctx.lang == "fr" else "; ").join(parts) + \
+            ctx.say("BC307", "target_scope", scope=scope)
         first = failed[0]
         terms = [t for o in failed for t in o.terms]
         yield ctx.finding("BC307", "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}",
@@ -188,7 +190,7 @@ def _target_part(outcome: Outcome, ctx: Context) -> str:
     scale = ctx.display_scale(outcome.terms)
     diff = outcome.difference
     computed = outcome.computed
-    ident = " + ".join(t.ident for t in computed.terms) or "?"
+    ident = " + ".join(ctx.label(t) for t in computed.terms) or "?"
     return ctx.say("BC307", "target_part", ident=ident,
                stated=ctx.side_text(outcome.stated.terms, outcome.stated.interval, scale, "$"),
                computed=ctx.side_text(computed.terms, computed.interval, scale, "$"),
@@ -292,7 +294,9 @@ def _as_printed(figure: Figure | None, claim: Claim, ctx: Context) -> str:
     if figure is None:
         return claim.relation
     if figure.amount.unit == "":  # a ratio printed with a unit of its own ("1,6 $ par dollar")
-        return figure.text
+        # as printed in the document's language; as a number in the other ("1.6")
+        return figure.text if ctx.lang == ctx.plan.plan.language else \
+            format_amount(figure.amount, ctx.lang)
     return format_amount(figure.amount, ctx.lang)
 
 

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
+from budgetcheck.judge.labels import expression_label, figure_label
 from budgetcheck.judge.types import Outcome, Settings
-from budgetcheck.judge.wording import say
+from budgetcheck.judge.wording import HEDGES_SAID, say
 from budgetcheck.numbers.amount import Unit
 from budgetcheck.numbers.formatting import Lang
 from budgetcheck.numbers.interval import Interval
 from budgetcheck.numbers.notation import format_amount, format_value
-from budgetcheck.plan.figures import Figure, FigureIndex
+from budgetcheck.plan.figures import Figure, FigureIndex, Missing
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import FigureRef, Finding, Passed, Severity
 from budgetcheck.util.interning import interned
@@ -59,6 +60,24 @@ class Context:
     def colon(self) -> str:
         """French sets a (no-break) space before the colon."""
         return "\u00a0: " if self.lang == "fr" else ": "
+
+    def label(self, figure: Figure | Missing) -> str:
+        """The figure as the document names it ("Table 5, “ISDE — Phase 1”, T1"), for messages;
+        its key (`t5[isde_phase1, T1]`) stays in the finding's data."""
+        return figure_label(self.index, figure.ident, self.lang, figure.table, figure.row,
+                            figure.column)
+
+    def hedge_word(self, figure: Figure) -> str | None:
+        """The hedge as printed when the report is in the document's language ("au moins"),
+        else as the report's language says it ("at least")."""
+        if figure.hedge_word is None or figure.hedge is None \
+                or self.lang == self.plan.plan.language:
+            return figure.hedge_word
+        return HEDGES_SAID[self.lang].get(figure.hedge, figure.hedge_word)
+
+    def expression(self, text: str) -> str:
+        """A relation as written in a rules file, with the labels of its figures."""
+        return expression_label(self.index, text, self.lang)
 
     def display_scale(self, terms: Iterable[Figure]) -> int:
         scales = [t.amount.scale for t in terms if t.amount.unit == "$"]
@@ -112,8 +131,11 @@ class Context:
     def from_outcome(self, code: str, outcome: Outcome, subject: str, *,
                      table: str | None = None, row: str | None = None, column: str | None = None,
                      failure: Severity = "error", extra_lines: Iterable[int] = (),
-                     relation: str | None = None) -> Finding | Passed:
-        """The standard finding for a judged relation: pass, note, error or unverifiable."""
+                     relation: str | None = None, label: str | None = None) -> Finding | Passed:
+        """The standard finding for a judged relation: pass, note, error or unverifiable.
+        `subject` is what was checked, as keys name it (a baseline's key); `label` what the
+        message calls it, when that differs ("relation (Table 1, “Total” = …)")."""
+        shown = label or subject
         # The stated side's figures come first: the first line is the one the finding is about.
         lines = [*(t.line for t in outcome.terms), *(m.line for m in outcome.missing), *extra_lines]
         if outcome.verdict == "pass":
@@ -141,7 +163,7 @@ class Context:
             severity = "warning"
             if outcome.missing:
                 text = say("unverifiable_missing", self.lang,
-                           missing=", ".join(m.ident for m in outcome.missing))
+                           missing=", ".join(self.label(m) for m in outcome.missing))
             else:
                 text = say("unverifiable_zero", self.lang)
         elif outcome.verdict == "note":
@@ -164,7 +186,7 @@ class Context:
                 self.hinted += 1
                 hints = hints_for(outcome, self)
         return self.finding(
-            code, severity, f"{subject}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
+            code, severity, f"{shown}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
             subject=subject, relation=relation or outcome.comparison.source,
             stated=_plain(stated_i), computed=_plain(computed_i),
             difference=diff,
@@ -211,7 +233,7 @@ class Context:
                 or len(terms) == 1 and terms[0].hedge:
             term = terms[0]
             text = format_amount(term.amount, self.lang)
-            return f"{term.hedge_word} {text}" if term.hedge_word else text
+            return f"{self.hedge_word(term)} {text}" if term.hedge_word else text
         if interval.is_point:
             return self.money(interval.lo, scale, dim)
         return self.interval_text(interval, scale, dim)

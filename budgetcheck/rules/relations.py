@@ -28,8 +28,8 @@ auditor must see; saying "error" would cry wolf. A warning asks a person to look
 
 _RELATION_WORDS: Messages = {
     "subject_relation": {
-        "en": 'relation {id} ({expr})',
-        "fr": 'relation {id} ({expr})',
+        "en": 'relation ({expr})',
+        "fr": 'relation ({expr})',
     },
 }
 
@@ -58,7 +58,9 @@ def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     for relation in plan.relations:
         comparison = parse_relation(relation.expr)
         outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-        subject = ctx.say("BC201", "subject_relation", id=relation.id, expr=relation.expr)
+        label = ctx.say("BC201", "subject_relation", id=relation.id,
+                        expr=ctx.expression(relation.expr))
         extra = [footnote_lines[relation.footnote]] if relation.footnote in footnote_lines else []
         code = "BC202" if outcome.verdict == "unverifiable" else "BC201"
-        yield ctx.from_outcome(code, outcome, subject, extra_lines=extra, relation=relation.expr)
+        yield ctx.from_outcome(code, outcome, relation.id, extra_lines=extra,
+                               relation=relation.expr, label=label)

@@ -104,7 +104,7 @@ def mixed_units(ctx: Context, code: str, cells: list[Cell], subject: str) -> Fin
     odd = [c for c in cells if c.amount.dimension != stated.amount.dimension]
     if not odd:
         return None
-    figures = ", ".join(f"{c.ident} = {c.text}" for c in odd)
+    figures = ", ".join(f"{ctx.label(c)} = {c.text}" for c in odd)
     return ctx.finding(code, "warning", f"{subject}{ctx.colon}" +
                        say("unverifiable_units", ctx.lang, figures=figures),
                        lines=[c.line for c in cells], table=stated.table, row=stated.row,
