@@ -94,8 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("text", "markdown"), default="text",
                        help="markdown: the table the README carries")
+    rules.add_argument("--lang", choices=("en", "fr"), default="en",
+                       help="the summaries' language (default: en)")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code", help="a rule code such as BC103")
+    explain.add_argument("--lang", choices=("en", "fr"), default="en",
+                         help="the documentation's language (default: en)")
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan file format")
     schema.add_argument("-o", "--output", metavar="FILE")
     return parser
@@ -472,8 +476,10 @@ def run_rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         sys.stdout.write(markdown_table())
         return EXIT_OK
+    from budgetcheck.rules.catalogue import summary_in
+
     for code, rule in sorted(load_builtin_rules().items()):
-        print(f"{code}  {rule.name:<22} {rule.severity:<8} {rule.summary}")
+        print(f"{code}  {rule.name:<22} {rule.severity:<8} {summary_in(rule, args.lang)}")
     return EXIT_OK
 
 
@@ -481,7 +487,7 @@ def run_explain(args: argparse.Namespace) -> int:
     from budgetcheck.rules.catalogue import explain
 
     try:
-        sys.stdout.write(explain(args.code))
+        sys.stdout.write(explain(args.code, args.lang))
     except KeyError:
         print(f"budgetcheck: no rule {args.code!r}; `budgetcheck rules` lists them",
               file=sys.stderr)

@@ -28,7 +28,7 @@ def test_sarif_is_what_code_scanning_accepts(capsys, tmp_path):
     assert "BC103" in ids and "BC307" in ids
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
-        assert "## What it does" in rule["help"]["text"]
+        assert "## Ce qu’elle fait" in rule["help"]["text"]  # the plan is French
     levels = {r["level"] for r in run["results"]}
     assert levels == {"error", "warning", "note"}
     for result in run["results"]:
@@ -184,7 +184,7 @@ def test_markdown_fits_a_pull_request_comment_whatever_the_plan(tmp_path):
 def test_markdown_speaks_the_report_s_language(capsys, tmp_path):
     """A French report reads in French around its French findings; English in English."""
     french = output(capsys, "--format", "markdown", str(bad_plan(tmp_path)))
-    assert "erreurs, 5 avertissements" in french and "(mode : rounding)" in french
+    assert "erreurs, 5 avertissements" in french and "(mode : arrondi)" in french
     assert "| | Code | Où | Constat |" in french and "| ❌ erreur | BC102" in french
     assert " errors," not in french and "warning" not in french
     english = output(capsys, "--format", "markdown", "--lang", "en", str(bad_plan(tmp_path)))

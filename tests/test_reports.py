@@ -153,3 +153,22 @@ def test_a_terminal_gets_no_progress_line_for_a_run_under_a_second():
     assert b"budgetcheck:" not in written
     piped = run("check", "-q")
     assert piped.stderr == ""
+
+
+def test_sarif_rule_texts_are_in_the_reports_language():
+    def rules(*args):
+        sarif = json.loads(run("check", "--format", "sarif", *args).stdout)
+        return {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+
+    french, english = rules(), rules("--lang", "en")
+    assert french["BC103"]["shortDescription"]["text"] == \
+        "Les quatre trimestres d’une ligne de flux de trésorerie doivent donner l’année."
+    assert "## Ce qu’elle fait" in french["BC103"]["help"]["markdown"]
+    assert english["BC103"]["shortDescription"]["text"] == \
+        "The four quarters of a cash-flow row must add up to the year."
+
+
+def test_markdown_names_the_mode_in_the_reports_language():
+    assert "(mode : arrondi)" in run("check", "--format", "markdown").stdout
+    assert "(mode: strict)" in run("check", "--format", "markdown", "--lang", "en", "--mode",
+                                   "strict").stdout

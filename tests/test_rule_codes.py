@@ -130,3 +130,31 @@ def test_a_prefix_selects_every_code_it_begins_and_ignore_wins(
                              if f.code.startswith("BC3") and f.code != "BC306"]
     with pytest.raises(ValueError, match="unknown rule code BC8"):
         check(scale_plan, ignore="BC8")
+
+
+def test_every_rule_is_documented_in_french_with_the_same_sections_and_examples() -> None:
+    from budgetcheck.rules.docs_fr import DOCS, HEADINGS
+
+    assert set(DOCS) == set(CODES)
+    for code in CODES:
+        english, french = load_builtin_rules()[code].doc, DOCS[code]
+        headings = [line for line in english.splitlines() if line.startswith("## ")]
+        assert [line for line in french.splitlines() if line.startswith("## ")] == \
+            [HEADINGS[h] for h in headings], code
+        # the example quotes documents and commands: the same lines in both languages
+        def quoted(text: str) -> list[str]:
+            return [line for line in text.split("## ")[-1].splitlines() if line.startswith("    ")]
+        assert quoted(french) == quoted(english), code
+
+
+def test_explain_and_rules_speak_french_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "BC103", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("BC103 (quarterly-total) — sévérité habituelle : erreur\n")
+    assert "## Ce qu’elle fait" in text and "## What it does" not in text
+    assert main(["rules", "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(CODES)
+    assert lines[0].endswith("Les cellules d’une ligne doivent donner sa colonne Total.")
+    assert main(["explain", "BC103"]) == 0
+    assert "## What it does" in capsys.readouterr().out

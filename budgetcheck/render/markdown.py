@@ -46,6 +46,10 @@ _RESERVE = 2_000
 
 #: The words of the comment that the text report does not have, in the report's language
 #: (its summary, severities and baseline count are the text report's: `text.LABELS`).
+#: The check's mode as each language names it.
+MODES = {"en": {"rounding": "rounding", "strict": "strict", "absolute": "absolute"},
+         "fr": {"rounding": "arrondi", "strict": "strict", "absolute": "absolu"}}
+
 WORDS = {
     "en": {"mode": " (mode: {mode})", "holding": "Inferred relations that hold ({n})",
            "more_holding": "- … and {n} more, not listed to keep this comment short",
@@ -102,7 +106,8 @@ def _render(reports: list[Report], options: RenderOptions, budget: int | None) -
                                              notes=s.notes, passed=s.passed)
                    + (words["accepted"].format(accepted=s.accepted) if s.accepted else "")
                    + (words["hidden"].format(hidden=s.hidden) if s.hidden else "")
-                   + words["mode"].format(mode=report.mode))
+                   + words["mode"].format(mode=MODES[report.language].get(report.mode,
+                                                                         report.mode)))
         out.append("")
         shown = [f for f in report.findings if not (options.quiet and f.severity == "note")]
         inferred = [p for p in report.passed if p.inferred]

@@ -19,14 +19,18 @@ LEVELS = {"error": "error", "warning": "warning", "note": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _rule(code: str) -> dict[str, Any]:
+def _rule(code: str, lang: str) -> dict[str, Any]:
+    """A rule's metadata, its texts in the report's language (code scanning shows them)."""
+    from budgetcheck.rules.catalogue import doc_in, summary_in
+
     rule = REGISTRY[code]
+    doc = doc_in(rule, lang)
     return {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "help": {"text": rule.doc, "markdown": rule.doc},
+        "shortDescription": {"text": summary_in(rule, lang)},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
     }
 
@@ -127,7 +131,8 @@ def document(reports: list[Report], options: RenderOptions) -> dict[str, Any]:
         "runs": [{
             "tool": {"driver": {"name": "budgetcheck", "version": __version__,
                                 "semanticVersion": __version__,
-                                "rules": [_rule(code) for code in codes]}},
+                                "rules": [_rule(code, reports[0].language if reports
+                                                else "en") for code in codes]}},
             "automationDetails": {"id": "budgetcheck/"},
             "invocations": [_invocation(options, len(kept), len(found))],
             # No local path: a code-scanning service resolves the base against its checkout.

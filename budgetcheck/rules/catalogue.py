@@ -62,10 +62,34 @@ def get(code: str) -> Rule | None:
     return REGISTRY.get(code.upper())
 
 
-def explain(code: str) -> str:
+#: The severities as `explain` and `rules` write them in French.
+_SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "note": "remarque"}
+
+
+def doc_in(found: Rule, lang: str) -> str:
+    """A rule's documentation in `lang` (French when it has it; English otherwise)."""
+    if lang == "fr":
+        from budgetcheck.rules.docs_fr import DOCS
+
+        return DOCS.get(found.code, found.doc)
+    return found.doc
+
+
+def summary_in(found: Rule, lang: str) -> str:
+    """A rule's one-sentence summary in `lang` (its doc's first paragraph)."""
+    if lang != "fr" or found.doc == doc_in(found, lang):
+        return found.summary
+    return doc_in(found, lang).strip().split("\n\n")[0].replace("\n", " ")
+
+
+def explain(code: str, lang: str = "en") -> str:
     found = get(code)
     if found is None:
         raise KeyError(code)
+    if lang == "fr":
+        severity = _SEVERITY_FR.get(found.severity, found.severity)
+        return (f"{found.code} ({found.name}) — sévérité habituelle : {severity}\n\n"
+                f"{doc_in(found, lang)}\n")
     return f"{found.code} ({found.name}) — usual severity: {found.severity}\n\n{found.doc}\n"
 
 
