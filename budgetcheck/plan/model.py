@@ -484,6 +484,9 @@ class Claim(Frozen):
                             "to the tables, reported together with `relation`.")
     unknown: Key | None = Field(None, description="A quantity the claim implies but does not "
                                 "print; the checker solves for it.")
+    unknown_label: str | dict[Lang, str] | None = Field(
+        None, description="What reports call the unknown (\"Scale AI's spending\"), one text or "
+        "one per language; its key otherwise.")
     candidates: list[str] = Field(default_factory=list, description="Expressions for figures the "
                                   "unknown could be, reported with the value they would give.")
     scope: str | dict[Lang, str] | None = Field(
@@ -493,11 +496,20 @@ class Claim(Frozen):
 
     def scope_in(self, lang: Lang) -> str | None:
         """The scope note in `lang`, else in the other language, else none."""
-        if isinstance(self.scope, dict):
-            return self.scope.get(lang) or next(iter(self.scope.values()), None)
-        return self.scope
+        return _in_language(self.scope, lang)
+
+    def unknown_in(self, lang: Lang) -> str | None:
+        """What the unknown is called in `lang`: its label, else its key."""
+        return _in_language(self.unknown_label, lang) or self.unknown
     located: bool = Field(True, description="False when a rules file's claim could not be found "
                           "in the document it was applied to.")
+
+
+def _in_language(text: str | dict[Lang, str] | None, lang: Lang) -> str | None:
+    """A text given once or per language: in `lang`, else in the other, else None."""
+    if isinstance(text, dict):
+        return text.get(lang) or next(iter(text.values()), None)
+    return text
 
 
 class Relation(Frozen):

@@ -274,7 +274,8 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                      relation=claim.relation, lines=sorted({x for x in lines if x}))
         return
     candidates = [_candidate(claim, ctx, expr, name, stated_fig, scale) for expr in claim.candidates]
-    message = ctx.say("BC306", "implied_none", stated=_as_printed(stated_fig, claim, ctx), name=name,
+    message = ctx.say("BC306", "implied_none", stated=_as_printed(stated_fig, claim, ctx),
+                      name=claim.unknown_in(ctx.lang) or name,
                   value=value_text, range=range_text)
     yield ctx.finding(code, "warning", f"{_subject(claim, ctx)}{ctx.colon}{message}", lines=lines,
                       subject=claim.id, relation=claim.relation,
