@@ -172,3 +172,15 @@ def test_markdown_names_the_mode_in_the_reports_language():
     assert "(mode : arrondi)" in run("check", "--format", "markdown").stdout
     assert "(mode: strict)" in run("check", "--format", "markdown", "--lang", "en", "--mode",
                                    "strict").stdout
+
+
+def test_sarif_holds_no_absolute_local_path_whatever_the_folder(tmp_path):
+    """From a folder the bundled plan is not under, its document is still cited by a relative
+    URI reference: nothing of the machine's layout beyond it goes into an uploaded report."""
+    text = run("check", "--format", "sarif", cwd=tmp_path).stdout
+    sarif = json.loads(text)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]}
+    assert uris and all(not u.startswith(("/", "file:")) for u in uris)
+    assert all(u.endswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt") for u in uris)
+    assert "file://" not in text and str(tmp_path) not in text

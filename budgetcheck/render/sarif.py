@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from budgetcheck.render import RenderOptions
 from budgetcheck.render.locations import DocumentLines, columns_of
@@ -41,13 +43,16 @@ def fingerprint(finding: Finding) -> str:
 
 
 def _uri(path: str) -> str:
+    """A relative URI reference, from the folder the check ran in (the repository, in CI):
+    no absolute local path goes into a report that is uploaded; characters a URI cannot hold
+    (a space) are percent-encoded."""
     candidate = Path(path)
     if candidate.is_absolute():
         try:
             candidate = candidate.resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
-            return candidate.as_uri()
-    return candidate.as_posix()
+        except ValueError:  # outside it (an installed package's file): relative all the same
+            candidate = Path(os.path.relpath(candidate.resolve(), Path.cwd().resolve()))
+    return quote(candidate.as_posix(), safe="/")
 
 
 def _cell(place: str) -> dict[str, str]:
