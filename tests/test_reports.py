@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import time
@@ -184,3 +185,36 @@ def test_sarif_holds_no_absolute_local_path_whatever_the_folder(tmp_path):
     assert uris and all(not u.startswith(("/", "file:")) for u in uris)
     assert all(u.endswith("seeds/scale-ai-plan-directeur-2023-2024.fr.txt") for u in uris)
     assert "file://" not in text and str(tmp_path) not in text
+
+
+def test_a_terminal_gets_a_progress_line_for_a_long_run_and_a_pipe_does_not(tmp_path):
+    """A folder of 150 plans takes more than a second: on a pty its standard error shows the
+    count rewritten in place, then erased; standard output, a pipe, gets the report alone."""
+    for n in range(150):
+        (tmp_path / f"plan-{n:03}.toml").write_text(GOOD, encoding="utf-8")
+    primary, secondary = pty.openpty()
+    chunks = []
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "budgetcheck", "check", "-q",
+                                    str(tmp_path)], stdout=subprocess.PIPE, stderr=secondary,
+                                   cwd=ROOT, env=CLEAN)
+        os.close(secondary)
+        secondary = -1
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the pty closes when the process ends
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        out, _ = process.communicate(timeout=300)
+    finally:
+        os.close(primary)
+        if secondary != -1:
+            os.close(secondary)
+    written = b"".join(chunks).decode("utf-8", "replace")
+    assert process.returncode == 0
+    assert re.search(r"\rbudgetcheck: \d+/150 ", written.replace("\033[K", "")), written[:200]
+    assert written.endswith("\r\033[K")
+    assert b"budgetcheck:" not in out and b"\r" not in out
