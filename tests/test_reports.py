@@ -194,9 +194,10 @@ def test_a_terminal_gets_a_progress_line_for_a_long_run_and_a_pipe_does_not(tmp_
         (tmp_path / f"plan-{n:03}.toml").write_text(GOOD, encoding="utf-8")
     primary, secondary = pty.openpty()
     chunks = []
+    report = (tmp_path / "report.txt").open("w+b")  # a file: a pipe left unread would block
     try:
         process = subprocess.Popen([sys.executable, "-m", "budgetcheck", "check", "-q",
-                                    str(tmp_path)], stdout=subprocess.PIPE, stderr=secondary,
+                                    str(tmp_path)], stdout=report, stderr=secondary,
                                    cwd=ROOT, env=CLEAN)
         os.close(secondary)
         secondary = -1
@@ -208,8 +209,11 @@ def test_a_terminal_gets_a_progress_line_for_a_long_run_and_a_pipe_does_not(tmp_
             if not chunk:
                 break
             chunks.append(chunk)
-        out, _ = process.communicate(timeout=300)
+        process.wait(timeout=300)
+        report.seek(0)
+        out = report.read()
     finally:
+        report.close()
         os.close(primary)
         if secondary != -1:
             os.close(secondary)
