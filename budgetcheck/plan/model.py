@@ -503,6 +503,8 @@ class Claim(Frozen):
         return _in_language(self.unknown_label, lang) or self.unknown
     located: bool = Field(True, description="False when a rules file's claim could not be found "
                           "in the document it was applied to.")
+    inferred: bool = Field(False, description="True for a claim the reader found in the prose "
+                           "itself, with no rules file: its findings are marked inferred.")
 
 
 def _in_language(text: str | dict[Lang, str] | None, lang: Lang) -> str | None:

@@ -31,13 +31,19 @@ def _subject(claim: Claim, ctx: Context) -> str:
 
 def _judged(plan: Plan, ctx: Context, kind: str) -> Iterator[Finding | Passed]:
     for claim in _claims(plan, kind):
-        if claim.unknown is not None:
-            yield from _implied(claim, ctx, KIND_CODES[kind])
-            continue
-        comparison = parse_relation(claim.relation)
-        outcome = judge(comparison, Evaluator(ctx.index, claim), ctx.settings)
-        yield ctx.from_outcome(KIND_CODES[kind], outcome, claim.id, label=_subject(claim, ctx),
-                               extra_lines=claim.lines, relation=claim.relation)
+        for result in _judged_claim(claim, ctx, kind):
+            # a claim the reader found in the prose is the checker's reading: marked as such
+            yield result.model_copy(update={"inferred": True}) if claim.inferred else result
+
+
+def _judged_claim(claim: Claim, ctx: Context, kind: str) -> Iterator[Finding | Passed]:
+    if claim.unknown is not None:
+        yield from _implied(claim, ctx, KIND_CODES[kind])
+        return
+    comparison = parse_relation(claim.relation)
+    outcome = judge(comparison, Evaluator(ctx.index, claim), ctx.settings)
+    yield ctx.from_outcome(KIND_CODES[kind], outcome, claim.id, label=_subject(claim, ctx),
+                           extra_lines=claim.lines, relation=claim.relation)
 
 
 @rule("BC301", "claim-sum")
@@ -269,6 +275,13 @@ def _implied(claim: Claim, ctx: Context, code: str) -> Iterator[Finding | Passed
                   if implied.is_bounded else "?")
     matches = [t for t in ctx.index.dollar_figures_within(implied)
                if t.ident.split("[")[0] != claim.id] if dim == "$" and implied.is_bounded else []
+    if not matches and dim == "$" and implied.is_bounded:
+        # A candidate that is one printed figure of the claim's own (the figures of the
+        # sentences before a ratio read without rules) supports it when it is of that value.
+        own = ctx.index.named.get(claim.id, {})
+        matches = [own[c] for c in claim.candidates if c in own and own[c].amount.unit == "$"
+                   and own[c].value - own[c].half <= implied.hi
+                   and own[c].value + own[c].half >= implied.lo]
     if matches:
         yield Passed(code=code, subject=f"{claim.id}: {name} ≈ {matches[0].ident}",
                      relation=claim.relation, lines=sorted({x for x in lines if x}))

@@ -14,51 +14,18 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any
 
-from budgetcheck.plan.model import HEDGE_WORDS, Claim
-from budgetcheck.sources.text_plan import Line
-
-#: A number as French ("1 234,5") or English ("1,234.5") prose prints it; which one it is,
-#: `parse_amount` decides from the figure's whole text.
-#: Every repetition is bounded (a figure has at most 30 digits): an unbounded one made a long run
-#: of digit groups ("100 100 100 …", no unit after it) cost the square of its length.
-PROSE_NUMBER = r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}){1,10}(?:,[0-9]{1,15})?|[0-9]{1,3}(?:,[0-9]{3}){1,10}(?:\.[0-9]{1,15})?" \
-               r"|[0-9]{1,30}(?:[.,][0-9]{1,15})?"
-PROSE_UNIT = r"(?:\s?%|\s+(?:millions?|milliards?)\s+de\s+dollars|\s+(?:millions?|milliards?)\s+de\s+\$" \
-             r"|\s?M\$|\s?\$|\s+(?:million|billion)\s+dollars|\s+dollars)"
-#: English puts the dollar first: "$151 million", "$2.5M", "$430,423".
-_DOLLAR_FIRST = rf"\$\s?(?:{PROSE_NUMBER})(?:\s?[MKB]\b|\s(?:million|billion|thousand)\b)?"
-PROSE_AMOUNT = re.compile(rf"(?<![\w,])(?:{_DOLLAR_FIRST}|(?:\$\s?)?(?:{PROSE_NUMBER}){PROSE_UNIT})"
-                          rf"(?![\w])")
-#: Not inside a longer number: from every digit of a long run, "\d+" read to its end and back.
-_SHARE_NUMBER = r"(?<![0-9.,])[0-9]{1,30}(?:[.,][0-9]{1,15})?\s?%"
-
-
-@dataclass
-class Document:
-    """The document as one string of normalised lines, with a way back to line numbers."""
-
-    text: str
-    starts: list[int]
-    numbers: list[int]
-
-    @classmethod
-    def of(cls, lines: list[Line]) -> Document:
-        parts, starts, numbers, offset = [], [], [], 0
-        for line in lines:
-            if not line.text:
-                continue
-            starts.append(offset)
-            numbers.append(line.number)
-            parts.append(line.text)
-            offset += len(line.text) + 1
-        return cls(" ".join(parts), starts, numbers)
-
-    def line_at(self, offset: int) -> int:
-        return self.numbers[max(0, bisect_right(self.starts, offset) - 1)]
-
+from budgetcheck.plan.model import Claim
+from budgetcheck.sources.claims_implied import implied_claims
+from budgetcheck.sources.prose import (
+    PROSE_AMOUNT,
+    PROSE_NUMBER,
+    SHARE_NUMBER,
+    Document,
+    located,
+    preceding_hedge,
+)
 
 _FIGURE_NUMBER = re.compile(r"[0-9][0-9 ,.\u00a0\u202f]*[0-9]|[0-9]")
 
@@ -145,13 +112,13 @@ SUM_PAREN = re.compile(rf"(?P<total>{PROSE_AMOUNT.pattern})"
                        rf"[^.;()]{{0,160}}\((?P<a>{PROSE_AMOUNT.pattern})[^()]{{0,80}}?\b(?:et|and)\s+"
                        rf"(?P<b>{PROSE_AMOUNT.pattern})[^()]{{0,200}}\)", re.IGNORECASE)
 SHARE = re.compile(rf"(?P<part>{PROSE_AMOUNT.pattern})\s+(?:des|of the|of)\s+"
-                   rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>{_SHARE_NUMBER})\)",
+                   rf"(?P<whole>{PROSE_AMOUNT.pattern})[^.;()]{{0,120}}\((?P<share>{SHARE_NUMBER})\)",
                    re.IGNORECASE)
-COMPLEMENT = re.compile(rf"(?P<p>{_SHARE_NUMBER})[^%]{{0,200}}?\b(?:les|the)\s+(?P<q>{_SHARE_NUMBER})"
+COMPLEMENT = re.compile(rf"(?P<p>{SHARE_NUMBER})[^%]{{0,200}}?\b(?:les|the)\s+(?P<q>{SHARE_NUMBER})"
                         r"\s+(?:de\s+\w+\s+)?(?:restant|remaining)", re.IGNORECASE)
 #: "85 % … the remaining 15 %": English puts "remaining" first.
-COMPLEMENT_EN = re.compile(rf"(?P<p>{_SHARE_NUMBER})[^%]{{0,200}}?\bthe\s+remaining\s+"
-                           rf"(?P<q>{_SHARE_NUMBER})", re.IGNORECASE)
+COMPLEMENT_EN = re.compile(rf"(?P<p>{SHARE_NUMBER})[^%]{{0,200}}?\bthe\s+remaining\s+"
+                           rf"(?P<q>{SHARE_NUMBER})", re.IGNORECASE)
 
 #: "…, dont A", "… X. De cette somme, A": A is part of the amount printed just before.
 PART_ANCHOR = re.compile(r"(?:,\s*|\s)(?:dont|of which|including)\s|[.;]\s*(?:de cette somme|"
@@ -181,32 +148,18 @@ def _part_claims(document: Document) -> list[tuple[int, int, dict[str, Any]]]:
         if "%" in whole.group(0) or "%" in after.group("part"):
             continue  # a share of a share is another sentence's business
         found.append((whole.start(), after.end("part"), {
-            "whole": _located(whole.group(0), whole.start(), document),
-            "part": _located(after.group("part"), after.start("part"), document)}))
+            "whole": located(whole.group(0), whole.start(), document),
+            "part": located(after.group("part"), after.start("part"), document)}))
     return found
-
-
-def _located(text: str, start: int, document: Document) -> dict[str, Any]:
-    figure: dict[str, Any] = {"text": text.strip(), "line": document.line_at(start)}
-    hedge = _preceding_hedge(document, start)
-    if hedge:
-        figure["hedge"] = hedge
-    return figure
 
 
 def _figure(match: re.Match[str], group: str, document: Document) -> dict[str, Any]:
     figure: dict[str, Any] = {"text": match.group(group).strip(),
                               "line": document.line_at(match.start(group))}
-    hedge = _preceding_hedge(document, match.start(group))
+    hedge = preceding_hedge(document, match.start(group))
     if hedge:
         figure["hedge"] = hedge
     return figure
-
-
-def _preceding_hedge(document: Document, start: int) -> str | None:
-    before = document.text[max(0, start - 20) : start].lower().rstrip()
-    before = before.replace("d’", " ").replace("d'", " ")
-    return next((w for w in HEDGE_WORDS if re.search(rf"(?:^|\s){re.escape(w)}$", before)), None)
 
 
 def find_claims(document: Document) -> list[dict[str, Any]]:
@@ -220,15 +173,18 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     ids: set[str] = set()
 
     def add(kind: str, match: re.Match[str] | _Span, figures: dict[str, dict[str, Any]],
-            relation: str, name: str | None = None) -> None:
+            relation: str, name: str | None = None, **extra: Any) -> None:
         start, end = match.start(), match.end()
         at = bisect_right(starts, start)
         if at and ends[at - 1] > start or at < len(starts) and starts[at] < end:
             return
         starts.insert(at, start)
         ends.insert(at, end)
+        # A claim's lines are its sentence's and its figures', less the figures it was only
+        # compared with (an implied value's candidates, printed sentences before it).
+        compared = set(extra.pop("compared", ()))
         lines = sorted({document.line_at(match.start()), document.line_at(match.end() - 1),
-                        *(f["line"] for f in figures.values())})
+                        *(f["line"] for name, f in figures.items() if name not in compared)})
         ident = base = f"{name or kind}_line_{lines[0]}"
         for n in itertools.count(2):  # two claims on one line: "share_line_25_2"
             if ident not in ids:
@@ -236,7 +192,8 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
             ident = f"{base}_{n}"
         ids.add(ident)
         claims.append({"id": ident, "kind": kind, "lines": lines,
-                       "text": match.group(0), "figures": figures, "relation": relation})
+                       "text": match.group(0), "figures": figures, "relation": relation,
+                       "inferred": True, **extra})
 
     for pattern in (SUM_DONT, SUM_PAREN):
         for m in pattern.finditer(document.text):
@@ -251,6 +208,10 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
                               "rest": _figure(m, "q", document)}, "first + rest == '100 %'")
     for start, end, figures in _part_claims(document):
         add("comparison", _Span(document.text, start, end), figures, "part <= whole", "part")
+    for name, start, end, fields in implied_claims(document):
+        kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
+            fields.pop("relation")
+        add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
     return claims
 
 

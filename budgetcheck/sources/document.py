@@ -16,9 +16,11 @@ from typing import Any
 
 from budgetcheck.inputs.errors import UnreadableInput
 from budgetcheck.plan.model import Plan
-from budgetcheck.sources.claims_text import PROSE_AMOUNT, Document, find_claims, reread_claim
+from budgetcheck.sources.claims_text import find_claims, reread_claim
 from budgetcheck.sources.data import read_text, refuse_too_many_figures
+from budgetcheck.sources.footnote_claims import footnote_claims
 from budgetcheck.sources.origin import Origin, Read
+from budgetcheck.sources.prose import PROSE_AMOUNT, Document
 from budgetcheck.sources.registry import reader_for
 from budgetcheck.sources.rules_file import RulesFile, read_rules
 from budgetcheck.sources.statement import Statement
@@ -78,7 +80,7 @@ def plan_data(text: str, source: str, rules: RulesFile | None,
             # No "Table N:" plan tables: read the statements (the checker infers their totals).
             data = statement_plan_data(text, source, markdown)
             data["footnotes"] = []
-        data["claims"] = find_claims(document)
+        data["claims"] = find_claims(document) + footnote_claims(data)
         return data
     return with_rules(data, document, rules)
 
