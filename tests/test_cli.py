@@ -283,7 +283,7 @@ def test_checking_a_plan_pauses_the_cycle_collector_and_restores_it(enabled, mon
     import gc
 
     from budgetcheck import engine
-    from budgetcheck.cli import check_one
+    from budgetcheck.cli_check import check_one
 
     seen = []
     real_check = engine.check

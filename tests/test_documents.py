@@ -296,7 +296,9 @@ def test_an_english_plan_document_is_read_like_the_french_one():
     assert kinds == {"sum_line_5": ("sum", "total == first + second"),
                      "share_line_7": ("share", "share == part / whole"),
                      "complement_line_8": ("complement", "first + rest == '100 %'"),
-                     "part_line_9": ("comparison", "part <= whole")}
+                     "part_line_9": ("comparison", "part <= whole"),
+                     # "Total* … * Includes $0.4M carried over": the total holds the 0,4
+                     "includes_t1_star": ("comparison", "t1[total] >= amount_1")}
     assert plan.claims[3].figures["whole"].text == "$12.5 million"
     report = check(plan)
     assert report.errors == [] and report.warnings == []

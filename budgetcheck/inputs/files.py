@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -176,3 +177,20 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def emit(output: str | None, text: str) -> None:
+    """Write the output to the file `-o` names (atomically), or to standard output for none
+    or "-"."""
+    if output and output != "-":
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def refuse_unwritable(*outputs: str | None) -> None:
+    """Refuse an output that cannot be written before any plan is read (and again when it is
+    written: the file system may change in between)."""
+    for output in outputs:
+        if output and output != "-":
+            writable_target(output)

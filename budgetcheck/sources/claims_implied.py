@@ -27,19 +27,19 @@ from budgetcheck.sources.prose import PROSE_AMOUNT, SHARE_NUMBER, Document, loca
 #: A ratio of dollars: "1,6 $", "$1.60", "1.6 $".
 _RATIO_NUMBER = r"\$\s?[0-9]{1,3}(?:[.,][0-9]{1,3})?|[0-9]{1,3}(?:[.,][0-9]{1,3})?\s?\$"
 RATIO = re.compile(rf"(?<![\w.,])(?P<ratio>{_RATIO_NUMBER})(?![\w])[^.;$%0-9]{{0,60}}?"
-                   r"\b(?:pour chaque|par|for every|for each|per)\s+dollars?\b"
+                   r"\b(?:pour chaque|par|for every|for each|per)\s{1,8}dollars?\b"
                    r"(?P<what>[^.;$%0-9]{3,90})", re.IGNORECASE)
 #: "X … dépasse notre plan initial de 18 %", "X … exceeds the target by 18%".
 EXCESS = re.compile(rf"(?P<value>{PROSE_AMOUNT.pattern})[^.;%]{{0,60}}?"
-                    r"\b(?P<verb>dépasse|surpasse|excède|exceeds?|surpass(?:es)?)\s+"
-                    rf"(?P<what>[^.;0-9%$]{{3,60}}?)\s+(?:de|by)\s+(?P<pct>{SHARE_NUMBER})",
+                    r"\b(?P<verb>dépasse|surpasse|excède|exceeds?|surpass(?:es)?)\s{1,8}"
+                    rf"(?P<what>[^.;0-9%$]{{3,60}}?)\s{{1,8}}(?:de|by)\s{{1,8}}(?P<pct>{SHARE_NUMBER})",
                     re.IGNORECASE)
 #: "X, en hausse de 12 % par rapport à 2022", "X, up 12% from 2022".
 CHANGE = re.compile(rf"(?P<value>{PROSE_AMOUNT.pattern})[^.;%]{{0,60}}?"
                     r"\b(?P<verb>en hausse|en baisse|une hausse|une baisse|une augmentation|"
                     r"une diminution|up|down|an increase|a decrease|a rise|a drop)"
-                    rf"(?:\s+of)?\s+(?:de\s+)?(?P<pct>{SHARE_NUMBER})\s+"
-                    r"(?:par rapport (?:à|au|aux)|sur|from|over|on|compared with|than)\s+"
+                    rf"(?:\s{{1,8}}of)?\s{{1,8}}(?:de\s{{1,8}})?(?P<pct>{SHARE_NUMBER})\s{{1,8}}"
+                    r"(?:par rapport (?:à|au|aux)|sur|from|over|on|compared with|than)\s{1,8}"
                     r"(?P<what>[^.;,%$]{2,40})", re.IGNORECASE)
 _DOWN = re.compile(r"baisse|diminution|down|decrease|drop", re.IGNORECASE)
 #: How far before a ratio its numerator and the candidate figures are looked for.
