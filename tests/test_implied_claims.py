@@ -151,3 +151,24 @@ def test_extract_writes_the_claims_it_found_and_they_check_the_same(tmp_path):
     assert {"ratio_line_108", "growth_line_108", "includes_t4_2star"} <= set(kept)
     assert kept["ratio_line_108"].unknown_label == "financement de Scale AI dépensé"
     assert check(again).summary == check(plan).summary
+
+
+ENGLISH = ROOT / "fixtures" / "documents" / "northern-ai-cluster-plan.en.txt"
+
+
+@pytest.mark.parametrize("parts, holds", [("grants ($0.4M) and interest ($0.1M)", True),
+                                          ("grants ($150.4M) and interest ($2.1M)", False)])
+def test_an_english_footnote_with_its_figures_in_brackets(tmp_path, parts, holds):
+    """"($0.4M)" in a footnote's sentence is an aside, not a negative amount."""
+    text = ENGLISH.read_text(encoding="utf-8")
+    old = "* Includes $0.4M carried over from 2023-2024."
+    assert old in text
+    path = write(tmp_path, text.replace(old, f"* Includes {parts}."), "plan.en.txt")
+    plan = load(path)
+    claim = next(c for c in plan.claims if c.id == "includes_t1_star")
+    assert claim.relation == "t1[total] >= amount_1 + amount_2"
+    assert all(not f.text.startswith("(") for f in claim.figures.values())
+    errors = [f for f in check(plan).errors if f.code == "BC305"]
+    assert (errors == []) == holds
+    if not holds:
+        assert "$151.0M ≥ $152.5M does not hold" in errors[0].message and errors[0].line == 17

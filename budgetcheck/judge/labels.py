@@ -111,10 +111,9 @@ def expression_label(index: FigureIndex, text: str, lang: Lang) -> str:
             return match.group(0)
         return _ref_label(index, node, lang) or match.group(0)
 
-    labelled = _REFERENCE.sub(label, text)
-    for operator, shown in _OPERATORS.items():
-        labelled = labelled.replace(operator, shown)
-    return labelled
+    for operator, shown in _OPERATORS.items():  # before the labels: a label keeps its " - "
+        text = text.replace(operator, shown)
+    return _REFERENCE.sub(label, text)
 
 
 def _ref_label(index: FigureIndex, ref: Ref, lang: Lang) -> str | None:

@@ -29,12 +29,21 @@ def footnote_claims(data: dict[str, Any]) -> list[dict[str, Any]]:
         whole = _footnoted(table, note["marker"]) if table is not None and parts else None
         if whole is None:
             continue
-        figures = {name: dict(note["figures"][name]) for name in parts}
+        figures = {name: _unbracketed(note["figures"][name]) for name in parts}
         claims.append({"id": f"includes_{note['id']}", "kind": "comparison",
                        "text": note["text"], "inferred": True,
                        "lines": sorted({note["line"], *(f["line"] for f in figures.values())}),
                        "figures": figures, "relation": f"{whole} >= {' + '.join(parts)}"})
     return claims
+
+
+def _unbracketed(figure: dict[str, Any]) -> dict[str, Any]:
+    """"(1,4 M$)" and "($1.4M)" in a footnote's sentence are an aside, not a negative amount
+    as they would be in a table's column."""
+    text = figure["text"]
+    if text.startswith("(") and text.endswith(")"):
+        return {**figure, "text": text[1:-1].strip()}
+    return dict(figure)
 
 
 def _included(note: dict[str, Any]) -> list[str]:
