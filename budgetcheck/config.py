@@ -125,7 +125,7 @@ def find_file(start: Path) -> Path | None:
             if candidate.is_file():
                 with candidate.open("rb") as file:
                     head = file.read(MAX_BYTES).decode("utf-8", errors="replace")
-                if _SECTION.search(head):
+                if _names_us(head):
                     return candidate
         except OSError:
             continue
@@ -133,6 +133,22 @@ def find_file(start: Path) -> Path | None:
 
 
 _SECTION = re.compile(r"^\s*\[\s*tool\s*\.\s*budgetcheck\s*\]", re.MULTILINE)
+
+
+def _names_us(text: str) -> bool:
+    """Whether a pyproject.toml has settings of ours: a [tool.budgetcheck] table, however it
+    is written (a header, dotted keys, an inline table). One that does not parse and mentions
+    budgetcheck is ours too, so that its error is reported rather than the file skipped."""
+    if "budgetcheck" not in text:
+        return False
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return True
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "budgetcheck" in tool
 
 
 def settings(given: dict[str, Any], start: Path | None = None, isolated: bool = False) -> Settings:
@@ -162,7 +178,8 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 
     text = read_text(path, MAX_BYTES, kind="configuration file")
     data = parse_data(text, "toml", str(path))
-    table = data.get("tool", {}).get("budgetcheck", {}) if isinstance(data, dict) else {}
+    tool = data.get("tool", {}) if isinstance(data, dict) else {}
+    table = tool.get("budgetcheck", {}) if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         raise SchemaViolation(str(path), "tool.budgetcheck must be a table of settings",
                               line=_line_of(text, None), data_path="tool.budgetcheck")

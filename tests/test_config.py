@@ -119,3 +119,22 @@ def test_globs_follow_gitignore_rules(folders, name):
     assert glob_matches("*/" + name, path) == (len(folders) == 1)  # "*" stays in a folder
     assert glob_matches(folders[0] + "/**", path)
     assert not glob_matches("*.md", path)
+
+
+def test_settings_written_inline_are_found_and_an_unrelated_pyproject_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool]\nbudgetcheck = { lang = "en" }\n',
+                                             encoding="utf-8")
+    inner = tmp_path / "sub"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "budgetcheck-user"\n',
+                                          encoding="utf-8")
+    out = run("config", cwd=inner).stdout.splitlines()
+    assert out[0] == f"configuration: {tmp_path / 'pyproject.toml'}"
+    assert out[1].split()[:2] == ["lang", "en"]
+
+
+def test_a_broken_pyproject_that_names_us_is_reported_not_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.budgetcheck\nlang = "en"\n', encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"{tmp_path / 'pyproject.toml'}:1: BC902 invalid TOML")
