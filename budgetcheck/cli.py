@@ -164,13 +164,13 @@ def run_config(args: argparse.Namespace) -> int:
     config = configured(args)
     source = str(config.file) if config.file else "none found (pyproject.toml with " \
         "[tool.budgetcheck], from here up)"
-    print(f"configuration: {source}")
+    print(f"configuration: {printable(source)}")
     width = max(map(len, KEYS))
     for key in KEYS:
         value = config[key]
         shown = (", ".join(value) if value else "none") if isinstance(value, list) else \
             DEFAULT_MEANING.get(key, "none") if value is None else str(value)
-        print(f"{key:<{width}}  {printable(shown):<24}  {config.origin[key]}")
+        print(f"{key:<{width}}  {printable(shown):<24}  {printable(config.origin[key])}")
     return EXIT_OK
 
 

@@ -209,8 +209,7 @@ def _found_in(folder: Path, config: Settings) -> list[Path]:
     if config["include"]:
         found.update(path for path in folder.rglob("*")
                      if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-                     and path.is_file() and reader_for(path) is not None
-                     and config.wanted_in_folder(path))
+                     and path.is_file() and reader_for(path) is not None)
     return sorted(path for path in found if config.wanted_in_folder(path))
 
 
@@ -260,11 +259,10 @@ def _check_settings(tolerance: str | None, select: list[str] | None, ignore: lis
 def _titles(plan: object, lang: str) -> dict[str, str]:
     """Each table's heading in the report's language: "Table 5 — " and the title as printed."""
     from budgetcheck.plan.model import Plan
+    from budgetcheck.render.text import table_heading
 
     assert isinstance(plan, Plan)
-    word = "Tableau" if lang == "fr" else "Table"
-    return {t.id: f"{word} {t.number} — {t.title}" if t.number is not None else t.title
-            for t in plan.tables}
+    return {t.id: table_heading(t, lang) for t in plan.tables}
 
 
 def _plan_files(paths: list[str], bundled: Callable[[], Path],

@@ -222,3 +222,9 @@ def test_a_terminal_gets_a_progress_line_for_a_long_run_and_a_pipe_does_not(tmp_
     assert re.search(r"\rbudgetcheck: \d+/150 ", written.replace("\033[K", "")), written[:200]
     assert written.endswith("\r\033[K")
     assert b"budgetcheck:" not in out and b"\r" not in out
+
+
+def test_the_progress_line_never_writes_a_file_names_control_characters():
+    progress = Progress(_Terminal(), total=2, enabled=False)
+    progress.update(1, "checking evil\x1b[2J\n.toml")
+    assert progress.line() == "budgetcheck: 1/2 checking evil\\x1b[2J\\n.toml"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from budgetcheck.judge.wording import say
 from budgetcheck.numbers.formatting import Lang
 from budgetcheck.plan.expr import ExpressionError, Ref, parse_expression
 from budgetcheck.plan.figures import FigureIndex
@@ -15,10 +16,10 @@ from budgetcheck.plan.model import Claim, Footnote, Table
 
 _QUOTES = {"en": ("“", "”"), "fr": ("« ", " »")}
 _WORDS = {
-    "en": {"table": "Table", "footnote": "footnote {marker} to {table}",
+    "en": {"footnote": "footnote {marker} to {table}",
            "footnote_alone": "footnote {marker}", "claim": "the claim of line {line}",
            "rows": "{first} to {last}"},
-    "fr": {"table": "Tableau", "footnote": "note {marker} du {table}",
+    "fr": {"footnote": "note {marker} du {table}",
            "footnote_alone": "note {marker}", "claim": "l’énoncé de la ligne {line}",
            "rows": "{first} à {last}"},
 }
@@ -33,7 +34,7 @@ def quoted(text: str, lang: Lang) -> str:
 
 def table_name(table: Table, lang: Lang) -> str:
     if table.number is not None:
-        return f"{_WORDS[lang]['table']} {table.number}"
+        return say("table", lang, number=table.number)
     title = table.title if len(table.title) <= TITLE_CHARACTERS else \
         table.title[:TITLE_CHARACTERS - 1].rstrip() + "…"
     return title

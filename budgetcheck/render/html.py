@@ -126,8 +126,7 @@ def _report_html(number: int, report: Report, plan: Plan | None, words: Mapping[
         held = {(p.table, p.row, p.column): p.subject for p in report.passed
                 if p.inferred and p.table is not None and p.row is not None
                 and p.column is not None}
-        words_with_table = {**words, "table": LABELS[lang]["table"]}
-        out += [table_html(t, plan, marks, ids, finding_ids, held, words_with_table, lang)
+        out += [table_html(t, plan, marks, ids, finding_ids, held, words, lang)
                 for t in plan.tables]
     elif report.findings and report.findings[0].code.startswith("BC9"):
         out.append(f"<p>{words['no_plan']}</p>")

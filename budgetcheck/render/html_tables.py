@@ -10,6 +10,7 @@ from html import escape
 
 from budgetcheck.plan.model import Plan, Table
 from budgetcheck.render.html_assets import SEVERITY_LOOK, UNIT_LINES
+from budgetcheck.render.text import table_heading
 from budgetcheck.report import SEVERITY_ORDER, Finding
 
 CellKey = tuple[str, str, str]  # table, row, column keys
@@ -78,7 +79,7 @@ def unit_line(table: Table, fiscal_year: str, words: Mapping[str, str], lang: st
 def table_html(table: Table, plan: Plan, marks: Mapping[CellKey, Marks],
                ids: Mapping[CellKey, str], finding_ids: Mapping[int, str],
                inferred: Mapping[CellKey, str], words: Mapping[str, str], lang: str) -> str:
-    title = f"{words['table']} {table.number} — {table.title}" if table.number else table.title
+    title = table_heading(table, lang)
     head = "".join(f"<th scope=\"col\">{escape(c.label)}</th>" for c in table.columns)
     rows = []
     for row in table.rows:

@@ -8,11 +8,15 @@ import sys
 from collections import Counter
 from collections.abc import Mapping
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from budgetcheck.render import RenderOptions
 from budgetcheck.render.locations import DocumentLines, figure_columns
 from budgetcheck.report import Finding, Passed, Report
 from budgetcheck.util.oneline import printable
+
+if TYPE_CHECKING:
+    from budgetcheck.plan.model import Table
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "pass": "\033[32m"}
 RESET, BOLD = "\033[0m", "\033[1m"
@@ -49,6 +53,13 @@ PLURALS = {
     "fr": {"error": ("erreur", "erreurs"), "warning": ("avertissement", "avertissements"),
            "note": ("remarque", "remarques"), "file": ("fichier", "fichiers")},
 }
+
+
+def table_heading(table: Table, lang: str) -> str:
+    """A table's heading in the report's language, its title as printed: "Table 5 — …"."""
+    if table.number is None:
+        return table.title
+    return f"{LABELS[lang]['table']} {table.number} — {table.title}"
 
 
 def use_colour(stream: object = None, choice: str = "auto") -> bool:

@@ -58,8 +58,9 @@ def declared_relation(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     for relation in plan.relations:
         comparison = parse_relation(relation.expr)
         outcome = judge(comparison, Evaluator(ctx.index), ctx.settings)
-        label = ctx.say("BC201", "subject_relation", id=relation.id,
-                        expr=ctx.expression(relation.expr))
+        # worded only for a finding: a relation that holds is reported by its id
+        label = None if outcome.verdict == "pass" else ctx.say(
+            "BC201", "subject_relation", id=relation.id, expr=ctx.expression(relation.expr))
         extra = [footnote_lines[relation.footnote]] if relation.footnote in footnote_lines else []
         code = "BC202" if outcome.verdict == "unverifiable" else "BC201"
         yield ctx.from_outcome(code, outcome, relation.id, extra_lines=extra,

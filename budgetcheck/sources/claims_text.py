@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from budgetcheck.plan.model import Claim
@@ -173,7 +174,8 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     ids: set[str] = set()
 
     def add(kind: str, match: re.Match[str] | _Span, figures: dict[str, dict[str, Any]],
-            relation: str, name: str | None = None, **extra: Any) -> None:
+            relation: str, name: str | None = None, compared: Iterable[str] = (),
+            **extra: Any) -> None:
         start, end = match.start(), match.end()
         at = bisect_right(starts, start)
         if at and ends[at - 1] > start or at < len(starts) and starts[at] < end:
@@ -182,9 +184,8 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
         ends.insert(at, end)
         # A claim's lines are its sentence's and its figures', less the figures it was only
         # compared with (an implied value's candidates, printed sentences before it).
-        compared = set(extra.pop("compared", ()))
         lines = sorted({document.line_at(match.start()), document.line_at(match.end() - 1),
-                        *(f["line"] for name, f in figures.items() if name not in compared)})
+                        *(f["line"] for key, f in figures.items() if key not in compared)})
         ident = base = f"{name or kind}_line_{lines[0]}"
         for n in itertools.count(2):  # two claims on one line: "share_line_25_2"
             if ident not in ids:

@@ -12,6 +12,8 @@ import threading
 from types import TracebackType
 from typing import TextIO
 
+from budgetcheck.util.oneline import printable
+
 #: What CI services set, so that a log gets no status lines even when it looks like a terminal.
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL")
 
@@ -44,7 +46,8 @@ class Progress:
     def line(self) -> str:
         done, doing = self._state
         count = f"{done}/{self._total} " if self._total > 1 else ""
-        return f"budgetcheck: {count}{doing}"
+        # a file name may hold a terminal's escape sequence: never written raw
+        return printable(f"budgetcheck: {count}{doing}")
 
     def __enter__(self) -> Progress:
         if self._enabled:
@@ -73,9 +76,11 @@ class Progress:
 
     def _width(self) -> int:
         try:
-            return max(20, os.get_terminal_size(self._stream.fileno()).columns - 1)
+            columns = os.get_terminal_size(self._stream.fileno()).columns
         except (OSError, ValueError, AttributeError):
-            return 79
+            columns = 0
+        # a terminal that does not say its width (0 columns, as a fresh pty) gets 80
+        return columns - 1 if columns > 20 else 79
 
     def _write(self, text: str) -> None:
         try:
