@@ -278,6 +278,34 @@ def test_jobs_give_the_same_report_and_input_errors_cross_processes(tmp_path):
     assert bad["path"] == str(tmp_path / "b.toml") and bad["line"] == 2
 
 
+@pytest.mark.parametrize("options", [
+    ["-q"], ["--show", "errors"], ["--show", "errors", "--fail-on", "warning"],
+    ["-q", "--fail-on", "note"], ["-q", "--format", "json"], ["--show", "warnings", "--format",
+                                                             "sarif"]])
+def test_jobs_leave_out_only_what_no_output_shows_nor_fails_on(tmp_path, options):
+    """A --jobs worker sends back only what is shown when the rest can neither show nor fail
+    the run; the report, its counts of hidden findings and the exit status are the serial
+    run's, with a baseline too (which accepts before --show hides)."""
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_bytes(FIXTURE.read_bytes())
+    baseline = tmp_path / "accepted.json"
+    assert run("check", "--write-baseline", str(baseline), str(tmp_path / "a.toml")
+               ).returncode == 0
+    for extra in ([], ["--baseline", str(baseline)]):
+        serial = run("check", *options, *extra, str(tmp_path))
+        parallel = run("check", *options, *extra, "--jobs", "2", str(tmp_path))
+        assert (parallel.returncode, parallel.stderr) == (serial.returncode, serial.stderr)
+        if "json" in options:
+            assert json.loads(parallel.stdout) == json.loads(serial.stdout)
+            summary = json.loads(serial.stdout)["summary"]
+            assert summary["accepted" if extra else "hidden"] > 0
+        elif "sarif" in options:
+            assert json.loads(parallel.stdout)["runs"][0]["results"] == \
+                json.loads(serial.stdout)["runs"][0]["results"]
+        else:
+            assert parallel.stdout == serial.stdout
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_checking_a_plan_pauses_the_cycle_collector_and_restores_it(enabled, monkeypatch):
     import gc

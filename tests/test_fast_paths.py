@@ -13,7 +13,12 @@ from budgetcheck.judge.evaluate import Evaluator, _readings, verdict
 from budgetcheck.judge.linear import linear_readings, signed_refs
 from budgetcheck.judge.types import Settings
 from budgetcheck.numbers.amount import AmountError
-from budgetcheck.numbers.notation import parse_amount, parse_bare_integer
+from budgetcheck.numbers.notation import (
+    _BARE_INTEGER,
+    _grouped_by_spaces,
+    parse_amount,
+    parse_bare_integer,
+)
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.figures import FigureIndex
 from budgetcheck.plan.model import Cell, Column, Plan, Row, Table
@@ -112,6 +117,23 @@ def test_bare_integers_read_as_the_general_parser_reads_them(number, space, nega
     fast = parse_bare_integer(grouped, scale, unit)
     assert fast is not None
     assert (fast, fast.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
+@given(st.text(alphabet="0123456789 ", min_size=1, max_size=26))
+def test_digits_grouped_by_spaces_are_told_as_the_pattern_tells_them(text):
+    """The string-method test of "12 345" agrees with the bare-integer pattern."""
+    assert _grouped_by_spaces(text) == (" " in text and _BARE_INTEGER.match(text) is not None)
+
+
+def test_a_cell_that_gives_no_line_is_on_its_rows_line():
+    """Short or long, a cell without a line of its own was printed on its row's line."""
+    table = Plan.model_validate({
+        "plan": {"organisation": "T", "fiscal_year": "2024", "language": "fr", "source": "t"},
+        "tables": [{"id": "t", "title": "T", "columns": [{"key": k, "label": k} for k in "abc"],
+                    "rows": [{"key": "r", "label": "R", "line": 9, "cells": {
+                        "a": "1", "b": {"text": "2"}, "c": {"text": "3", "line": 10}}}]}],
+    }).tables[0]
+    assert [c.line for c in table.rows[0].cells.values()] == [9, 9, 10]
 
 
 @pytest.mark.parametrize("text", ["1,234", "12 34", "(12", "12)", " 12", "1 234,5", "1.5",

@@ -214,8 +214,11 @@ class Cell:
             "formula": cs.typed_dict_field(cs.str_schema(max_length=FORMULA_CHARACTERS),
                                            required=False),
         }, extra_behavior="forbid")
+        # Most cells are short: their printed text alone, on the row's line (set by the row).
+        short_form = cs.str_schema(max_length=200)
         return cs.no_info_after_validator_function(
-            _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), long_form]),
+            _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), short_form,
+                                               long_form]),
             serialization=cs.plain_serializer_function_ser_schema(_cell_data))
 
     @classmethod
@@ -269,15 +272,19 @@ _TABLE_UNIT: ContextVar[tuple[int, Unit]] = ContextVar("table_unit", default=(0,
 
 
 def _cell_from_input(value: Any) -> Cell:
-    if isinstance(value, Cell):
+    # A cell read from the plan's data just now is held by this validation alone: its row gives
+    # it its line if it has none, and its table may place it where it is rather than copy it
+    # (see `Table._columns_known`). `_fresh` says in which unit it was read.
+    if type(value) is str:  # the short form, by far the commonest: no dict made per cell
+        read_in = _TABLE_UNIT.get()
+        cell = Cell(value, None, _read_in_unit(value, *read_in))
+    elif isinstance(value, Cell):
         return value
-    # Read from the plan's data just now, so only this validation holds it: its table may place
-    # it where it is rather than copy it (see `Table._columns_known`). `_fresh` says in which
-    # unit it was read.
-    read_in = _TABLE_UNIT.get()
-    text = value["text"]
-    cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"),
-                value.get("formula"))
+    else:
+        read_in = _TABLE_UNIT.get()
+        text = value["text"]
+        cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"),
+                    value.get("formula"))
     cell._fresh = read_in
     return cell
 
@@ -331,18 +338,16 @@ class Row(Frozen):
         (), description="Figures of the row printed with a stray space inside their grouping "
         "(\"4,059, 360\"), as printed; the cells hold them joined.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _cells_from_text(cls, data: Any) -> Any:
-        """`cells = { T1 = "17,6 M$" }` is short for a cell printed on the row's line."""
-        if isinstance(data, dict) and isinstance(data.get("cells"), dict):
-            line = data.get("line")
-            data = dict(data)
-            data["cells"] = {
-                k: ({"text": v, "line": line} if isinstance(v, str) else v)
-                for k, v in data["cells"].items()
-            }
-        return data
+    @model_validator(mode="after")
+    def _cells_on_the_rows_line(self) -> Row:
+        """`cells = { T1 = "17,6 M$" }` is short for a cell printed on the row's line, and so is
+        a cell `{ text = "17,6 M$" }` that gives no line."""
+        line = self.line
+        if line is not None:
+            for cell in self.cells.values():
+                if cell._line is None and cell._fresh is not None:  # made by this validation
+                    cell._line = line
+        return self
 
 
 class Table(Frozen):
