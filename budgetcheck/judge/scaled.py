@@ -72,7 +72,11 @@ def gap(stated: Cell, members: Sequence[Cell]) -> tuple[int, int] | None:
         amount = term._amount
         if amount._unit != "$":
             return None
-        n, e = amount._scaled or amount.scaled
+        n = amount._n
+        if n is None:
+            n, e = amount.scaled
+        else:
+            e = amount._e
         power = _POWERS.get(e) or _power(e)
         total += n * power
         if not amount._exact:
@@ -80,7 +84,11 @@ def gap(stated: Cell, members: Sequence[Cell]) -> tuple[int, int] | None:
     amount = stated._amount
     if amount._unit != "$":
         return None
-    n, e = amount._scaled or amount.scaled
+    n = amount._n
+    if n is None:
+        n, e = amount.scaled
+    else:
+        e = amount._e
     power = _POWERS.get(e) or _power(e)
     if not amount._exact:
         reach += power

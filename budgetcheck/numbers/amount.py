@@ -71,16 +71,19 @@ class Amount:
     Immutable (read-only properties over private slots, as `fractions.Fraction`); compared and
     hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 
-    __slots__ = ("_digits", "_scale", "_unit", "_exact", "_scaled")
+    __slots__ = ("_digits", "_scale", "_unit", "_exact", "_n", "_e")
     _digits: Decimal | None  # None until asked for, for a whole number (`whole`)
-    _scaled: tuple[int, int] | None  # (n, e), made on first use unless the reader gave it
+    # `scaled` as two slots, not a tuple (56 bytes a figure): n is None until first asked for,
+    # unless the reader gave it
+    _n: int | None
+    _e: int
 
     def __init__(self, digits: Decimal, scale: int = 0, unit: Unit = "$",
                  exact: bool = False) -> None:
         if scale not in SCALE_SYMBOLS:
             raise AmountError(f"unsupported unit scale 10^{scale}")
         self._digits, self._scale, self._unit, self._exact = digits, scale, unit, exact
-        self._scaled = None
+        self._n = None
         check_decimal_bounds(self.value)
         if digits == 0:
             # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
@@ -96,7 +99,7 @@ class Amount:
         skips the checks, which cost more than the rest of reading a figure."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = digits, scale, unit, exact
-        amount._scaled = None
+        amount._n = None
         return amount
 
     @classmethod
@@ -106,15 +109,15 @@ class Amount:
         since sums are judged in integers (`scaled`)."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = None, scale, unit, False
-        amount._scaled = (number, scale)
+        amount._n, amount._e = number, scale
         return amount
 
     @property
     def digits(self) -> Decimal:
         """The printed digits, in the unit scale; the exponent is the last written digit."""
         if self._digits is None:  # a whole number (`whole`)
-            assert self._scaled is not None
-            self._digits = Decimal(self._scaled[0])
+            assert self._n is not None
+            self._digits = Decimal(self._n)
         return self._digits
 
     @property
@@ -166,12 +169,12 @@ class Amount:
     def scaled(self) -> tuple[int, int]:
         """The value as a whole number of its last written digit: `(n, e)` with value
         n × 10^e in the base unit ("17,6 M$" is (176, 5)), for judging sums in integers."""
-        if self._scaled is None:
+        if self._n is None:
             sign, digits, exponent = self.digits.as_tuple()
             assert isinstance(exponent, int)
             n = int("".join(map(str, digits))) if digits else 0
-            self._scaled = (-n if sign else n, exponent + self._scale)
-        return self._scaled
+            self._n, self._e = -n if sign else n, exponent + self._scale
+        return self._n, self._e
 
     @property
     def exponent(self) -> int:
