@@ -510,6 +510,9 @@ class Claim(Frozen):
                           "in the document it was applied to.")
     inferred: bool = Field(False, description="True for a claim the reader found in the prose "
                            "itself, with no rules file: its findings are marked inferred.")
+    uncertain: bool = Field(False, description="True for a reading the checker is not sure "
+                            "of (which figures are the parts of which whole): when it fails, "
+                            "it is a warning, not an error.")
 
 
 def _in_language(text: str | dict[Lang, str] | None, lang: Lang) -> str | None:

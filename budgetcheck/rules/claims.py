@@ -43,7 +43,8 @@ def _judged_claim(claim: Claim, ctx: Context, kind: str) -> Iterator[Finding | P
     comparison = parse_relation(claim.relation)
     outcome = judge(comparison, Evaluator(ctx.index, claim), ctx.settings)
     yield ctx.from_outcome(KIND_CODES[kind], outcome, claim.id, label=_subject(claim, ctx),
-                           extra_lines=claim.lines, relation=claim.relation)
+                           extra_lines=claim.lines, relation=claim.relation,
+                           failure="warning" if claim.uncertain else "error")
 
 
 @rule("BC301", "claim-sum")
@@ -125,7 +126,11 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     ## What it does
     Checks claims that restate or bound another figure of the plan, such as "au moins 2,5 M$"
     restating an objective, and, in a document read without rules, a part against its whole:
-    "1,48 milliard de dollars, dont 533,4 millions" (`part <= whole`).
+    "1,48 milliard de dollars, dont 533,4 millions" (`part <= whole`), or the parts granted
+    sentence by sentence against the whole they are said to come from ("une somme de
+    4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de
+    9 M$"). Which figures are those parts is the checker's reading, so that claim is a warning,
+    not an error, when it fails.
 
     ## Why
     Restated figures drift when only one place is revised; a part printed larger than its whole

@@ -357,7 +357,11 @@ Une comparaison énoncée dans le texte (au moins, plus de, égal à un tableau)
 ## Ce qu’elle fait
 Vérifie les énoncés qui reprennent ou bornent un autre chiffre du plan, comme « au moins
 2,5 M$ » qui reprend un objectif, et, dans un document lu sans règles, une partie contre son
-tout : « 1,48 milliard de dollars, dont 533,4 millions » (`partie <= tout`).
+tout : « 1,48 milliard de dollars, dont 533,4 millions » (`partie <= tout`), ou les parties
+accordées phrase après phrase contre le tout dont elles découlent (« une somme de
+4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de 9 M$ »).
+Quels chiffres sont ces parties, c’est la lecture du vérificateur : cet énoncé est un
+avertissement, non une erreur, quand il ne tient pas.
 
 ## Pourquoi
 Les chiffres repris divergent quand un seul endroit est révisé ; une partie imprimée plus
