@@ -55,7 +55,11 @@ def claim_sum(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     Checks claims of the form "151 M$ of projects, of which 99 M$ from industry and 52 M$ of
     public money" (`total == industry + public`), with hedges: *environ / about / près de /
     nearly* widen a figure to one unit of its last significant digit ("environ 70" is 60..80);
-    *au moins / at least / plus de / more than* make it a bound.
+    *au moins / at least / plus de / more than* make it a bound. In a document read without
+    rules, an approximate result ("ce qui nous laisse un déficit d’environ 70 M$", "a shortfall
+    of about $70 million") is tied to the two or three figures printed just before it whose sum
+    or difference is nearest (230 − 219 + 60 = 71); which figures those are is the checker's
+    reading, so a result none of them gives is a warning, not an error.
 
     ## Why
     Prose figures are typed separately from the tables and are the ones readers quote.

@@ -305,7 +305,11 @@ Vérifie les énoncés de la forme « 151 M$ de projets, dont 99 M$ de l’indus
 fonds publics » (`total == industrie + public`), avec leurs atténuations : *environ / about /
 près de / nearly* élargissent un chiffre d’une unité de son dernier chiffre significatif
 (« environ 70 » va de 60 à 80) ; *au moins / at least / plus de / more than* en font une
-borne.
+borne. Dans un document lu sans règles, un résultat approché (« ce qui nous laisse un déficit
+d’environ 70 M$ », « a shortfall of about $70 million ») est rattaché aux deux ou trois
+chiffres imprimés juste avant dont la somme ou la différence est la plus proche
+(230 − 219 + 60 = 71) ; quels chiffres, c’est la lecture du vérificateur : un résultat
+qu’aucun d’eux ne donne est un avertissement, non une erreur.
 
 ## Pourquoi
 Les chiffres du texte sont saisis à part des tableaux, et ce sont ceux que les lecteurs citent.

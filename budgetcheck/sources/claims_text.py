@@ -19,6 +19,7 @@ from typing import Any
 
 from budgetcheck.plan.model import Claim
 from budgetcheck.sources.claims_implied import implied_claims
+from budgetcheck.sources.claims_result import result_claims
 from budgetcheck.sources.claims_whole import whole_claims
 from budgetcheck.sources.prose import (
     PROSE_AMOUNT,
@@ -211,6 +212,10 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     for start, end, figures in _part_claims(document):
         add("comparison", _Span(document.text, start, end), figures, "part <= whole", "part")
     for name, start, end, fields in implied_claims(document):
+        kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
+            fields.pop("relation")
+        add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
+    for name, start, end, fields in result_claims(document):
         kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
             fields.pop("relation")
         add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
