@@ -59,7 +59,9 @@ def claim_sum(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     rules, an approximate result ("ce qui nous laisse un déficit d’environ 70 M$", "a shortfall
     of about $70 million") is tied to the two or three figures printed just before it whose sum
     or difference is nearest (230 − 219 + 60 = 71); which figures those are is the checker's
-    reading, so a result none of them gives is a warning, not an error.
+    reading, so a result none of them gives is a warning, not an error. A surplus a footnote
+    states on a total ("Le surplus prévu … est de 51 000 $") is that total less the total of
+    the table of expenses.
 
     ## Why
     Prose figures are typed separately from the tables and are the ones readers quote.
@@ -134,7 +136,8 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     sentence by sentence against the whole they are said to come from ("une somme de
     4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de
     9 M$"). Which figures are those parts is the checker's reading, so that claim is a warning,
-    not an error, when it fails.
+    not an error, when it fails. A footnote figure that restates a table's figure ("…
+    totalisant 82,8 M$" under the row whose label its words name) must equal it.
 
     ## Why
     Restated figures drift when only one place is revised; a part printed larger than its whole

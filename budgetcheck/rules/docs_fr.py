@@ -309,7 +309,9 @@ borne. Dans un document lu sans règles, un résultat approché (« ce qui nous 
 d’environ 70 M$ », « a shortfall of about $70 million ») est rattaché aux deux ou trois
 chiffres imprimés juste avant dont la somme ou la différence est la plus proche
 (230 − 219 + 60 = 71) ; quels chiffres, c’est la lecture du vérificateur : un résultat
-qu’aucun d’eux ne donne est un avertissement, non une erreur.
+qu’aucun d’eux ne donne est un avertissement, non une erreur. Un surplus qu’une note énonce
+sur un total (« Le surplus prévu … est de 51 000 $ ») est ce total moins celui du tableau des
+dépenses.
 
 ## Pourquoi
 Les chiffres du texte sont saisis à part des tableaux, et ce sont ceux que les lecteurs citent.
@@ -365,7 +367,9 @@ tout : « 1,48 milliard de dollars, dont 533,4 millions » (`partie <= tout`), o
 accordées phrase après phrase contre le tout dont elles découlent (« une somme de
 4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de 9 M$ »).
 Quels chiffres sont ces parties, c’est la lecture du vérificateur : cet énoncé est un
-avertissement, non une erreur, quand il ne tient pas.
+avertissement, non une erreur, quand il ne tient pas. Un chiffre qu’une note reprend d’un
+tableau (« … totalisant 82,8 M$ » sous la ligne dont ses mots nomment le libellé) doit lui
+être égal.
 
 ## Pourquoi
 Les chiffres repris divergent quand un seul endroit est révisé ; une partie imprimée plus

@@ -1,0 +1,133 @@
+"""Footnotes read as relations without rules: a figure a footnote restates equals the table
+figure its words name (BC305), and a surplus stated on a total is that total less the expenses
+table's (BC301). Changing the footnote's figure is an error at its line, as with the rules file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetcheck import check, load
+from budgetcheck.sources.footnote_claims import words
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds" / "scale-ai-plan-directeur-2023-2024.fr.txt"
+
+
+def claim_named(plan, prefix: str):
+    found = [c for c in plan.claims if c.id.startswith(prefix)]
+    assert len(found) == 1, [c.id for c in plan.claims]
+    return found[0]
+
+
+def test_the_seeds_footnotes_restate_two_figures_and_state_the_surplus():
+    plan = load(SEED)
+    industry = claim_named(plan, "restated_t4_star")
+    # "…les projets des phases 1 et 2 totalisant 82,8 M$" names table 2's row, not the 92,1 M$
+    # of "toutes les sources" nor table 3's "Projets de l’industrie — Phase 1"
+    assert (industry.figures["restated"].text, industry.relation) == (
+        "82,8 M$", "restated == t2[contreparties_de_lindustrie_phase_1_et_2]")
+    # "…, mais incluant le MEIE pour la phase 1 (7,9 M$)": the clause after "mais"
+    meie = claim_named(plan, "restated_t3_star")
+    assert (meie.figures["restated"].text, meie.relation) == (
+        "7,9 M$", "restated == t5[meie_phase_1, Total]")
+    surplus = claim_named(plan, "surplus_t4_3star")
+    assert surplus.relation == "surplus == t4[total] - t3[total]"
+    assert all(c.inferred for c in (industry, meie, surplus))
+    report = check(plan)
+    assert report.errors == []
+    held = {p.subject for p in report.passed} | {f.subject for f in report.notes}
+    assert {industry.id, meie.id, surplus.id} <= held
+
+
+def seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / SEED.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, line", [
+    ("totalisant 82,8 M$", "totalisant 83,8 M$", 618),
+    ("phase 1 (7,9 M$)", "phase 1 (8,9 M$)", 594),
+    ("est de 51 000 $", "est de 510 000 $", 621),
+    ("est de 51 000 $", "est de 1 051 000 $", 621),
+])
+def test_a_footnote_figure_changed_is_an_error_at_its_line(tmp_path, old, new, line):
+    report = check(load(seed_with(tmp_path, old, new)))
+    assert [e.line for e in report.errors] == [line], [e.message for e in report.errors]
+    assert report.errors[0].inferred
+
+
+ENGLISH = """\
+Harbour Cluster — Corporate Plan 2025-2026
+
+Table 1: Funding sources
+                                    2025-2026
+Federal contribution                   $52.0M
+Provincial matching funds              $20.0M
+Industry partner contributions         $99.0M
+Total*                                $171.0M
+
+* The surplus planned for the year is {surplus}.
+
+Table 2: Planned expenses
+                                    2025-2026
+Projects                              $160.0M
+Operations                             $10.5M
+Total                                 $170.5M
+
+Table 3: Cash flow
+                        Q1        Q2        Q3        Q4     Total
+Projects*            $40.0M    $40.0M    $40.0M    $40.0M   $160.0M
+Operations            $2.5M     $2.5M     $2.5M     $3.0M    $10.5M
+Total                $42.5M    $42.5M    $42.5M    $43.0M   $170.5M
+
+* Excluding the industry partner contributions of {industry}.
+"""
+
+
+@pytest.mark.parametrize("surplus, industry, errors", [
+    ("$0.5M", "$99.0M", []), ("$5.5M", "$99.0M", [10]), ("$0.5M", "$9.9M", [24])])
+def test_an_english_surplus_and_restated_figure(tmp_path, surplus, industry, errors):
+    path = tmp_path / "plan.en.txt"
+    path.write_text(ENGLISH.format(surplus=surplus, industry=industry), encoding="utf-8")
+    plan = load(path)
+    assert claim_named(plan, "surplus_").relation == "surplus == t1[total] - t2[total]"
+    assert claim_named(plan, "restated_").relation.startswith("restated == t1[industry")
+    assert [e.line for e in check(plan).errors] == errors
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Contreparties de l’industrie — Phase 1 et 2", {"contrepartie", "industrie", "phase", "1",
+                                                     "2"}),
+    ("the Industry partners' contributions", {"industry", "partner", "contribution"}),
+])
+def test_words_are_compared_without_case_accents_plurals_or_articles(text, named):
+    assert words(text) == named
+
+
+def test_a_footnote_whose_words_name_no_row_whole_restates_none(tmp_path):
+    path = tmp_path / "plan.en.txt"
+    path.write_text(ENGLISH.format(surplus="$0.5M", industry="$99.0M").replace(
+        "Provincial matching funds              $20.0M",
+        "Industry partner contributions, east   $20.0M").replace(
+        "Industry partner contributions         $99.0M",
+        "Industry partner contributions, west   $99.0M"), encoding="utf-8")
+    # "Excluding the industry partner contributions of": east or west, it does not say
+    plan = load(path)
+    assert not [c for c in plan.claims if c.id.startswith("restated_")]
+
+
+def test_a_footnote_whose_words_name_two_rows_equally_restates_neither(tmp_path):
+    path = tmp_path / "plan.en.txt"
+    text = ENGLISH.format(surplus="$0.5M", industry="$99.0M")
+    path.write_text(text.replace("Projects                              $160.0M",
+                                 "Industry partner contributions        $160.0M"),
+                    encoding="utf-8")
+    plan = load(path)
+    assert not [c for c in plan.claims if c.id.startswith("restated_")]
+    assert claim_named(plan, "surplus_")  # the other reading stands
