@@ -18,6 +18,7 @@ from budgetcheck.numbers.notation import (
     _grouped_by_spaces,
     parse_amount,
     parse_bare_integer,
+    parse_bare_integers,
 )
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.figures import FigureIndex
@@ -117,6 +118,34 @@ def test_bare_integers_read_as_the_general_parser_reads_them(number, space, nega
     fast = parse_bare_integer(grouped, scale, unit)
     assert fast is not None
     assert (fast, fast.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
+@given(st.lists(st.one_of(figure_text, st.integers(0, 10**19).map(str),
+                          st.integers(0, 10**18).map(lambda n: f"{n:,}".replace(",", " "))),
+                max_size=12),
+       st.sampled_from([0, 3, 6, 9]), st.sampled_from(["$", "%", ""]))
+def test_a_column_read_at_once_reads_as_its_cells_one_by_one(texts, scale, unit):
+    at_once = parse_bare_integers(texts, scale, unit)
+    one_by_one = [parse_bare_integer(text, scale, unit) for text in texts]
+    assert at_once == one_by_one
+    assert [a.digits.as_tuple() for a in at_once if a is not None] == \
+        [a.digits.as_tuple() for a in one_by_one if a is not None]
+
+
+def test_every_unreadable_cell_of_a_table_is_reported_in_the_order_printed():
+    from pydantic import ValidationError
+
+    rows = [{"key": f"r{i}", "label": f"R{i}", "line": i + 1,
+             "cells": {"a": "1", "b": {"text": "2"}}} for i in range(4)]
+    rows[3]["cells"]["a"] = "12 €"
+    rows[1]["cells"]["b"] = {"text": "3 Q$", "line": 40}
+    with pytest.raises(ValidationError) as caught:
+        Table.model_validate({"id": "t", "title": "T", "columns": [
+            {"key": "a", "label": "A"}, {"key": "b", "label": "B"}], "rows": rows})
+    errors = caught.value.errors()
+    assert [(e["type"], e["loc"]) for e in errors] == [
+        ("invalid_amount", ("rows", 1, "cells", "b")), ("invalid_amount", ("rows", 3, "cells", "a"))]
+    assert errors[0]["input"] == {"text": "3 Q$", "line": 40}
 
 
 @given(st.text(alphabet="0123456789 ", min_size=1, max_size=26))

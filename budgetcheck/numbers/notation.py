@@ -74,6 +74,31 @@ def parse_bare_integer(text: str, scale: int = 0, unit: Unit = "$") -> Amount | 
     return Amount.whole(-value if negative else value, scale, unit)
 
 
+#: A column of whole numbers as a table prints them, one a line: not grouped, or grouped by
+#: plain spaces ("12 345"); at most 18 digits each.
+_PLAIN_COLUMN = re.compile(r"[0-9]{1,18}(?:\n[0-9]{1,18})*")
+_GROUPED_COLUMN = re.compile(r"[0-9]{1,3}(?: [0-9]{3}){0,5}(?:\n[0-9]{1,3}(?: [0-9]{3}){0,5})*")
+
+
+def parse_bare_integers(texts: list[str], scale: int = 0,
+                        unit: Unit = "$") -> list[Amount | None]:
+    """`parse_bare_integer` of each text, for a table's column at once: a column of plain or
+    space-grouped whole numbers is told by one pattern and read by `int` in one pass (a third
+    of the cost of reading its cells one by one)."""
+    joined = "\n".join(texts)
+    if _PLAIN_COLUMN.fullmatch(joined):
+        values = list(map(int, texts))
+    elif _GROUPED_COLUMN.fullmatch(joined):
+        values = list(map(int, joined.replace(" ", "").split("\n")))
+    else:
+        return [parse_bare_integer(text, scale, unit) for text in texts]
+    limit, whole = _TOO_LARGE[scale], Amount.whole
+    # a zero is exact or not by its unit, and a figure too large is the general parser's to
+    # refuse: both are read one by one
+    return [whole(value, scale, unit) if 0 < value < limit else
+            parse_bare_integer(text, scale, unit) for value, text in zip(values, texts)]
+
+
 def _grouped_by_spaces(text: str) -> bool:
     """"1 234", "12 345 678": what `_BARE_INTEGER` matches grouped by plain spaces, told by
     string methods (a pattern match and its groups cost twice as much): one space before each

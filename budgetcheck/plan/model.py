@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     BaseModel,
@@ -24,11 +24,11 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from budgetcheck.numbers.amount import Amount, AmountError, Unit
 from budgetcheck.numbers.formatting import Lang
-from budgetcheck.numbers.notation import parse_amount, parse_bare_integer
+from budgetcheck.numbers.notation import parse_amount, parse_bare_integer, parse_bare_integers
 from budgetcheck.util.interning import interned
 
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=80)]
@@ -214,11 +214,12 @@ class Cell:
             "formula": cs.typed_dict_field(cs.str_schema(max_length=FORMULA_CHARACTERS),
                                            required=False),
         }, extra_behavior="forbid")
-        # Most cells are short: their printed text alone, on the row's line (set by the row).
+        # Most cells are short: their printed text alone, on the row's line. It is kept as it
+        # is here, and read by its table a column at a time (`_short_cells_read`), or by its
+        # row when the row is validated on its own: no Python call per cell.
         short_form = cs.str_schema(max_length=200)
-        return cs.no_info_after_validator_function(
-            _cell_from_input, cs.union_schema([cs.is_instance_schema(Cell), short_form,
-                                               long_form]),
+        return cs.union_schema(
+            [cs.is_instance_schema(Cell), short_form, long_form],
             serialization=cs.plain_serializer_function_ser_schema(_cell_data))
 
     @classmethod
@@ -265,28 +266,55 @@ def _located_cell(text: str, line: int | None, amount: Amount, table: str, row: 
     return Cell(text, line, amount, place, formula).located(table, row, column, one_column)
 
 
-#: The unit scale and unit of the table whose rows are being validated (set by `Table`), so a
-#: cell is read once, in its table's unit, and a figure too large in that unit is reported at
-#: the cell's own data path. Rows validated on their own read their cells in plain dollars.
-_TABLE_UNIT: ContextVar[tuple[int, Unit]] = ContextVar("table_unit", default=(0, "$"))
+#: Set while a table validates its rows: it reads their short cells itself, a column at a time.
+_READ_BY_TABLE: ContextVar[bool] = ContextVar("read_by_table", default=False)
 
 
-def _cell_from_input(value: Any) -> Cell:
-    # A cell read from the plan's data just now is held by this validation alone: its row gives
-    # it its line if it has none, and its table may place it where it is rather than copy it
-    # (see `Table._columns_known`). `_fresh` says in which unit it was read.
-    if type(value) is str:  # the short form, by far the commonest: no dict made per cell
-        read_in = _TABLE_UNIT.get()
-        cell = Cell(value, None, _read_in_unit(value, *read_in))
-    elif isinstance(value, Cell):
-        return value
-    else:
-        read_in = _TABLE_UNIT.get()
-        text = value["text"]
-        cell = Cell(text, value.get("line"), _read_in_unit(text, *read_in), value.get("place"),
-                    value.get("formula"))
-    cell._fresh = read_in
-    return cell
+def _short_cells_read(rows: list[Row], units: dict[str, tuple[int, Unit]],
+                      unit: tuple[int, Unit], indexed: bool = True) -> None:
+    """Every cell of `rows` still held as its data (its printed text, or { text, line, … })
+    made a `Cell`, on its row's line unless it gives its own, read in its column's unit
+    (`units`, else `unit`); a column of bare whole numbers is read at once
+    (`parse_bare_integers`). A text that cannot be read is reported at its own data path (the
+    row's index, unless not `indexed`, "cells" and the column), every such text of the rows at
+    once, in the order the rows print them.
+
+    A cell made here is held by this validation alone: its table may place it where it is
+    rather than copy it (`Table._columns_known`); `_fresh` says in which unit it was read."""
+    columns: dict[str, list[tuple[int, Row, str, dict[str, Any] | None]]] = {}
+    for n, row in enumerate(rows):
+        # still its data until read here, whatever the field's type says
+        for key, value in cast("dict[str, object]", row.cells).items():
+            if type(value) is str:
+                columns.setdefault(key, []).append((n, row, value, None))
+            elif isinstance(value, dict):
+                columns.setdefault(key, []).append((n, row, value["text"], value))
+    problems: list[tuple[int, int, InitErrorDetails]] = []
+    for key, printed in columns.items():
+        scale, unit_of = here = units.get(key, unit)
+        texts = [text for _, _, text, _ in printed]
+        for (n, row, text, full), amount in zip(printed,
+                                                parse_bare_integers(texts, scale, unit_of)):
+            if amount is None:
+                try:
+                    amount = parse_amount(text, scale=scale, unit=unit_of, round_thousands=False)
+                except AmountError as exc:
+                    problems.append((n, list(row.cells).index(key), InitErrorDetails(
+                        type=PydanticCustomError("invalid_amount", str(exc)),
+                        loc=(n, "cells", key) if indexed else ("cells", key),
+                        input=full if full is not None else text)))
+                    continue
+            if full is None:
+                cell = Cell(text, row.line, amount)
+            else:
+                line = full.get("line")
+                cell = Cell(text, row.line if line is None else line, amount, full.get("place"),
+                            full.get("formula"))
+            cell._fresh = here
+            row.cells[key] = cell
+    if problems:
+        problems.sort(key=lambda problem: problem[:2])
+        raise ValidationError.from_exception_data("Table", [p for *_, p in problems])
 
 
 def _read_cell(text: str) -> Amount:
@@ -341,13 +369,18 @@ class Row(Frozen):
     @model_validator(mode="after")
     def _cells_on_the_rows_line(self) -> Row:
         """`cells = { T1 = "17,6 M$" }` is short for a cell printed on the row's line, and so is
-        a cell `{ text = "17,6 M$" }` that gives no line."""
-        line = self.line
-        if line is not None:
-            for cell in self.cells.values():
-                if cell._line is None and cell._fresh is not None:  # made by this validation
-                    cell._line = line
+        a cell `{ text = "17,6 M$" }` that gives no line. A short cell is read by the row's
+        table, a column at a time, or here, in plain dollars, for a row validated on its own."""
+        if not _READ_BY_TABLE.get():
+            _short_cells_read([self], {}, (0, "$"), indexed=False)
         return self
+
+
+def _column_units(columns: list[Column], scale: int) -> dict[str, tuple[int, Unit]]:
+    """The unit of each column that states its own; a column of percentages has no scale:
+    "12.5" under "% change" is 12.5 %."""
+    return {c.key: (0, c.unit) if c.unit == "%" else (scale, c.unit) for c in columns
+            if c.unit is not None}
 
 
 class Table(Frozen):
@@ -372,12 +405,17 @@ class Table(Frozen):
     @classmethod
     def _cells_in_table_unit(cls, rows: Any, handler: ValidatorFunctionWrapHandler,
                              info: ValidationInfo) -> Any:
-        """Rows are validated knowing the table's scale and unit (fields before `rows`)."""
-        token = _TABLE_UNIT.set((info.data.get("scale", 0), info.data.get("unit", "$")))
+        """Rows are validated knowing the table's scale and unit (fields before `rows`), and
+        their short cells read in it, a column at a time."""
+        unit = (info.data.get("scale", 0), info.data.get("unit", "$"))
+        by_table = _READ_BY_TABLE.set(True)
         try:
-            return handler(rows)
+            validated = handler(rows)
         finally:
-            _TABLE_UNIT.reset(token)
+            _READ_BY_TABLE.reset(by_table)
+        _short_cells_read(validated, _column_units(info.data.get("columns") or [], unit[0]),
+                          unit)
+        return validated
 
     @model_validator(mode="after")
     def _columns_known(self) -> Table:
@@ -411,9 +449,7 @@ class Table(Frozen):
         # Row, and so its cells, may come from elsewhere, or be in another table too) is
         # replaced by a placed copy.
         unit = (self.scale, self.unit)
-        # a column of percentages has no scale: "12.5" under "% change" is 12.5 %
-        units = {c.key: (0, c.unit) if c.unit == "%" else (self.scale, c.unit) for c in
-                 self.columns if c.unit is not None}
+        units = _column_units(self.columns, self.scale)
         one_column = len(self.columns) == 1
         for row in self.rows:
             interned(row)
