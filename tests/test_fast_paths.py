@@ -15,10 +15,12 @@ from budgetcheck.judge.types import Settings
 from budgetcheck.numbers.amount import AmountError
 from budgetcheck.numbers.notation import (
     _BARE_INTEGER,
+    _french_table_figure,
     _grouped_by_spaces,
     parse_amount,
     parse_bare_integer,
     parse_bare_integers,
+    parse_general,
 )
 from budgetcheck.plan.expr import BinOp, Comparison, Neg, Node, Ref, Sum
 from budgetcheck.plan.figures import FigureIndex
@@ -148,6 +150,30 @@ def test_every_unreadable_cell_of_a_table_is_reported_in_the_order_printed():
     assert errors[0]["input"] == {"text": "3 Q$", "line": 40}
 
 
+french_figure = st.builds(
+    lambda integer, grouped, fraction, space, letter: (
+        (f"{integer:,}".replace(",", " ") if grouped else str(integer))
+        + (f",{fraction}" if fraction else "") + (" " if space else "") + letter + "$"),
+    st.integers(0, 10**20), st.booleans(),
+    st.one_of(st.just(""), st.text(alphabet="0123456789", min_size=1, max_size=6)),
+    st.booleans(), st.sampled_from(["", "M", "m", "k", "K", "G", "g"]))
+
+
+@given(french_figure, st.sampled_from([None, 0, 3, 6, 9]), st.booleans(),
+       st.sampled_from([None, "fr", "en"]), st.sampled_from([None, "$", "%", ""]))
+def test_a_french_table_figure_reads_as_the_general_parser_reads_it(text, scale, rounded,
+                                                                    lang, unit):
+    fast = _french_table_figure(text, scale, rounded)
+    try:
+        general = parse_general(text, lang=lang, scale=scale, unit=unit,  # type: ignore[arg-type]
+                                round_thousands=rounded)
+    except AmountError:
+        assert fast is None  # refused by the general parser, which says why
+        return
+    if fast is not None:
+        assert (fast, fast.digits.as_tuple()) == (general, general.digits.as_tuple())
+
+
 @given(st.text(alphabet="0123456789 ", min_size=1, max_size=26))
 def test_digits_grouped_by_spaces_are_told_as_the_pattern_tells_them(text):
     """The string-method test of "12 345" agrees with the bare-integer pattern."""
@@ -267,3 +293,13 @@ def test_the_figures_near_a_value_are_the_ones_a_scan_finds(texts, scale, low, w
     assert index.dollar_figures_within(wanted) == scanned
     for figure in index.dollar_figures():  # each figure is found at its own value
         assert figure in index.dollar_figures_within(figure.amount.interval())
+
+
+@pytest.mark.parametrize("text, fast", [("17,6 M$", True), ("0 $", True), ("1 234,5 k$", True),
+                                        ("51 000 $", False), ("1,234 M$", False),
+                                        ("(1,2 M$)", False), ("$17.6M", False),
+                                        ("17,6\u00a0M$", False)])
+def test_the_french_table_figures_the_fast_path_takes(text, fast):
+    """Prose's round thousands, a comma that may group thousands, signs, English and other
+    spaces are the general parser's."""
+    assert (_french_table_figure(text, None, True) is not None) == fast

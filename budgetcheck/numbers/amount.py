@@ -71,25 +71,26 @@ class Amount:
     Immutable (read-only properties over private slots, as `fractions.Fraction`); compared and
     hashed by (digits, scale, unit, exact), the digits by value as `Decimal` compares them."""
 
-    __slots__ = ("_digits", "_scale", "_unit", "_exact", "_n", "_e")
+    __slots__ = ("_digits", "_scale", "_unit", "_exact", "_n", "_e", "_value")
     _digits: Decimal | None  # None until asked for, for a whole number (`whole`)
     # `scaled` as two slots, not a tuple (56 bytes a figure): n is None until first asked for,
     # unless the reader gave it
     _n: int | None
     _e: int
+    _value: Decimal | None  # `value`, made on first use: relations read it again and again
 
     def __init__(self, digits: Decimal, scale: int = 0, unit: Unit = "$",
                  exact: bool = False) -> None:
         if scale not in SCALE_SYMBOLS:
             raise AmountError(f"unsupported unit scale 10^{scale}")
         self._digits, self._scale, self._unit, self._exact = digits, scale, unit, exact
-        self._n = None
+        self._n = self._value = None
         check_decimal_bounds(self.value)
         if digits == 0:
             # There is no negative zero in a budget. A zero written in whole units ("0 $", and the
             # dashes the parser reads as 0) says "nothing", not "less than 0,5 $", so it is exact;
             # "0,0 M$" is a rounded figure like any other.
-            self._digits = digits.copy_abs()
+            self._digits, self._value = digits.copy_abs(), None
             if scale == 0 and self.exponent == 0:
                 self._exact = True
 
@@ -99,7 +100,7 @@ class Amount:
         skips the checks, which cost more than the rest of reading a figure."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = digits, scale, unit, exact
-        amount._n = None
+        amount._n = amount._value = None
         return amount
 
     @classmethod
@@ -109,7 +110,7 @@ class Amount:
         since sums are judged in integers (`scaled`)."""
         amount = object.__new__(cls)
         amount._digits, amount._scale, amount._unit, amount._exact = None, scale, unit, False
-        amount._n, amount._e = number, scale
+        amount._n, amount._e, amount._value = number, scale, None
         return amount
 
     @property
@@ -163,7 +164,9 @@ class Amount:
     def value(self) -> Decimal:
         """The value in the base unit (dollars, percentage points, or a pure number)."""
         # In the exact context: the default one keeps 28 digits, and a figure may have 30.
-        return self.digits.scaleb(self.scale, EXACT) if self.scale else self.digits
+        if self._value is None:
+            self._value = self.digits.scaleb(self._scale, EXACT) if self._scale else self.digits
+        return self._value
 
     @property
     def scaled(self) -> tuple[int, int]:
@@ -179,9 +182,7 @@ class Amount:
     @property
     def exponent(self) -> int:
         """Power of ten of the last written digit, in the base unit."""
-        exponent = self.digits.as_tuple().exponent
-        assert isinstance(exponent, int)
-        return exponent + self.scale
+        return self.scaled[1]
 
     @property
     def half_unit(self) -> Decimal:
