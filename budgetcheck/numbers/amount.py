@@ -180,6 +180,12 @@ class Amount:
         return self._n, self._e
 
     @property
+    def is_zero(self) -> bool:
+        """The figure is a zero, told without making its value (a hint's index of a column
+        asks it of every figure of the plan)."""
+        return self._n == 0 if self._n is not None else self.digits == 0
+
+    @property
     def exponent(self) -> int:
         """Power of ten of the last written digit, in the base unit."""
         return self.scaled[1]

@@ -227,14 +227,20 @@ class FigureIndex:
             for table in self.plan.tables:
                 order = {c.key: n for n, c in enumerate(table.columns)}
                 for r, row in enumerate(table.rows):
-                    for cell in row.cells.values():
-                        if cell.amount.unit == "$" and cell.amount.value != 0:
-                            place = (r, order.get(cell.column or "", 0))
-                            indices, figures = columns.setdefault((table.id, cell.column),
-                                                                  ([], []))
-                            indices.append(r)
-                            figures.append((place, cell))
-                            rows.setdefault((table.id, cell.row), []).append((place, cell))
+                    in_row: list[Placed] = []
+                    for key, cell in row.cells.items():  # a placed cell's column is its key
+                        amount = cell.amount
+                        if amount.unit != "$" or amount.is_zero:
+                            continue
+                        placed = ((r, order.get(key, 0)), cell)
+                        column = columns.get((table.id, key))
+                        if column is None:
+                            column = columns[(table.id, key)] = ([], [])
+                        column[0].append(r)
+                        column[1].append(placed)
+                        in_row.append(placed)
+                    if in_row:
+                        rows.setdefault((table.id, row.key), []).extend(in_row)
             self._by_line = (columns, rows)
         return self._by_line
 
