@@ -86,6 +86,9 @@ class Missing:
 
 #: A table figure with its place in the table: (row index, column index).
 Placed = tuple[tuple[int, int], "Figure"]
+#: A table's dollar figures by column (with their row indices, for bisection) and by row.
+TableLines = tuple[dict[str | None, tuple[list[int], list[Placed]]],
+                   dict[str | None, list[Placed]]]
 
 
 class TableCells(Mapping[tuple[str, str, str], Cell]):
@@ -123,8 +126,7 @@ class FigureIndex:
         self.cells = TableCells(plan.tables)
         self._by_value: tuple[list[Decimal], list[tuple[Interval, int, Figure]], Decimal] | \
             None = None
-        self._by_line: tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
-                             dict[tuple[str, str | None], list[Placed]]] | None = None
+        self._by_line: dict[str, TableLines] = {}
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         owners: list[Footnote | Claim] = [*plan.footnotes, *plan.claims]
@@ -208,7 +210,7 @@ class FigureIndex:
                        last: int) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one column in rows `first` to `last` (by
         their index in the table), each with its place (row index, column index)."""
-        found = self._lines()[0].get((table, column))
+        found = self._lines(table)[0].get(column)
         if found is None:
             return []
         indices, figures = found
@@ -216,33 +218,36 @@ class FigureIndex:
 
     def row_figures(self, table: str, row: str | None) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one row, each with its place."""
-        return self._lines()[1].get((table, row), [])
+        return self._lines(table)[1].get(row, [])
 
-    def _lines(self) -> tuple[dict[tuple[str, str | None], tuple[list[int], list[Placed]]],
-                              dict[tuple[str, str | None], list[Placed]]]:
-        """Columns and rows of dollar figures, built once, when the first error asks for them."""
-        if self._by_line is None:
-            columns: dict[tuple[str, str | None], tuple[list[int], list[Placed]]] = {}
-            rows: dict[tuple[str, str | None], list[Placed]] = {}
-            for table in self.plan.tables:
-                order = {c.key: n for n, c in enumerate(table.columns)}
-                for r, row in enumerate(table.rows):
-                    in_row: list[Placed] = []
-                    for key, cell in row.cells.items():  # a placed cell's column is its key
-                        amount = cell.amount
-                        if amount.unit != "$" or amount.is_zero:
-                            continue
-                        placed = ((r, order.get(key, 0)), cell)
-                        column = columns.get((table.id, key))
-                        if column is None:
-                            column = columns[(table.id, key)] = ([], [])
-                        column[0].append(r)
-                        column[1].append(placed)
-                        in_row.append(placed)
-                    if in_row:
-                        rows.setdefault((table.id, row.key), []).extend(in_row)
-            self._by_line = (columns, rows)
-        return self._by_line
+    def _lines(self, table_id: str) -> TableLines:
+        """One table's columns and rows of dollar figures, built once, when the first error in
+        that table asks for them (an error costs its table, not the plan)."""
+        built = self._by_line.get(table_id)
+        if built is not None:
+            return built
+        columns: dict[str | None, tuple[list[int], list[Placed]]] = {}
+        rows: dict[str | None, list[Placed]] = {}
+        table = self.tables.get(table_id)
+        if table is not None:
+            order = {c.key: n for n, c in enumerate(table.columns)}
+            for r, row in enumerate(table.rows):
+                in_row: list[Placed] = []
+                for key, cell in row.cells.items():  # a placed cell's column is its key
+                    amount = cell.amount
+                    if amount.unit != "$" or amount.is_zero:
+                        continue
+                    placed = ((r, order.get(key, 0)), cell)
+                    column = columns.get(key)
+                    if column is None:
+                        column = columns[key] = ([], [])
+                    column[0].append(r)
+                    column[1].append(placed)
+                    in_row.append(placed)
+                if in_row:
+                    rows[row.key] = in_row
+        self._by_line[table_id] = built = (columns, rows)
+        return built
 
     def dollar_figures(self) -> list[Figure]:
         """Distinct printed dollar figures, for hints and implied values."""
