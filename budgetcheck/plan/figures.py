@@ -86,10 +86,6 @@ class Missing:
 
 #: A table figure with its place in the table: (row index, column index).
 Placed = tuple[tuple[int, int], "Figure"]
-#: A table's dollar figures by column (with their row indices, for bisection) and by row.
-TableLines = tuple[dict[str | None, tuple[list[int], list[Placed]]],
-                   dict[str | None, list[Placed]]]
-
 
 class TableCells(Mapping[tuple[str, str, str], Cell]):
     """Every table figure by (table, row, column), looked up in the plan itself: a located cell
@@ -126,7 +122,6 @@ class FigureIndex:
         self.cells = TableCells(plan.tables)
         self._by_value: tuple[list[Decimal], list[tuple[Interval, int, Figure]], Decimal] | \
             None = None
-        self._by_line: dict[str, TableLines] = {}
         self.rows: dict[str, dict[str, int]] = {
             t.id: {row.key: i for i, row in enumerate(t.rows)} for t in plan.tables}
         owners: list[Footnote | Claim] = [*plan.footnotes, *plan.claims]
@@ -209,45 +204,29 @@ class FigureIndex:
     def column_figures(self, table: str, column: str | None, first: int,
                        last: int) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one column in rows `first` to `last` (by
-        their index in the table), each with its place (row index, column index)."""
-        found = self._lines(table)[0].get(column)
-        if found is None:
+        their index in the table), each with its place (row index, column index): read from
+        those rows alone, so a hint costs the rows it spans, not its table."""
+        found = self.tables.get(table)
+        if found is None or column is None:
             return []
-        indices, figures = found
-        return figures[bisect_left(indices, first):bisect_right(indices, last)]
+        at = next((n for n, c in enumerate(found.columns) if c.key == column), 0)
+        start = max(first, 0)
+        placed: list[tuple[tuple[int, int], Figure]] = []
+        for r, row in enumerate(found.rows[start:last + 1], start):
+            cell = row.cells.get(column)
+            if cell is not None and _dollars(cell):
+                placed.append(((r, at), cell))
+        return placed
 
     def row_figures(self, table: str, row: str | None) -> list[tuple[tuple[int, int], Figure]]:
         """The printed non-zero dollar figures of one row, each with its place."""
-        return self._lines(table)[1].get(row, [])
-
-    def _lines(self, table_id: str) -> TableLines:
-        """One table's columns and rows of dollar figures, built once, when the first error in
-        that table asks for them (an error costs its table, not the plan)."""
-        built = self._by_line.get(table_id)
-        if built is not None:
-            return built
-        columns: dict[str | None, tuple[list[int], list[Placed]]] = {}
-        rows: dict[str | None, list[Placed]] = {}
-        table = self.tables.get(table_id)
-        if table is not None:
-            order = {c.key: n for n, c in enumerate(table.columns)}
-            for r, row in enumerate(table.rows):
-                in_row: list[Placed] = []
-                for key, cell in row.cells.items():  # a placed cell's column is its key
-                    amount = cell.amount
-                    if amount.unit != "$" or amount.is_zero:
-                        continue
-                    placed = ((r, order.get(key, 0)), cell)
-                    column = columns.get(key)
-                    if column is None:
-                        column = columns[key] = ([], [])
-                    column[0].append(r)
-                    column[1].append(placed)
-                    in_row.append(placed)
-                if in_row:
-                    rows[row.key] = in_row
-        self._by_line[table_id] = built = (columns, rows)
-        return built
+        found = self.tables.get(table)
+        r = self.rows.get(table, {}).get(row or "")
+        if found is None or r is None:
+            return []
+        order = {c.key: n for n, c in enumerate(found.columns)}
+        return [((r, order.get(key, 0)), cell) for key, cell in found.rows[r].cells.items()
+                if _dollars(cell)]
 
     def dollar_figures(self) -> list[Figure]:
         """Distinct printed dollar figures, for hints and implied values."""
@@ -278,3 +257,8 @@ def significant_unit(amount: Amount) -> Decimal:
     exponent = normal.as_tuple().exponent
     assert isinstance(exponent, int)
     return Decimal(1).scaleb(exponent + amount.scale)
+
+
+def _dollars(cell: Cell) -> bool:
+    """A printed dollar figure that is not zero: what a hint may say was left out."""
+    return cell.amount.unit == "$" and not cell.amount.is_zero
