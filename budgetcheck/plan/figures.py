@@ -87,6 +87,7 @@ class Missing:
 #: A table figure with its place in the table: (row index, column index).
 Placed = tuple[tuple[int, int], "Figure"]
 
+
 class TableCells(Mapping[tuple[str, str, str], Cell]):
     """Every table figure by (table, row, column), looked up in the plan itself: a located cell
     is a figure (see `model.Cell`), so the index holds no second object per figure."""

@@ -136,8 +136,9 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     sentence by sentence against the whole they are said to come from ("une somme de
     4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de
     9 M$"). Which figures are those parts is the checker's reading, so that claim is a warning,
-    not an error, when it fails. A footnote figure that restates a table's figure ("…
-    totalisant 82,8 M$" under the row whose label its words name) must equal it.
+    not an error, when it fails. A footnote figure that restates a table's figure must equal
+    it: "… les projets des phases 1 et 2 totalisant 82,8 M$" names every word of the row
+    "Contreparties de l’industrie — Phase 1 et 2".
 
     ## Why
     Restated figures drift when only one place is revised; a part printed larger than its whole

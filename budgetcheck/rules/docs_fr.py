@@ -368,8 +368,8 @@ accordées phrase après phrase contre le tout dont elles découlent (« une som
 4 348 000 $ … une enveloppe de 252 000 $ … découlent du Plan … un montant global de 9 M$ »).
 Quels chiffres sont ces parties, c’est la lecture du vérificateur : cet énoncé est un
 avertissement, non une erreur, quand il ne tient pas. Un chiffre qu’une note reprend d’un
-tableau (« … totalisant 82,8 M$ » sous la ligne dont ses mots nomment le libellé) doit lui
-être égal.
+tableau doit lui être égal : « … les projets des phases 1 et 2 totalisant 82,8 M$ » nomme
+chaque mot de la ligne « Contreparties de l’industrie — Phase 1 et 2 ».
 
 ## Pourquoi
 Les chiffres repris divergent quand un seul endroit est révisé ; une partie imprimée plus

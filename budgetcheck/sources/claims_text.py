@@ -211,20 +211,14 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
                               "rest": _figure(m, "q", document)}, "first + rest == '100 %'")
     for start, end, figures in _part_claims(document):
         add("comparison", _Span(document.text, start, end), figures, "part <= whole", "part")
-    for name, start, end, fields in implied_claims(document):
-        kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
-            fields.pop("relation")
-        add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
-    for name, start, end, fields in result_claims(document):
-        kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
-            fields.pop("relation")
-        add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
-    # Last: a whole's stretch runs from its first part, sentences before it, and yields to
+    # The readers of claims that span sentences, each giving (name, start, end, fields). A
+    # whole's stretch runs from its first part, sentences before it: read last, it yields to
     # any claim read inside it.
-    for name, start, end, fields in whole_claims(document):
-        kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
-            fields.pop("relation")
-        add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
+    for reader in (implied_claims, result_claims, whole_claims):
+        for name, start, end, fields in reader(document):
+            kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
+                fields.pop("relation")
+            add(kind, _Span(document.text, start, end), claim_figures, relation, name, **fields)
     return claims
 
 
