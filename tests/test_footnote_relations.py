@@ -131,3 +131,27 @@ def test_a_footnote_whose_words_name_two_rows_equally_restates_neither(tmp_path)
     plan = load(path)
     assert not [c for c in plan.claims if c.id.startswith("restated_")]
     assert claim_named(plan, "surplus_")  # the other reading stands
+
+
+def test_a_footnote_is_tried_against_a_bounded_number_of_labels():
+    """Labels tried by their rarest word give what trying every row gives; past MAX_TRIED
+    labels that alike, the figure is not read (they name no one figure)."""
+    from budgetcheck.sources import footnote_claims as fc
+
+    def plan(rows: int, label: str) -> dict:
+        return {"tables": [{"id": "t", "columns": [{"key": "v", "label": "V"}], "rows": [
+            {"key": f"r{i}", "label": label.format(i=i), "role": "item",
+             "cells": {"v": {"text": "1 M$"}}} for i in range(rows)]}],
+            "footnotes": [{"id": "n", "table": "t", "marker": "*", "line": 1, "figures": {
+                "a": {"text": "5 M$", "line": 1}},
+                "text": "Excluant les projets de la région 7 phase nord totalisant 5 M$."}]}
+
+    found = fc._restated(plan(500, "Projets de la région {i} phase nord"))
+    assert [c["relation"] for c in found] == ["restated == t[r7]"]
+    alike = plan(fc.MAX_TRIED + 1, "Projets de la région 7 phase nord {i}")
+    alike["tables"][0]["rows"].append({"key": "only", "label": "Projets région 7 phase nord",
+                                       "role": "item", "cells": {"v": {"text": "1 M$"}}})
+    assert fc._restated(alike) == []
+    fewer = plan(3, "Projets de la région 7 phase nord {i}")
+    fewer["tables"][0]["rows"].append(alike["tables"][0]["rows"][-1])
+    assert [c["relation"] for c in fc._restated(fewer)] == ["restated == t[only]"]

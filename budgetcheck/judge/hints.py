@@ -33,7 +33,7 @@ from budgetcheck.numbers.formatting import Lang
 from budgetcheck.numbers.interval import CEILING, FLOOR
 from budgetcheck.numbers.notation import format_amount
 from budgetcheck.plan.expr import Ref
-from budgetcheck.plan.figures import Figure, FigureIndex, Missing, NamedFigure
+from budgetcheck.plan.figures import Figure, FigureIndex, Missing, NamedFigure, nonzero_dollars
 from budgetcheck.plan.model import Claim
 
 MAX_HINTS = 4
@@ -483,8 +483,7 @@ def _line_mates(outcome: Outcome, ctx: Asker) -> tuple[list[Figure], int]:
             rows.add(term.row)
             columns.add(term.column)
     involved = {id(t) for t in outcome.terms}
-    mates: list[Figure] = [t for t in outcome.computed.terms
-                         if t.amount.unit == "$" and t.amount.digits != 0]
+    mates: list[Figure] = [t for t in outcome.computed.terms if nonzero_dollars(t)]
     own = len(mates)
     for table in ctx.index.tables:  # the plan's order, as `dollar_figures` lists them
         if table not in lines:

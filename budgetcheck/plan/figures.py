@@ -215,7 +215,7 @@ class FigureIndex:
         placed: list[tuple[tuple[int, int], Figure]] = []
         for r, row in enumerate(found.rows[start:last + 1], start):
             cell = row.cells.get(column)
-            if cell is not None and _dollars(cell):
+            if cell is not None and nonzero_dollars(cell):
                 placed.append(((r, at), cell))
         return placed
 
@@ -227,11 +227,11 @@ class FigureIndex:
             return []
         order = {c.key: n for n, c in enumerate(found.columns)}
         return [((r, order.get(key, 0)), cell) for key, cell in found.rows[r].cells.items()
-                if _dollars(cell)]
+                if nonzero_dollars(cell)]
 
     def dollar_figures(self) -> list[Figure]:
         """Distinct printed dollar figures, for hints and implied values."""
-        return [t for t in self.all_terms() if t.amount.unit == "$" and t.amount.value != 0]
+        return [t for t in self.all_terms() if nonzero_dollars(t)]
 
     def dollar_figures_within(self, interval: Interval) -> list[Figure]:
         """The `dollar_figures` whose rounding interval overlaps the bounded `interval`, in
@@ -260,6 +260,7 @@ def significant_unit(amount: Amount) -> Decimal:
     return Decimal(1).scaleb(exponent + amount.scale)
 
 
-def _dollars(cell: Cell) -> bool:
-    """A printed dollar figure that is not zero: what a hint may say was left out."""
-    return cell.amount.unit == "$" and not cell.amount.is_zero
+def nonzero_dollars(figure: Figure) -> bool:
+    """A printed dollar figure that is not zero: what a hint may say was left out, and what an
+    implied value may be."""
+    return figure.amount.unit == "$" and not figure.amount.is_zero

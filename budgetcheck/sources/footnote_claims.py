@@ -78,15 +78,16 @@ def words(text: str) -> set[str]:
 def _restated(data: dict[str, Any]) -> list[dict[str, Any]]:
     """A comparison claim (`figure == table[row]`) for each footnote figure whose words name
     one table figure."""
-    rows = [(words(row["label"]), ref) for table in data.get("tables", [])
-            for row in table["rows"] if row.get("role", "item") == "item"
-            if (ref := _single_value(table, row)) is not None]
-    rows = [(named, ref) for named, ref in rows if len(named) >= MIN_LABEL_WORDS]
+    labels = _labels_by_rarest_word(data)
     claims = []
     for note in data.get("footnotes", []):
         for name, start in _dollar_figures(note):
             before = words(_clause_before(note["text"], start))
-            named = [(len(label), ref) for label, ref in rows if label <= before]
+            tried = [labels[word] for word in before if word in labels]
+            if sum(map(len, tried)) > MAX_TRIED:
+                continue  # labels this alike name no one figure; trying them all would cost
+            named = [(len(label), ref) for bucket in tried for label, ref in bucket
+                     if label <= before]
             longest = max((n for n, _ in named), default=0)
             refs = [ref for n, ref in named if n == longest]
             if len(refs) != 1:
@@ -98,6 +99,32 @@ def _restated(data: dict[str, Any]) -> list[dict[str, Any]]:
                            "figures": {"restated": figure},
                            "relation": f"restated == {refs[0]}"})
     return claims
+
+
+#: A footnote figure whose clause would be tried against more labels than this is not read:
+#: labels that alike (a table of one label repeated) name no one figure, and the cost of a
+#: footnote stays bounded whatever the number of rows.
+MAX_TRIED = 256
+
+
+def _labels_by_rarest_word(data: dict[str, Any]) -> dict[str, list[tuple[set[str], str]]]:
+    """The item rows' labels (of three words at least) and the references of their figures,
+    each under the word of its label that the fewest labels have: a clause can name a label
+    only if it holds that word, so each footnote figure is tried against a few labels, not
+    every row of the document."""
+    rows = [(named, ref) for table in data.get("tables", [])
+            for row in table["rows"] if row.get("role", "item") == "item"
+            if (ref := _single_value(table, row)) is not None
+            and len(named := words(row["label"])) >= MIN_LABEL_WORDS]
+    sharing: dict[str, int] = {}
+    for named, _ in rows:
+        for word in named:
+            sharing[word] = sharing.get(word, 0) + 1
+    labels: dict[str, list[tuple[set[str], str]]] = {}
+    for named, ref in rows:
+        labels.setdefault(min(named, key=lambda word: (sharing[word], word)), []).append(
+            (named, ref))
+    return labels
 
 
 def _dollar_figures(note: dict[str, Any]) -> list[tuple[str, int]]:
