@@ -89,7 +89,10 @@ class Finding(BaseModel):
     stated: DecimalText | None = None
     computed: DecimalText | None = None
     difference: DecimalText | None = None
-    allowed: tuple[DecimalText, DecimalText] | None = None
+    allowed: tuple[DecimalText | None, DecimalText | None] | None = Field(
+        default=None, description="Where the stated value may lie for the relation to hold; a side "
+        "is null when it has no bound (a hedged figure: \"au moins 6 M$\" may be printed "
+        "at most 5,6 M$ when the parts give 5 M$).")
     hints: list[str] = Field(default_factory=list)
     relation: str | None = None
     subject: str = Field("", description="What was checked: a row, a column, a relation id.")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from budgetcheck import check, load
-from budgetcheck.sources.footnote_claims import words
+from budgetcheck.sources.footnote_reading import words
 
 from .conftest import ROOT
 
@@ -155,3 +155,106 @@ def test_a_footnote_is_tried_against_a_bounded_number_of_labels():
     fewer = plan(3, "Projets de la région 7 phase nord {i}")
     fewer["tables"][0]["rows"].append(alike["tables"][0]["rows"][-1])
     assert [c["relation"] for c in fc._restated(fewer)] == ["restated == t[only]"]
+
+
+def test_the_seeds_cash_flow_is_the_budget_plus_what_ised_owed_and_phase_1_adds_the_meie():
+    plan = load(SEED)
+    owed = claim_named(plan, "owed_t5_star")
+    # "*Au 31 mars 2023, l’ISDE devait 2,4 M$…": the marked row that holds what is owed
+    assert (owed.figures["owed"].text, owed.relation, owed.uncertain) == (
+        "2,4 M$", "owed == t5[isde_compte_debiteur_exercice_financier_2023, Total]", False)
+    # the same footnote on the Total row: table 4 prints six of table 5's seven figures
+    cash = claim_named(plan, "with_owed_t5_star")
+    assert (cash.relation, cash.uncertain) == (
+        "t5[total, Total] == t4[total] + t5[isde_compte_debiteur_exercice_financier_2023, "
+        "Total]", True)  # 97,1 = 94,7 + 2,4
+    # "*…, mais incluant le MEIE pour la phase 1 (7,9 M$)" under table 3's two project rows
+    phase1 = claim_named(plan, "includes_t3_star")
+    assert (phase1.relation, phase1.uncertain) == (
+        "t3[projets_de_lindustrie_phase_1] == t5[isde_phase_1, Total] + included", True)
+    report = check(plan)  # 71,1 = 63,2 + 7,9
+    held = {p.subject for p in report.passed} | {f.subject for f in report.notes}
+    assert {owed.id, cash.id, phase1.id} <= held
+    assert report.errors == []
+
+
+@pytest.mark.parametrize("old, new, errors, warned", [
+    # the footnote's figure: an error at its line, as with the rules file
+    ("l’ISDE devait 2,4 M$", "l’ISDE devait 3,4 M$", [661], set()),
+    # a figure of table 4's total: its column is wrong (an error) and the cash flow no longer
+    # ties to it (a warning: which table is the budget was a guess)
+    ("Total***  94,7 M$", "Total***  95,7 M$", [614, 621], {"with_owed_t5_star"}),
+    # table 5’s ISED phase 1 total: its row and the Total column are wrong, and table 3’s
+    # phase 1 no longer ties
+    ("13,9 M$ 63,2 M$", "13,9 M$ 64,2 M$", [640, 659], {"includes_t3_star_amount_1"}),
+])
+def test_the_cash_flow_readings_when_a_figure_moves(tmp_path, old, new, errors, warned):
+    report = check(load(seed_with(tmp_path, old, new)))
+    assert sorted({e.line for e in report.errors}) == errors, [e.message for e in report.errors]
+    inferred_warnings = {w.subject for w in report.warnings if w.code in ("BC301", "BC305")}
+    assert inferred_warnings == warned
+
+
+ENGLISH_CASH_FLOW = """\
+Harbour Cluster — Corporate Plan 2025-2026
+
+Table 1: Planned expenses
+                                   2025-2026
+Projects — Phase 1*                  $30.0M
+Projects — Phase 2*                  $12.0M
+Operations                            $4.0M
+Total                                $46.0M
+
+* Excluding industry contributions, but including the provincial funding for phase 1 ({meie}).
+
+Table 2: Funding sources
+                                   2025-2026
+Federal — Phase 1                    $25.0M
+Federal — Phase 2                    $12.0M
+Federal — Operations                  $4.0M
+Provincial — Phase 1                  $5.0M
+Total                                $46.0M
+
+Table 3: Cash flow requirements
+                                      Q1       Q2       Q3       Q4    Total
+Federal — Phase 1                  $6.0M    $6.0M    $6.0M    $7.0M   $25.0M
+Federal — Phase 2                  $3.0M    $3.0M    $3.0M    $3.0M   $12.0M
+Federal — Operations               $1.0M    $1.0M    $1.0M    $1.0M    $4.0M
+Provincial — Phase 1               $2.0M    $3.0M       $0       $0    $5.0M
+Receivable from the federal government*  $1.5M  $0  $0  $0  $1.5M
+Total*                            $13.5M   $13.0M   $10.0M   $11.0M   $47.5M
+
+* As at March 31, 2025, the federal government owed {owed} for projects of earlier years.
+"""
+
+
+@pytest.mark.parametrize("meie, owed, errors", [
+    ("$5.0M", "$1.5M", []), ("$6.0M", "$1.5M", [10]), ("$5.0M", "$2.5M", [29])])
+def test_an_english_receivable_and_included_row(tmp_path, meie, owed, errors):
+    path = tmp_path / "plan.en.txt"
+    path.write_text(ENGLISH_CASH_FLOW.format(meie=meie, owed=owed), encoding="utf-8")
+    plan = load(path)
+    # "Provincial — Phase 1" is printed alike in tables 2 and 3: one quantity, table 2's
+    assert claim_named(plan, "restated_").relation == "restated == t2[provincial_phase_1]"
+    assert claim_named(plan, "includes_t1_star").relation == (
+        "t1[projects_phase_1] == t2[federal_phase_1] + included")
+    assert claim_named(plan, "owed_").relation == (
+        "owed == t3[receivable_from_the_federal_government, Total]")
+    assert claim_named(plan, "with_owed_").relation == (
+        "t3[total, Total] == t2[total] + t3[receivable_from_the_federal_government, Total]")
+    report = check(plan)
+    assert sorted({e.line for e in report.errors}) == errors, [e.message for e in report.errors]
+    # the included figure changed: the restatement is the error; the sum is only a warning
+    assert {w.subject for w in report.warnings} == (
+        {"includes_t1_star_amount_1"} if meie != "$5.0M" else set())
+
+
+def test_a_figure_owed_is_read_only_on_one_marked_row_that_holds_what_is_owed(tmp_path):
+    text = ENGLISH_CASH_FLOW.format(meie="$5.0M", owed="$1.5M")
+    path = tmp_path / "plan.en.txt"
+    path.write_text(text.replace("Federal — Operations               $1.0M",
+                                 "Federal — Operations*              $1.0M")
+                    .replace("Receivable from the federal government*",
+                             "Other amounts of earlier years"), encoding="utf-8")
+    plan = load(path)
+    assert not [c for c in plan.claims if "owed" in c.id]

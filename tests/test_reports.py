@@ -229,3 +229,25 @@ def test_the_progress_line_never_writes_a_file_names_control_characters():
     progress = Progress(_Terminal(), total=2, enabled=False)
     progress.update(1, "checking evil\x1b[2J\n.toml")
     assert progress.line() == "budgetcheck: 1/2 checking evil\\x1b[2J\\n.toml"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "(la valeur imprimée devrait être au plus 5,6\u00a0M$)"),
+    ("en", "(the printed value would have to be at most $5.6M)")])
+def test_a_hedged_figure_says_where_it_may_be_printed_and_each_hint_once(tmp_path, lang, said):
+    """"au moins 6 M$ (2,5 M$ … et 2,5 M$ …)": the parts give 5 M$, so "au moins" holds only
+    for a figure printed at most 5,6 M$ (5,1 M$ for the parts read widest, plus half of the
+    6's last digit); the report gives that bound and no lower one, not "?"."""
+    text = (ROOT / "seeds" / "scale-ai-plan-directeur-2023-2024.fr.txt").read_text(
+        encoding="utf-8")
+    path = tmp_path / "plan.fr.txt"
+    path.write_text(text.replace("au moins 5 millions de dollars dans 5 à 10",
+                                 "au moins 6 millions de dollars dans 5 à 10"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "budgetcheck", "check", str(path), "--format",
+                          "json", "--lang", lang, "--isolated"], capture_output=True, text=True)
+    assert out.returncode == 1, out.stderr
+    [error] = [f for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"]
+    assert (error["line"], error["stated"], error["computed"], error["allowed"]) == (
+        412, "6000000", "5000000", [None, "5600000"])
+    assert error["message"].endswith(said), error["message"]
+    assert len(error["hints"]) == len(set(error["hints"])), error["hints"]

@@ -255,10 +255,21 @@ def _allowed(stated: Value, wide: Value, computed: Value) -> Interval | None:
     """Where the stated side's printed value may lie for the relation to hold: the computed
     interval, widened by how far the stated side's own reading reaches around its value."""
     s, w, c = stated.interval, wide.interval, computed.interval
-    if not (s.is_bounded and w.is_bounded and c.is_bounded):
+    if not c.is_bounded:
         return None
-    point = s.midpoint
-    return Interval(c.lo - (w.hi - point), c.hi + (point - w.lo))
+    if s.is_bounded and w.is_bounded:
+        point = s.midpoint
+        return Interval(c.lo - (w.hi - point), c.hi + (point - w.lo))
+    # A hedge: "au moins 6 M$" holds while the computed side reaches the printed figure's
+    # lowest reading, so the figure may be printed up to that, and as low as anything.
+    if s.lo.is_finite() and w.lo.is_finite() and not s.hi.is_finite():
+        return Interval(_NO_BOUND_BELOW, c.hi + (s.lo - w.lo))
+    if s.hi.is_finite() and w.hi.is_finite() and not s.lo.is_finite():
+        return Interval(c.lo - (w.hi - s.hi), _NO_BOUND_ABOVE)
+    return None
+
+
+_NO_BOUND_BELOW, _NO_BOUND_ABOVE = Decimal("-Infinity"), Decimal("Infinity")
 
 
 def solve(node: Node, name: str, target: Interval, evaluator: Evaluator,

@@ -207,9 +207,19 @@ def hints_for(outcome: Outcome, ctx: Asker) -> list[str]:
             return []
         facts = [_Fact(t, t.value, what_if.change_range(t)) for t in terms]
         # The slips are searched lazily: once MAX_HINTS are found, the rest is not looked at.
-        hints = list(itertools.islice(_slips(outcome, ctx, facts, what_if), MAX_HINTS))
+        # Two figures printed alike ("2,5 M$ et 2,5 M$") give the same slip: said once.
+        hints = list(itertools.islice(_once_each(_slips(outcome, ctx, facts, what_if)),
+                                      MAX_HINTS))
         change = _smallest_change(outcome, ctx, facts, what_if)
         return hints + [change] if change else hints
+
+
+def _once_each(hints: Iterable[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for hint in hints:
+        if hint not in seen:
+            seen.add(hint)
+            yield hint
 
 
 def _slips(outcome: Outcome, ctx: Asker, facts: list[_Fact],

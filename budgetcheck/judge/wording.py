@@ -12,6 +12,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "{stated} imprimé, {computed} calculé : un écart de {diff} qu’aucun arrondi des "
               "chiffres imprimés n’explique (la valeur imprimée devrait se situer dans {allowed})",
     },
+    "error_eq_hedged": {
+        "en": "{stated} printed, {computed} computed: a difference of {diff} that no rounding of "
+              "the printed figures explains (the printed value would have to be {allowed})",
+        "fr": "{stated} imprimé, {computed} calculé : un écart de {diff} qu’aucun arrondi des "
+              "chiffres imprimés n’explique (la valeur imprimée devrait être {allowed})",
+    },
     "error_strict": {
         "en": "{stated} printed, {computed} computed: strict mode accepts no difference ({diff})",
         "fr": "{stated} imprimé, {computed} calculé : le mode strict n’accepte aucun écart ({diff})",

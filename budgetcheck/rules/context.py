@@ -100,6 +100,8 @@ class Context:
     def interval_text(self, interval: Interval, scale: int, dim: str | None = "$",
                       places: int | None = None) -> str:
         sep = " à " if self.lang == "fr" else " to "
+        if not interval.lo.is_finite() or not interval.hi.is_finite():
+            return self._half_open_text(interval, scale, dim)
         if places is None:
             lo, hi = self.money(interval.lo, scale, dim), self.money(interval.hi, scale, dim)
             return lo if lo == hi else lo + sep + hi  # "0,9087 à 0,9087" says one value
@@ -107,6 +109,14 @@ class Context:
         lo, hi = (format_value(v, self.lang, unit=unit, scale=scale, places=places)
                   for v in (interval.lo, interval.hi))
         return lo + sep + hi
+
+    def _half_open_text(self, interval: Interval, scale: int, dim: str | None) -> str:
+        """"au plus 5,6 M$", "at least 2 M$": where a hedged figure may be printed."""
+        if interval.hi.is_finite():
+            return f"{HEDGES_SAID[self.lang]['at_most']} {self.money(interval.hi, scale, dim)}"
+        if interval.lo.is_finite():
+            return f"{HEDGES_SAID[self.lang]['at_least']} {self.money(interval.lo, scale, dim)}"
+        return "?"
 
     def say(self, code: str, key: str, **values: object) -> str:
         """The message `key` of the kind `code` in the check's language."""
@@ -177,6 +187,8 @@ class Context:
             else:
                 key = {"strict": "error_strict", "absolute": "error_absolute"}.get(
                     self.settings.mode, "error_eq")
+                if key == "error_eq" and outcome.allowed and not outcome.allowed.is_bounded:
+                    key = "error_eq_hedged"  # "… devrait être au plus 5,6 M$"
             text = say(key, self.lang, **params)
             if severity == "error" and self.hinted < HINTED_ERRORS:
                 # Imported here: a check with no error needs no hint search, and importing it
@@ -188,9 +200,10 @@ class Context:
         return self.finding(
             code, severity, f"{shown}{self.colon}{text}", lines=lines, table=table, row=row, column=column,
             subject=subject, relation=relation or outcome.comparison.source,
-            stated=_plain(stated_i), computed=_plain(computed_i),
+            stated=_plain(stated_i) if stated_i.is_bounded else _printed(outcome.stated.terms),
+            computed=_plain(computed_i),
             difference=diff,
-            allowed=(outcome.allowed.lo, outcome.allowed.hi) if outcome.allowed else None,
+            allowed=_bounds(outcome.allowed) if outcome.allowed else None,
             hints=hints, figures=[figure_ref(t) for t in outcome.terms])
 
     def deferred_note(self, code: str, terms: Sequence[Figure], build: Callable[[], Outcome],
@@ -243,6 +256,18 @@ def _plain(interval: Interval) -> Decimal | None:
     if not interval.is_bounded:
         return None
     return interval.lo if interval.is_point else interval.midpoint
+
+
+def _printed(terms: Sequence[Figure]) -> Decimal | None:
+    """The printed value of a side that is one hedged figure ("au moins 6 M$" is 6 M$ as
+    printed, though its reading has no upper bound)."""
+    return terms[0].amount.value if len(terms) == 1 else None
+
+
+def _bounds(interval: Interval) -> tuple[Decimal | None, Decimal | None]:
+    """An interval's bounds, None for a side with no bound."""
+    return (interval.lo if interval.lo.is_finite() else None,
+            interval.hi if interval.hi.is_finite() else None)
 
 
 def _places(value: Decimal, scale: int) -> int | None:
