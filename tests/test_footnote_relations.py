@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from budgetcheck import check, load
-from budgetcheck.sources.footnote_reading import words
+from budgetcheck.sources.label_words import words
 
 from .conftest import ROOT
 
@@ -137,6 +137,7 @@ def test_a_footnote_is_tried_against_a_bounded_number_of_labels():
     """Labels tried by their rarest word give what trying every row gives; past MAX_TRIED
     labels that alike, the figure is not read (they name no one figure)."""
     from budgetcheck.sources import footnote_claims as fc
+    from budgetcheck.sources import label_words
 
     def plan(rows: int, label: str) -> dict:
         return {"tables": [{"id": "t", "columns": [{"key": "v", "label": "V"}], "rows": [
@@ -148,7 +149,7 @@ def test_a_footnote_is_tried_against_a_bounded_number_of_labels():
 
     found = fc._restated(plan(500, "Projets de la région {i} phase nord"))
     assert [c["relation"] for c in found] == ["restated == t[r7]"]
-    alike = plan(fc.MAX_TRIED + 1, "Projets de la région 7 phase nord {i}")
+    alike = plan(label_words.MAX_TRIED + 1, "Projets de la région 7 phase nord {i}")
     alike["tables"][0]["rows"].append({"key": "only", "label": "Projets région 7 phase nord",
                                        "role": "item", "cells": {"v": {"text": "1 M$"}}})
     assert fc._restated(alike) == []

@@ -61,7 +61,12 @@ def claim_sum(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     or difference is nearest (230 − 219 + 60 = 71); which figures those are is the checker's
     reading, so a result none of them gives is a warning, not an error. A surplus a footnote
     states on a total ("Le surplus prévu … est de 51 000 $") is that total less the total of
-    the table of expenses.
+    the table of expenses. A cash flow whose total carries the footnote of an amount owed
+    ("l’ISDE devait 2,4 M$") is the total of the table that prints the most of its figures,
+    plus the row of what is owed (97,1 = 94,7 + 2,4); a row whose footnote includes another
+    table's row ("incluant le MEIE pour la phase 1 (7,9 M$)") is that row plus the other
+    table's one other row of the same words (71,1 = 63,2 + 7,9). Those two are readings too:
+    a warning when they fail.
 
     ## Why
     Prose figures are typed separately from the tables and are the ones readers quote.
@@ -138,7 +143,9 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     9 M$"). Which figures are those parts is the checker's reading, so that claim is a warning,
     not an error, when it fails. A footnote figure that restates a table's figure must equal
     it: "… les projets des phases 1 et 2 totalisant 82,8 M$" names every word of the row
-    "Contreparties de l’industrie — Phase 1 et 2".
+    "Contreparties de l’industrie — Phase 1 et 2". So must a figure a footnote says is owed
+    ("l’ISDE devait 2,4 M$") equal the one row its marker stands on that holds what is owed
+    ("ISDE — compte débiteur exercice financier 2023*").
 
     ## Why
     Restated figures drift when only one place is revised; a part printed larger than its whole

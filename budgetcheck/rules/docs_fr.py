@@ -311,7 +311,12 @@ chiffres imprimés juste avant dont la somme ou la différence est la plus proch
 (230 − 219 + 60 = 71) ; quels chiffres, c’est la lecture du vérificateur : un résultat
 qu’aucun d’eux ne donne est un avertissement, non une erreur. Un surplus qu’une note énonce
 sur un total (« Le surplus prévu … est de 51 000 $ ») est ce total moins celui du tableau des
-dépenses.
+dépenses. Un flux de trésorerie dont le total porte la note d’un montant dû (« l’ISDE devait
+2,4 M$ ») est le total du tableau qui imprime le plus de ses chiffres, plus la ligne de ce qui
+est dû (97,1 = 94,7 + 2,4) ; une ligne dont la note inclut la ligne d’un autre tableau
+(« incluant le MEIE pour la phase 1 (7,9 M$) ») est cette ligne plus l’unique autre ligne de
+cet autre tableau aux mêmes mots (71,1 = 63,2 + 7,9). Ce sont aussi des lectures : un
+avertissement quand elles ne tiennent pas.
 
 ## Pourquoi
 Les chiffres du texte sont saisis à part des tableaux, et ce sont ceux que les lecteurs citent.
@@ -369,7 +374,9 @@ accordées phrase après phrase contre le tout dont elles découlent (« une som
 Quels chiffres sont ces parties, c’est la lecture du vérificateur : cet énoncé est un
 avertissement, non une erreur, quand il ne tient pas. Un chiffre qu’une note reprend d’un
 tableau doit lui être égal : « … les projets des phases 1 et 2 totalisant 82,8 M$ » nomme
-chaque mot de la ligne « Contreparties de l’industrie — Phase 1 et 2 ».
+chaque mot de la ligne « Contreparties de l’industrie — Phase 1 et 2 ». De même, un chiffre
+qu’une note dit dû (« l’ISDE devait 2,4 M$ ») doit égaler l’unique ligne marquée de son renvoi
+qui tient ce qui est dû (« ISDE — compte débiteur exercice financier 2023* »).
 
 ## Pourquoi
 Les chiffres repris divergent quand un seul endroit est révisé ; une partie imprimée plus

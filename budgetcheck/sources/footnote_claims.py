@@ -34,10 +34,9 @@ from budgetcheck.sources.footnote_reading import (
     marked_rows,
     single_value,
     unbracketed,
-    value_text,
-    words,
 )
 from budgetcheck.sources.footnote_totals import total_claims
+from budgetcheck.sources.label_words import Label, labels_by_rarest_word, named_label, words
 
 _INCLUDES = re.compile(r"\b(?:incluant|inclut|y compris|comprend|comprenant|including|"
                        r"includes|inclusive of)\b", re.IGNORECASE)
@@ -65,38 +64,18 @@ def footnote_claims(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 # -- restated figures ------------------------------------------------------------------------
 
-#: A label of fewer words than this is too common to name one figure ("Total", "Autres").
-MIN_LABEL_WORDS = 3
-#: A footnote figure whose clause would be tried against more labels than this is not read:
-#: labels that alike (a table of one label repeated) name no one figure, and the cost of a
-#: footnote stays bounded whatever the number of rows.
-MAX_TRIED = 256
-
-
-class _Label:
-    """An item row whose label can be named: its words, its table and the reference of its
-    one figure."""
-
-    __slots__ = ("words", "table", "row", "ref", "text")
-
-    def __init__(self, named: set[str], table: dict[str, Any], row: dict[str, Any],
-                 ref: str) -> None:
-        self.words, self.table, self.row, self.ref = named, table, row, ref
-        self.text = value_text(table, row)
-
-
 def _restated(data: dict[str, Any]) -> list[dict[str, Any]]:
     """A comparison claim (`figure == table[row]`) for each footnote figure whose words name
     one table figure; and, when the figure is included in a row of the footnote's own table,
     what that row is the sum of."""
-    labels = _labels_by_rarest_word(data)
+    labels = labels_by_rarest_word(data)
     tables = {t["id"]: t for t in data.get("tables", [])}
     claims = []
     for note in data.get("footnotes", []):
         included = set(_included(note))
         for name, start in dollar_figures(note):
             before = words(clause_before(note["text"], start))
-            label = _named_label(labels, before)
+            label = named_label(labels, before)
             if label is None:
                 continue
             figure = unbracketed(note["figures"][name])
@@ -111,24 +90,8 @@ def _restated(data: dict[str, Any]) -> list[dict[str, Any]]:
     return claims
 
 
-def _named_label(labels: dict[str, list[_Label]], before: set[str]) -> _Label | None:
-    """The one label whose words all stand in a clause, the longest such."""
-    tried = [labels[word] for word in before if word in labels]
-    if sum(map(len, tried)) > MAX_TRIED:
-        return None  # labels this alike name no one figure; trying them all would cost
-    named = [label for bucket in tried for label in bucket if label.words <= before]
-    longest = max((len(label.words) for label in named), default=0)
-    found = [label for label in named if len(label.words) == longest]
-    if len(found) > 1 and len({id(label.table) for label in found}) == len(found) and all(
-            label.words == found[0].words and label.text == found[0].text for label in found):
-        # One row printed alike in several tables (a budget and its cash flow): one
-        # quantity, named by the first table that prints it.
-        return found[0]
-    return found[0] if len(found) == 1 else None
-
-
 def _rest_of(note: dict[str, Any], table: dict[str, Any], name: str,
-             figure: dict[str, Any], part: _Label, clause: set[str]) -> list[dict[str, Any]]:
+             figure: dict[str, Any], part: Label, clause: set[str]) -> list[dict[str, Any]]:
     """`row == other + figure` for "*… incluant le MEIE pour la phase 1 (7,9 M$)": the marked
     row is the one whose label shares the most of the clause's words ("phase 1"), and the
     other part is the one other row of the included row's table whose label has those words
@@ -150,26 +113,6 @@ def _rest_of(note: dict[str, Any], table: dict[str, Any], name: str,
              "inferred": True, "uncertain": True,
              "lines": sorted({note["line"], figure["line"]}), "figures": {"included": figure},
              "relation": f"{ours} == {theirs} + included"}]
-
-
-def _labels_by_rarest_word(data: dict[str, Any]) -> dict[str, list[_Label]]:
-    """The item rows' labels (of three words at least) and the references of their figures,
-    each under the word of its label that the fewest labels have: a clause can name a label
-    only if it holds that word, so each footnote figure is tried against a few labels, not
-    every row of the document."""
-    rows = [_Label(named, table, row, ref) for table in data.get("tables", [])
-            for row in table["rows"] if row.get("role", "item") == "item"
-            if (ref := single_value(table, row)) is not None
-            and len(named := words(row["label"])) >= MIN_LABEL_WORDS]
-    sharing: dict[str, int] = {}
-    for label in rows:
-        for word in label.words:
-            sharing[word] = sharing.get(word, 0) + 1
-    labels: dict[str, list[_Label]] = {}
-    for label in rows:
-        rarest = min(label.words, key=lambda word: (sharing[word], word))
-        labels.setdefault(rarest, []).append(label)
-    return labels
 
 
 def _included(note: dict[str, Any]) -> list[str]:

@@ -1,31 +1,10 @@
-"""What the readers of footnotes share: a footnote's words, its dollar figures and the clause
-each stands in, and the one figure of a table row."""
+"""What the readers of footnotes share: a footnote's dollar figures and the clause each stands
+in, and the one figure of a table row."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
-
-_STOPWORDS = frozenset("""
-    a au aux avec ce ces d de des du en et l la le les leur leurs ou par pour sur un une
-    an and as at by for from in of on or the to with
-""".split())
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words(text: str) -> set[str]:
-    """The words that name something, compared loosely: lower case, without accents, a
-    plural's "s" dropped, articles and prepositions left out ("contreparties/contributions de
-    l’industrie" has contrepartie, contribution and industrie)."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    found = set()
-    for word in _WORD.findall(folded.replace("’", " ").replace("'", " ")):
-        if word in _STOPWORDS:
-            continue
-        found.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
-    return found
 
 
 def dollar_figures(note: dict[str, Any]) -> list[tuple[str, int]]:
