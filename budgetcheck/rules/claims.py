@@ -163,6 +163,10 @@ _TARGET_WORDS: Messages = {
         "fr": ('{stated} énoncé comme objectif, mais {ident} donne {computed} (écart de '
                '{diff})'),
     },
+    "prose_part": {
+        "en": '{stated} in the text, but {ident} gives {computed} ({diff} apart)',
+        "fr": '{stated} dans le texte, mais {ident} donne {computed} (écart de {diff})',
+    },
     "target_scope": {
         "en": '; this may be a difference of scope{scope}',
         "fr": ' ; il peut s’agir d’une différence de portée{scope}',
@@ -177,7 +181,10 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     ## What it does
     Compares a target stated in the prose ("engager 10 millions de dollars ... soins de santé")
     with the table figure that should carry it. A disagreement is a warning, not an error: the
-    target may cover several years or include money the table excludes.
+    target may cover several years or include money the table excludes. In a document read
+    without rules, a sentence's figure whose clause names every word of a row's label is
+    compared with that row: "10 M$ … dans le cadre de la Stratégie pancanadienne en matière
+    d’IA" with table 3's row "Stratégie pancanadienne en matière d’IA".
 
     ## Why
     A reader who sees 10 M$ in the objectives and 3,6 M$ in the table will ask why; the plan
@@ -196,7 +203,9 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                 yield ctx.from_outcome("BC307", outcome, claim.id, label=_subject(claim, ctx),
                                        extra_lines=claim.lines, relation=claim.relation)
             continue
-        parts = [_target_part(o, ctx) for o in failed]
+        # A sentence tied to a row without rules is no stated target: "10 M$ in the text".
+        key = "prose_part" if claim.inferred else "target_part"
+        parts = [_target_part(o, ctx, key) for o in failed]
         note = claim.scope_in(ctx.lang)
         scope = f" ({note})" if note else ""
         message = (" ; " if ctx.lang == "fr" else "; ").join(parts) + \
@@ -208,16 +217,16 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                           subject=claim.id, relation=" ; ".join(o.comparison.source for o in failed),
                           stated=_mid(first.stated.interval, first.stated.terms),
                           computed=_mid(first.computed.interval, first.computed.terms),
-                          difference=first.difference,
+                          difference=first.difference, inferred=claim.inferred,
                           figures=[figure_ref(t) for t in terms])
 
 
-def _target_part(outcome: Outcome, ctx: Context) -> str:
+def _target_part(outcome: Outcome, ctx: Context, key: str) -> str:
     scale = ctx.display_scale(outcome.terms)
     diff = outcome.difference
     computed = outcome.computed
     ident = " + ".join(ctx.label(t) for t in computed.terms) or "?"
-    return ctx.say("BC307", "target_part", ident=ident,
+    return ctx.say("BC307", key, ident=ident,
                stated=ctx.side_text(outcome.stated.terms, outcome.stated.interval, scale, "$"),
                computed=ctx.side_text(computed.terms, computed.interval, scale, "$"),
                diff=ctx.money(abs(diff), scale) if diff is not None else "?")

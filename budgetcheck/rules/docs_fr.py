@@ -409,7 +409,10 @@ de portée).
 Compare un objectif énoncé dans le texte (« engager 10 millions de dollars ... soins de
 santé ») au chiffre du tableau qui devrait le porter. Un désaccord est un avertissement, pas
 une erreur : l’objectif peut couvrir plusieurs exercices ou inclure de l’argent que le tableau
-exclut.
+exclut. Dans un document lu sans règles, le chiffre d’une phrase dont la proposition nomme
+chaque mot du libellé d’une ligne est comparé à cette ligne : « 10 M$ … dans le cadre de la
+Stratégie pancanadienne en matière d’IA » à la ligne « Stratégie pancanadienne en matière
+d’IA » du tableau 3.
 
 ## Pourquoi
 Un lecteur qui voit 10 M$ dans les objectifs et 3,6 M$ dans le tableau demandera pourquoi ; le

@@ -14,12 +14,13 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from budgetcheck.plan.model import Claim
 from budgetcheck.sources.claims_implied import implied_claims
 from budgetcheck.sources.claims_result import result_claims
+from budgetcheck.sources.claims_tie_out import tie_out_claims
 from budgetcheck.sources.claims_whole import whole_claims
 from budgetcheck.sources.prose import (
     PROSE_AMOUNT,
@@ -165,8 +166,9 @@ def _figure(match: re.Match[str], group: str, document: Document) -> dict[str, A
     return figure
 
 
-def find_claims(document: Document) -> list[dict[str, Any]]:
-    """Claims recognised in the prose by their shape; each is checked like a declared one."""
+def find_claims(document: Document, data: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Claims recognised in the prose by their shape; each is checked like a declared one.
+    With the document's tables (`data`), a figure whose clause names a row is tied to it."""
     claims: list[dict[str, Any]] = []
     # The stretches claims were read from, kept apart and sorted (by start, so by end too): a
     # new claim overlaps one only if it overlaps a neighbour, found by bisection.
@@ -214,7 +216,12 @@ def find_claims(document: Document) -> list[dict[str, Any]]:
     # The readers of claims that span sentences, each giving (name, start, end, fields). A
     # whole's stretch runs from its first part, sentences before it: read last, it yields to
     # any claim read inside it.
-    for reader in (implied_claims, result_claims, whole_claims):
+    readers: list[Callable[[Document], list[tuple[str, int, int, dict[str, Any]]]]] = [
+        implied_claims, result_claims, whole_claims]
+    if data is not None:
+        # Read last: a figure that another claim reads is that claim's.
+        readers.append(lambda document: tie_out_claims(document, data))
+    for reader in readers:
         for name, start, end, fields in reader(document):
             kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \
                 fields.pop("relation")

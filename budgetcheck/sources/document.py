@@ -80,7 +80,7 @@ def plan_data(text: str, source: str, rules: RulesFile | None,
             # No "Table N:" plan tables: read the statements (the checker infers their totals).
             data = statement_plan_data(text, source, markdown)
             data["footnotes"] = []
-        data["claims"] = find_claims(document) + footnote_claims(data)
+        data["claims"] = find_claims(document, data) + footnote_claims(data)
         return data
     return with_rules(data, document, rules)
 
