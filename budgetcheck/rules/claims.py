@@ -85,7 +85,10 @@ def claim_share(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     ## What it does
     Checks "A of B (P %)" claims: `share == part / whole`. A printed percentage is a rounded
     quotient, so "95 %" holds when the exact quotient of the printed figures rounds to 95 %; only
-    when even the rounding of A and B cannot reach P is it an error.
+    when even the rounding of A and B cannot reach P is it an error. In a document read without
+    rules, a fraction said in words ("30 M$, soit le tiers des 90 M$", "$30 million, a third of
+    it") is the share it names, to the percent ('33 %'); a fraction word is said loosely, so
+    that claim is a warning, not an error, when it fails.
 
     ## Why
     Shares are recomputed by every reader who has the two figures; a wrong one is noticed.
@@ -103,7 +106,10 @@ def claim_ratio(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
 
     ## What it does
     Checks ratio claims whose numerator and denominator are both printed. When one of them is
-    not printed, the claim is an implied-value claim (BC306).
+    not printed, the claim is an implied-value claim (BC306). In a document read without rules,
+    a leverage on a printed base ("308 M$, un effet de levier de 1,6 sur les 192,5 M$", "a
+    leverage of 1.6 on the $192.5 million") and a change from a printed base ("$151 million, up
+    12% from $135 million", "en hausse de 12 % par rapport aux 135 M$") are such ratios.
 
     ## Why
     Leverage ratios are headline figures; they must follow from the amounts they summarise.

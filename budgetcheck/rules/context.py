@@ -15,6 +15,7 @@ from budgetcheck.numbers.amount import Unit
 from budgetcheck.numbers.formatting import Lang
 from budgetcheck.numbers.interval import Interval
 from budgetcheck.numbers.notation import format_amount, format_value
+from budgetcheck.plan.expr import AmountLiteral
 from budgetcheck.plan.figures import Figure, FigureIndex, Missing
 from budgetcheck.plan.model import Plan
 from budgetcheck.report import FigureRef, Finding, Passed, Severity
@@ -153,8 +154,12 @@ class Context:
                                outcome.terms, extra_lines, table=table, row=row, column=column)
         scale = self.display_scale(outcome.terms)
         dim = outcome.computed.dim or outcome.stated.dim
-        if dim == "1" and any(t.amount.unit == "%" for t in outcome.terms):
-            dim = "%"  # "219 M$ des 230 M$ (95 %)": the quotient reads as a percentage
+        if dim == "1" and (any(t.amount.unit == "%" for t in outcome.terms)
+                           or _percent_literal(outcome.comparison.left)
+                           or _percent_literal(outcome.comparison.right)):
+            # "219 M$ des 230 M$ (95 %)", "30 M$, a third of the 90 M$" ('33 %'): the
+            # quotient reads as a percentage
+            dim = "%"
         stated_i, computed_i = outcome.stated.interval, outcome.computed.interval
         stated_txt = self.side_text(outcome.stated.terms, stated_i, scale, dim)
         computed_txt = self.side_text([], computed_i, scale, dim)
@@ -256,6 +261,11 @@ def _plain(interval: Interval) -> Decimal | None:
     if not interval.is_bounded:
         return None
     return interval.lo if interval.is_point else interval.midpoint
+
+
+def _percent_literal(node: object) -> bool:
+    """Whether a side of a relation is a percentage written in it ('33 %')."""
+    return isinstance(node, AmountLiteral) and node.amount.unit == "%"
 
 
 def _printed(terms: Sequence[Figure]) -> Decimal | None:

@@ -330,7 +330,11 @@ Un pourcentage énoncé dans le texte n’est pas la part que donnent ses chiffr
 ## Ce qu’elle fait
 Vérifie les énoncés « A sur B (P %) » : `part == partie / tout`. Un pourcentage imprimé est un
 quotient arrondi : « 95 % » tient si le quotient exact des chiffres imprimés s’arrondit à
-95 % ; ce n’est une erreur que si même l’arrondi de A et de B ne peut atteindre P.
+95 % ; ce n’est une erreur que si même l’arrondi de A et de B ne peut atteindre P. Dans un
+document lu sans règles, une fraction dite en mots (« 30 M$, soit le tiers des 90 M$ »,
+« $30 million, a third of it ») est la part qu’elle nomme, au pour cent près ('33 %') ; une
+fraction se dit à peu près : cet énoncé est un avertissement, non une erreur, quand il ne
+tient pas.
 
 ## Pourquoi
 Chaque lecteur qui a les deux chiffres recalcule la part ; une part fausse se remarque.
@@ -343,7 +347,11 @@ Un ratio énoncé dans le texte (« 1,6 $ par dollar ») n’est pas ce que donn
 
 ## Ce qu’elle fait
 Vérifie les énoncés de ratio dont le numérateur et le dénominateur sont tous deux imprimés.
-Quand l’un d’eux ne l’est pas, l’énoncé suppose une valeur (BC306).
+Quand l’un d’eux ne l’est pas, l’énoncé suppose une valeur (BC306). Dans un document lu sans
+règles, un effet de levier sur une base imprimée (« 308 M$, un effet de levier de 1,6 sur les
+192,5 M$ », « a leverage of 1.6 on the $192.5 million ») et une variation par rapport à une
+base imprimée (« $151 million, up 12% from $135 million », « en hausse de 12 % par rapport aux
+135 M$ ») sont de tels ratios.
 
 ## Pourquoi
 Les effets de levier sont des chiffres de manchette ; ils doivent découler des montants qu’ils

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from budgetcheck.plan.model import Claim
+from budgetcheck.sources.claims_compared import compared_claims
 from budgetcheck.sources.claims_implied import implied_claims
 from budgetcheck.sources.claims_result import result_claims
 from budgetcheck.sources.claims_tie_out import tie_out_claims
@@ -217,7 +218,7 @@ def find_claims(document: Document, data: dict[str, Any] | None = None) -> list[
     # whole's stretch runs from its first part, sentences before it: read last, it yields to
     # any claim read inside it.
     readers: list[Callable[[Document], list[tuple[str, int, int, dict[str, Any]]]]] = [
-        implied_claims, result_claims, whole_claims]
+        compared_claims, implied_claims, result_claims, whole_claims]
     if data is not None:
         # Read last: a figure that another claim reads is that claim's.
         readers.append(lambda document: tie_out_claims(document, data))
