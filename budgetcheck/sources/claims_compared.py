@@ -81,11 +81,7 @@ def compared_claims(document: Document) -> list[tuple[str, int, int, dict[str, A
 def _leverage(m: re.Match[str], document: Document) -> tuple[str, int, int, dict[str, Any]] | None:
     """The amount printed last before the leverage, in its sentence, is the leverage times
     its base; with no printed base, the base is solved for (BC306)."""
-    text = document.text
-    stops = [s.end() for s in _SENTENCE_STOP.finditer(text, max(0, m.start() - WINDOW),
-                                                       m.start())]
-    begin = stops[-1] if stops else max(0, m.start() - WINDOW)
-    before = [a for a in PROSE_AMOUNT.finditer(text, begin, m.start()) if "%" not in a.group(0)]
+    before = _amounts_before(document.text, m.start())
     if not before or m.group("ratio") is None:
         return None
     value = before[-1]
@@ -106,16 +102,13 @@ def _leverage(m: re.Match[str], document: Document) -> tuple[str, int, int, dict
 def _fraction(m: re.Match[str], document: Document) -> tuple[str, int, int, dict[str, Any]] | None:
     """`share == part / whole` for "X, a third of Y"; "…, a third of it": the whole is the
     amount printed last before the part in its sentence."""
-    text = document.text
     if "%" in m.group("part"):
         return None
     start = m.start()
     if m.group("whole") is not None:
         whole, at = m.group("whole"), m.start("whole")
     else:
-        stops = [s.end() for s in _SENTENCE_STOP.finditer(text, max(0, start - WINDOW), start)]
-        begin = stops[-1] if stops else max(0, start - WINDOW)
-        before = [a for a in PROSE_AMOUNT.finditer(text, begin, start) if "%" not in a.group(0)]
+        before = _amounts_before(document.text, start)
         if not before:
             return None
         whole, at = before[-1].group(0), before[-1].start()
@@ -127,3 +120,10 @@ def _fraction(m: re.Match[str], document: Document) -> tuple[str, int, int, dict
         "kind": "share", "uncertain": True, "relation": f"'{share}' == part / whole",
         "figures": {"part": located(m.group("part"), m.start("part"), document),
                     "whole": located(whole, at, document)}})
+
+
+def _amounts_before(text: str, start: int) -> list[re.Match[str]]:
+    """The dollar amounts printed before `start` in its sentence (within WINDOW)."""
+    stops = [s.end() for s in _SENTENCE_STOP.finditer(text, max(0, start - WINDOW), start)]
+    begin = stops[-1] if stops else max(0, start - WINDOW)
+    return [a for a in PROSE_AMOUNT.finditer(text, begin, start) if "%" not in a.group(0)]
