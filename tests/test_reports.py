@@ -251,3 +251,23 @@ def test_a_hedged_figure_says_where_it_may_be_printed_and_each_hint_once(tmp_pat
         412, "6000000", "5000000", [None, "5600000"])
     assert error["message"].endswith(said), error["message"]
     assert len(error["hints"]) == len(set(error["hints"])), error["hints"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "invérifiable : une borne (au moins, plus de) égale bien des valeurs"),
+    ("en", "cannot be verified: a bound (at least, more than) equals many values")])
+def test_an_equality_between_two_bounds_says_so_not_that_it_divides_by_zero(tmp_path, lang,
+                                                                           said):
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[plan]\norganisation = "X"\ntitle = "T"\nfiscal_year = "2025"\n'
+                    'language = "fr"\nsource = "x.txt"\n\n'
+                    '[[claims]]\nid = "twice"\nkind = "comparison"\ntext = "plus de 2 M$ … plus '
+                    'de 1 M$"\nlines = [1]\nrelation = "a == b"\n'
+                    'figures = { a = { text = "2 M$", line = 1, hedge = "plus de" }, '
+                    'b = { text = "1 M$", line = 1, hedge = "plus de" } }\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "budgetcheck", "check", str(plan), "--lang",
+                          lang, "--isolated", "--format", "json"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    [warning] = json.loads(out.stdout)["findings"]
+    assert warning["severity"] == "warning" and said in warning["message"].replace(
+        "\u00a0", " "), warning["message"]

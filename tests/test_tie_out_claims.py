@@ -1,5 +1,6 @@
-"""A sentence's figure tied to the table row its clause names, without rules (BC307): a
-warning when they differ, since a sentence may speak of another year; never an error."""
+"""A sentence's figure tied to the table row its clause names, without rules (BC307), and a
+quantity stated twice (BC305): a warning when they differ, since a sentence may speak of
+another year; never an error."""
 
 from __future__ import annotations
 
@@ -111,3 +112,46 @@ def test_the_seed_ties_its_health_objective_to_table_3_as_the_rules_file_does_to
     assert ties(plan) == [(367, "stated == t3[strategie_pancanadienne_en_matiere_dia]")]
     [warning] = [w for w in check(plan).warnings if w.code == "BC307"]
     assert warning.line == 367  # 10 M$ against 3,6 M$, as with the rules (objective2)
+
+
+ISED = ROOT / "seeds" / "ised-all-in-2025-09-25.fr.txt"
+
+
+def test_the_ised_release_states_its_two_billion_twice_and_both_agree():
+    plan = load(ISED)
+    [claim] = [c for c in plan.claims if c.id.startswith("repeated_")]
+    # "… et lui a octroyé un financement de plus de 2 milliards de dollars pour soutenir de …"
+    assert (claim.figures["first"].line, claim.figures["again"].line) == (31, 33)
+    assert claim.uncertain and claim.relation == "again == first"
+    # "projets estimés à plus de 3,07 milliards" and "47 projets estimés à plus de
+    # 188,9 millions" share five words before their figures, not eight: two quantities
+    assert {c.figures["again"].text for c in plan.claims if c.id.startswith("repeated_")} == {
+        "2 milliards de dollars"}
+    assert claim.id in {p.subject for p in check(plan).passed}
+
+
+def test_a_quantity_restated_differently_is_a_warning_at_the_second(tmp_path):
+    text = ISED.read_text(encoding="utf-8").split("\n")
+    # 3 would be within the rounding of "2 milliards" (2,5 either way): 4 is not
+    text[32] = text[32].replace("plus de 2 milliards", "plus de 4 milliards")
+    path = tmp_path / ISED.name
+    path.write_text("\n".join(text), encoding="utf-8")
+    report = check(load(path))
+    assert report.errors == []
+    [warning] = report.warnings
+    assert (warning.code, warning.line, sorted(warning.lines)) == ("BC305", 33, [31, 33])
+
+
+@pytest.mark.parametrize("second, warned", [("$12 million", False), ("$14 million", True),
+                                            ("about $12 million", False)])
+def test_an_english_sentence_repeated(tmp_path, second, warned):
+    sentence = "This year the province granted the cluster {} for its training programs."
+    path = tmp_path / "release.en.txt"
+    path.write_text("Boreal Cluster news\n\n" + sentence.format("$12 million") + "\n\n"
+                    "Highlights\n\n" + sentence.format(second) + "\n", encoding="utf-8")
+    plan = load(path)
+    repeated = [c for c in plan.claims if c.id.startswith("repeated_")]
+    # "about $12 million" says the quantity another way: not compared
+    assert len(repeated) == (0 if second.startswith("about") else 1)
+    report = check(plan)
+    assert report.errors == [] and bool(report.warnings) is warned

@@ -53,6 +53,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "invérifiable : la relation additionnerait des dollars et un pourcentage ou un "
               "ratio ({figures})",
     },
+    "unverifiable_bounds": {
+        "en": "cannot be verified: a bound (at least, more than) equals many values, so it "
+              "cannot be said to equal {computed}",
+        "fr": "invérifiable : une borne (au moins, plus de) égale bien des valeurs ; on ne peut "
+              "dire qu’elle égale {computed}",
+    },
     "unverifiable_zero": {
         "en": "cannot be verified: it divides by a value that may be zero",
         "fr": "invérifiable : la relation divise par une valeur qui peut être nulle",

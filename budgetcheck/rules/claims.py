@@ -151,7 +151,10 @@ def claim_comparison(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
     it: "… les projets des phases 1 et 2 totalisant 82,8 M$" names every word of the row
     "Contreparties de l’industrie — Phase 1 et 2". So must a figure a footnote says is owed
     ("l’ISDE devait 2,4 M$") equal the one row its marker stands on that holds what is owed
-    ("ISDE — compte débiteur exercice financier 2023*").
+    ("ISDE — compte débiteur exercice financier 2023*"). A quantity stated twice, the same six
+    words before it and three after it in its sentence ("… lui a octroyé un financement de
+    plus de 2 milliards de dollars pour soutenir de …"), must be the same both times (a
+    warning when not: a sentence may repeat its words for another year).
 
     ## Why
     Restated figures drift when only one place is revised; a part printed larger than its whole

@@ -179,6 +179,9 @@ class Context:
             if outcome.missing:
                 text = say("unverifiable_missing", self.lang,
                            missing=", ".join(self.label(m) for m in outcome.missing))
+            elif stated_i.lo.is_finite() or stated_i.hi.is_finite():
+                # "plus de 2 G$ == plus de 1 G$": each side is a bound, no division involved
+                text = say("unverifiable_bounds", self.lang, computed=computed_txt)
             else:
                 text = say("unverifiable_zero", self.lang)
         elif outcome.verdict == "note":

@@ -384,7 +384,11 @@ avertissement, non une erreur, quand il ne tient pas. Un chiffre qu’une note r
 tableau doit lui être égal : « … les projets des phases 1 et 2 totalisant 82,8 M$ » nomme
 chaque mot de la ligne « Contreparties de l’industrie — Phase 1 et 2 ». De même, un chiffre
 qu’une note dit dû (« l’ISDE devait 2,4 M$ ») doit égaler l’unique ligne marquée de son renvoi
-qui tient ce qui est dû (« ISDE — compte débiteur exercice financier 2023* »).
+qui tient ce qui est dû (« ISDE — compte débiteur exercice financier 2023* »). Une quantité
+énoncée deux fois, avec les mêmes six mots avant elle et trois après dans sa phrase (« … lui a
+octroyé un financement de plus de 2 milliards de dollars pour soutenir de … »), doit être la
+même les deux fois (un avertissement sinon : une phrase peut répéter ses mots pour un autre
+exercice).
 
 ## Pourquoi
 Les chiffres repris divergent quand un seul endroit est révisé ; une partie imprimée plus

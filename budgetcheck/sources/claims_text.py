@@ -20,8 +20,9 @@ from typing import Any
 from budgetcheck.plan.model import Claim
 from budgetcheck.sources.claims_compared import compared_claims
 from budgetcheck.sources.claims_implied import implied_claims
+from budgetcheck.sources.claims_repeated import repeated_claims
 from budgetcheck.sources.claims_result import result_claims
-from budgetcheck.sources.claims_tie_out import tie_out_claims
+from budgetcheck.sources.claims_tie_out import owned_lines, tie_out_claims
 from budgetcheck.sources.claims_whole import whole_claims
 from budgetcheck.sources.prose import (
     PROSE_AMOUNT,
@@ -221,7 +222,9 @@ def find_claims(document: Document, data: dict[str, Any] | None = None) -> list[
         compared_claims, implied_claims, result_claims, whole_claims]
     if data is not None:
         # Read last: a figure that another claim reads is that claim's.
+        owned = owned_lines(data)
         readers.append(lambda document: tie_out_claims(document, data))
+        readers.append(lambda document: repeated_claims(document, owned))
     for reader in readers:
         for name, start, end, fields in reader(document):
             kind, claim_figures, relation = fields.pop("kind"), fields.pop("figures"), \

@@ -34,7 +34,7 @@ def tie_out_claims(document: Document,
     labels = labels_by_rarest_word(data)
     if not labels:
         return []
-    owned = _owned_lines(data)
+    owned = owned_lines(data)
     text = document.text
     found: list[tuple[str, int, int, dict[str, Any]]] = []
     for m in PROSE_AMOUNT.finditer(text):
@@ -93,7 +93,7 @@ def _first_word_of(clause: str, label: Label | None) -> int:
     return 0
 
 
-def _owned_lines(data: dict[str, Any]) -> set[int]:
+def owned_lines(data: dict[str, Any]) -> set[int]:
     """The lines a table (from its first line to its last) or a footnote prints on."""
     owned: set[int] = set()
     for table in data.get("tables", []):
