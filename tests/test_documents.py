@@ -244,7 +244,7 @@ def test_a_press_release_part_cannot_exceed_its_whole(tmp_path):
     two ids (they used to share one, and the document was refused)."""
     plan = load(PRESS)
     parts = {c.id: {n: (f.text, f.line, f.hedge) for n, f in c.figures.items()}
-             for c in plan.claims}
+             for c in plan.claims if c.id.startswith("part_")}
     assert parts == {
         "part_line_25": {"whole": ("3,07 milliards de dollars", 25, "plus de"),
                          "part": ("1,17 milliard de dollars", 25, "plus de")},
