@@ -15,7 +15,7 @@ accepts a stated difference up to a fixed tolerance as a note.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from budgetcheck.judge.linear import linear_readings
@@ -158,11 +158,45 @@ def _unit_name(dim: str) -> str:
 
 
 def check_dimensions(comparison: Comparison, evaluator: Evaluator) -> None:
-    """Raise UnitMismatch when the two sides cannot be compared (load-time validation)."""
-    left = evaluator.value(comparison.left, "stated")
-    right = evaluator.value(comparison.right, "stated")
-    if left.dim and right.dim and left.dim != right.dim:
-        raise UnitMismatch(f"compares {_unit_name(left.dim)} with {_unit_name(right.dim)}")
+    """Raise UnitMismatch when the two sides cannot be compared, and ReferenceError_ when a
+    reference names nothing (load-time validation). Only the units are worked out, not the
+    intervals: the rules evaluate those, once."""
+    left = dimension_of(comparison.left, evaluator)
+    right = dimension_of(comparison.right, evaluator)
+    if left and right and left != right:
+        raise UnitMismatch(f"compares {_unit_name(left)} with {_unit_name(right)}")
+
+
+def dimension_of(node: Node, evaluator: Evaluator) -> str | None:
+    """The dimension `Evaluator.value` gives a node ("$", "1", or None for an unknown), with
+    the same errors, without its interval arithmetic."""
+    if isinstance(node, Ref):
+        if node.row is None and node.source in evaluator.bindings:
+            return evaluator.bindings[node.source].dim
+        resolved = evaluator.index.resolve(node, evaluator.claim)
+        if not resolved:
+            return None
+        dims = ["$" if isinstance(item, Missing) else item.amount.dimension for item in resolved]
+        return _folded_dimension(dims, "+")
+    if isinstance(node, AmountLiteral):
+        return node.amount.dimension
+    if isinstance(node, Number):
+        return "1"
+    if isinstance(node, Neg):
+        return dimension_of(node.operand, evaluator)
+    if isinstance(node, Sum):
+        return _folded_dimension([dimension_of(i, evaluator) for i in node.items], "+")
+    if isinstance(node, BinOp):
+        return _dimension(node.op, dimension_of(node.left, evaluator),
+                          dimension_of(node.right, evaluator))
+    raise ExpressionError(f"cannot evaluate {node!r}")  # pragma: no cover
+
+
+def _folded_dimension(dims: Sequence[str | None], op: str) -> str | None:
+    total = dims[0]
+    for dim in dims[1:]:
+        total = _dimension(op, total, dim)
+    return total
 
 
 def holds(op: str, left: Interval, right: Interval) -> bool:
