@@ -209,8 +209,9 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
         failed = [o for o in outcomes if o.verdict == "error"]
         if not failed:
             for outcome in outcomes:
-                yield ctx.from_outcome("BC307", outcome, claim.id, label=_subject(claim, ctx),
-                                       extra_lines=claim.lines, relation=claim.relation)
+                result = ctx.from_outcome("BC307", outcome, claim.id, label=_subject(claim, ctx),
+                                          extra_lines=claim.lines, relation=claim.relation)
+                yield result.model_copy(update={"inferred": True}) if claim.inferred else result
             continue
         # A sentence tied to a row without rules is no stated target: "10 M$ in the text".
         key = "prose_part" if claim.inferred else "target_part"

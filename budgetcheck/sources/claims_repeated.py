@@ -2,11 +2,11 @@
 
 A web page that repeats a paragraph, or a summary that restates a sentence of the body, prints
 one quantity twice: "… et lui a octroyé un financement de plus de 2 milliards de dollars pour
-soutenir de nouvelles initiatives" (twice in the ISED release). Two figures whose sentence
-has the same six words before and three after them state one quantity, so the
-later must equal the first: `again == first` (BC305). A sentence can repeat its words for another
-year, so the claim is *uncertain*: a warning when they differ, never an error. Figures printed
-inside a table or a footnote are not read (`owned`: their lines)."""
+soutenir de nouvelles initiatives" (twice in the ISED release). Two figures whose sentences
+have the same six words before them and three after state one quantity, so the later must
+equal the first: `again == first` (BC305). A sentence can repeat its words for another year,
+so the claim is *uncertain*: a warning when they differ, never an error. Figures printed inside
+a table or a footnote are not read (`owned`: their lines)."""
 
 from __future__ import annotations
 

@@ -46,8 +46,8 @@ def tie_out_claims(document: Document,
         start, end = m.start() - len(before) + _first_word_of(before, label), m.end()
         if label is None:
             after = text[m.end():m.end() + REACH]
-            stops = [found.start() for found in (_CLAUSE_END.search(after),
-                                                 PROSE_AMOUNT.search(after)) if found]
+            stops = [hit.start() for hit in (_CLAUSE_END.search(after),
+                                             PROSE_AMOUNT.search(after)) if hit]
             after = after[:min(stops)] if stops else after
             label = named_label(labels, words(after))
             start, end = m.start(), m.end() + len(after.rstrip())
