@@ -38,8 +38,9 @@ from budgetcheck.sources.footnote_reading import (
 from budgetcheck.sources.footnote_totals import total_claims
 from budgetcheck.sources.label_words import Label, labels_by_rarest_word, named_label, words
 
-_INCLUDES = re.compile(r"\b(?:incluant|inclut|y compris|comprend|comprenant|including|"
-                       r"includes|inclusive of)\b", re.IGNORECASE)
+_INCLUDES = re.compile(r"\b(?:incluant|inclut|y compris|comprend|comprenant|dont|de ce montant|"
+                       r"including|includes|inclusive of|of which|of this amount)\b",
+                       re.IGNORECASE)
 _EXCLUDES = re.compile(r"\b(?:excluant|exclut|sauf|à l’exclusion|à l'exclusion|excluding|"
                        r"excludes|except)\b", re.IGNORECASE)
 
