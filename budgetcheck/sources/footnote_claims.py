@@ -3,8 +3,8 @@
 "**Incluant les adhésions (1,4 M$) et les revenus d’intérêts (0,2 M$)." under the row
 "Autres** 1,6 M$" says that 1,6 M$ holds at least 1,4 M$ + 0,2 M$: the parts a footnote
 includes cannot exceed the figure it is attached to (BC305, as a press release's "X, dont A").
-Only the figures after the inclusion word ("incluant", "y compris", "comprend", "including",
-"includes") and before an exclusion ("excluant", "sauf", "excluding") are parts, and only a
+Only the figures after the inclusion word ("incluant", "y compris", "comprend", "dont",
+"including", "includes", "of which") and before an exclusion ("excluant", "sauf", "excluding") are parts, and only a
 footnote whose marker stands on one row of its table, in a table with one value column or a
 Total column, is read: which figure is the whole must be certain.
 
