@@ -4,6 +4,7 @@ another year; never an error."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,9 @@ def test_a_sentence_that_disagrees_with_its_row_is_a_warning_at_its_line(tmp_pat
     assert report.errors == []
     [warning] = report.warnings
     assert (warning.code, warning.line, warning.inferred) == ("BC307", line, True)
+    # the stated and computed values and where the stated one could have been printed
+    lo, hi = (Decimal(bound) for bound in warning.allowed)
+    assert lo <= Decimal(warning.computed) <= hi and not lo <= Decimal(warning.stated) <= hi
     said = {"fr": "27,0 M$ dans le texte, mais Tableau 1, « Contributions fédérales — Phase 1 » "
                   "donne 25,0 M$", "en": "$21.0M in the text, but Table 1, “Industry contributions — "
                   "Phase 1” gives $12.0M"}[lang]

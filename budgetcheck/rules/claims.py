@@ -14,7 +14,7 @@ from budgetcheck.plan.expr import ExpressionError, Node, parse_expression, parse
 from budgetcheck.plan.figures import Figure, Missing
 from budgetcheck.plan.model import Claim, Plan
 from budgetcheck.report import Finding, Passed
-from budgetcheck.rules.context import Context, Messages, figure_ref
+from budgetcheck.rules.context import Context, Messages, bounds, figure_ref
 from budgetcheck.rules.registry import rule
 
 KIND_CODES = {"sum": "BC301", "share": "BC302", "ratio": "BC303", "complement": "BC304",
@@ -228,6 +228,7 @@ def target_scope(plan: Plan, ctx: Context) -> Iterator[Finding | Passed]:
                           stated=_mid(first.stated.interval, first.stated.terms),
                           computed=_mid(first.computed.interval, first.computed.terms),
                           difference=first.difference, inferred=claim.inferred,
+                          allowed=bounds(first.allowed) if first.allowed else None,
                           figures=[figure_ref(t) for t in terms])
 
 

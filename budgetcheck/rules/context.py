@@ -211,7 +211,7 @@ class Context:
             stated=_plain(stated_i) if stated_i.is_bounded else _printed(outcome.stated.terms),
             computed=_plain(computed_i),
             difference=diff,
-            allowed=_bounds(outcome.allowed) if outcome.allowed else None,
+            allowed=bounds(outcome.allowed) if outcome.allowed else None,
             hints=hints, figures=[figure_ref(t) for t in outcome.terms])
 
     def deferred_note(self, code: str, terms: Sequence[Figure], build: Callable[[], Outcome],
@@ -277,7 +277,7 @@ def _printed(terms: Sequence[Figure]) -> Decimal | None:
     return terms[0].amount.value if len(terms) == 1 else None
 
 
-def _bounds(interval: Interval) -> tuple[Decimal | None, Decimal | None]:
+def bounds(interval: Interval) -> tuple[Decimal | None, Decimal | None]:
     """An interval's bounds, None for a side with no bound."""
     return (interval.lo if interval.lo.is_finite() else None,
             interval.hi if interval.hi.is_finite() else None)
